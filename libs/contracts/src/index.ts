@@ -1,0 +1,7 @@
+export * from './cloud-event.js';
+export * from './json-schema.js';
+export * from './roles.js';
+export * from './event-catalog.js';
+export * from './events/identity.events.js';
+export * from './events/contacts.events.js';
+export * from './services.js';
