@@ -42,6 +42,13 @@ export async function setUpTestRun(): Promise<void> {
 export async function tearDownTestRun(): Promise<void> {
   const database = process.env.CRM_TEST_DATABASE;
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
-  if (database && adminUrl && !process.env.CRM_KEEP_TEST_DATABASE) await dropDatabase(adminUrl, database);
+  if (database && adminUrl && !process.env.CRM_KEEP_TEST_DATABASE) {
+    // The run's database and the ones each TestPlatform made (<run database>_p<suffix>).
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_p%'", [database]);
+    await client.end();
+    for (const { datname } of rows) await dropDatabase(adminUrl, datname);
+  }
   if (process.env.AMQP_PREFIX && process.env.AMQP_URL) await deleteAmqpNamesWithPrefix(process.env.AMQP_URL, process.env.AMQP_PREFIX);
 }

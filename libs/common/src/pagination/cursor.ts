@@ -1,0 +1,34 @@
+import { ProblemException } from '../errors/problem.exception.js';
+
+/**
+ * Keyset cursors: the sort-key values of the last row, opaque to clients (base64url JSON).
+ * A malformed cursor is a 400, not a full scan.
+ */
+export function encodeCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, expectedLength: number): unknown[] | undefined {
+  if (!cursor) return undefined;
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === expectedLength) return values;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+/** Fetch limit+1 rows, return limit, and the cursor of the last returned row when there are more. */
+export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => unknown[], map: (row: Row) => Item): Page<Item> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { items: pageRows.map(map), nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@crm/auth';
+import { CommonModule } from '@crm/common';
+import { DatabaseModule } from '@crm/database';
+import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
+import { Contact } from './contacts/contact.entity.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { ContactChange } from './timeline/contact-change.entity.js';
+import { UserRef } from './users/user-ref.entity.js';
+import { ContactDocument } from './documents/contact-document.entity.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { CONTACTS_MIGRATIONS } from './migrations/index.js';
+
+@Module({
+  imports: [
+    CommonModule.forService('contacts'),
+    AuthModule.forRoot(),
+    DatabaseModule.forService({ schema: 'contacts', entities: [Contact, ContactChange, ContactDocument, UserRef], migrations: CONTACTS_MIGRATIONS }),
+    MessagingModule.forService({ service: 'contacts' }),
+    StorageModule.forRoot(),
+    ContactsModule,
+    DocumentsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,35 @@
+import type { Contact } from './contact.entity.js';
+
+/** The public shape of a contact: only these fields leave the service. */
+export function toContactView(contact: Contact) {
+  return {
+    id: contact.id,
+    kind: contact.kind,
+    lifecycle: contact.lifecycle,
+    displayName: contact.displayName,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    companyName: contact.companyName,
+    email: contact.email,
+    phone: contact.phone,
+    position: contact.position,
+    taxId: contact.taxId,
+    city: contact.city,
+    country: contact.country,
+    tags: contact.tags,
+    ownerId: contact.ownerId,
+    teamId: contact.teamId,
+    sharedWithTeam: contact.sharedWithTeam,
+    createdBy: contact.createdBy,
+    createdAt: contact.createdAt.toISOString(),
+    updatedAt: contact.updatedAt.toISOString(),
+    version: contact.version,
+  };
+}
+
+export type ContactView = ReturnType<typeof toContactView>;
+
+export function displayNameOf(contact: Pick<Contact, 'kind' | 'firstName' | 'lastName' | 'companyName'>): string {
+  if (contact.kind === 'organization') return contact.companyName ?? '';
+  return [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+}

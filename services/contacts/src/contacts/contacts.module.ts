@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TimelineService } from '../timeline/timeline.service.js';
+import { UserDirectoryHandler } from '../users/user-directory.handler.js';
+import { ContactAccess } from './contact-access.js';
+import { ContactAssignmentService } from './contact-assignment.service.js';
+import { ContactsQueryService } from './contacts-query.service.js';
+import { ContactsController } from './contacts.controller.js';
+import { ContactsService } from './contacts.service.js';
+
+@Module({
+  controllers: [ContactsController, UserDirectoryHandler],
+  providers: [ContactAccess, ContactsService, ContactsQueryService, ContactAssignmentService, TimelineService],
+  exports: [ContactAccess, TimelineService],
+})
+export class ContactsModule {}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canWrite, type AuthUser } from '@crm/auth';
+import { Problems } from '@crm/common';
+import { CONTACTS_DOCUMENT_DELETED, CONTACTS_DOCUMENT_UPLOADED, type DocumentDeletedData, type DocumentUploadedData } from '@crm/contracts';
+import { OutboxService } from '@crm/messaging';
+import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
+import { ContactAccess } from '../contacts/contact-access.js';
+import { TimelineService } from '../timeline/timeline.service.js';
+import { ContactDocument } from './contact-document.entity.js';
+
+const DOWNLOAD_LINK_TTL_SECONDS = 300;
+
+function toDocumentView(document: ContactDocument) {
+  return {
+    id: document.id,
+    contactId: document.contactId,
+    fileName: document.fileName,
+    contentType: document.contentType,
+    sizeBytes: document.sizeBytes,
+    uploadedBy: document.uploadedBy,
+    createdAt: document.createdAt.toISOString(),
+  };
+}
+
+export type DocumentView = ReturnType<typeof toDocumentView>;
+
+/**
+ * Files on a contact. Bytes go to S3 first; the row (and event) is committed only after the
+ * object exists, and the object is removed again if the commit fails, so no row ever points at
+ * a missing object.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ContactAccess,
+    private readonly outbox: OutboxService,
+    private readonly timeline: TimelineService,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+  ) {}
+
+  async upload(user: AuthUser, contactId: string, file: { fileName: string; bytes: Buffer }): Promise<DocumentView> {
+    if (!canWrite(user)) throw Problems.forbidden();
+    const contact = await this.access.findVisible(user, contactId);
+    const sniffed = sniffContentType(file.bytes, file.fileName);
+    if (!sniffed) {
+      throw Problems.unsupportedMediaType('Tipo de archivo no permitido: se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.');
+    }
+    const fileName = safeFileName(file.fileName);
+    const objectKey = newObjectKey(user.tenantId, 'contact-documents');
+    try {
+      await this.storage.put(objectKey, file.bytes, { contentType: sniffed.mime, fileName });
+    } catch {
+      throw Problems.unavailable('El almacenamiento de documentos no está disponible; intente de nuevo en unos minutos.');
+    }
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const document = em.create(ContactDocument, {
+          tenantId: user.tenantId,
+          contactId: contact.id,
+          fileName,
+          contentType: sniffed.mime,
+          sizeBytes: file.bytes.length,
+          objectKey,
+          uploadedBy: user.id,
+        });
+        await em.save(document);
+        await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'document_uploaded', actorId: user.id, details: { documentId: document.id, fileName } });
+        const data: DocumentUploadedData = {
+          contactId: contact.id,
+          documentId: document.id,
+          fileName,
+          contentType: sniffed.mime,
+          sizeBytes: document.sizeBytes,
+          uploadedBy: user.id,
+          uploadedAt: document.createdAt.toISOString(),
+        };
+        await this.outbox.publish(em, { type: CONTACTS_DOCUMENT_UPLOADED, subject: contact.id, tenantId: user.tenantId, data });
+        return toDocumentView(document);
+      });
+    } catch (error) {
+      await this.storage.remove(objectKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async list(user: AuthUser, contactId: string): Promise<{ items: DocumentView[] }> {
+    const contact = await this.access.findVisible(user, contactId);
+    const documents = await this.dataSource.manager.find(ContactDocument, {
+      where: { tenantId: user.tenantId, contactId: contact.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 200,
+    });
+    return { items: documents.map(toDocumentView) };
+  }
+
+  async downloadLink(user: AuthUser, contactId: string, documentId: string): Promise<{ url: string; expiresAt: string }> {
+    const document = await this.findVisibleDocument(user, contactId, documentId);
+    const url = await this.storage.presignGet(document.objectKey, { fileName: document.fileName, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
+    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
+  }
+
+  async remove(user: AuthUser, contactId: string, documentId: string): Promise<void> {
+    if (!canWrite(user)) throw Problems.forbidden();
+    const document = await this.findVisibleDocument(user, contactId, documentId);
+    await this.dataSource.transaction(async (em) => {
+      await em.delete(ContactDocument, { id: document.id, tenantId: user.tenantId });
+      await this.timeline.record(em, { tenantId: user.tenantId, contactId, kind: 'document_deleted', actorId: user.id, details: { documentId: document.id, fileName: document.fileName } });
+      const data: DocumentDeletedData = { contactId, documentId: document.id, deletedBy: user.id, deletedAt: new Date().toISOString() };
+      await this.outbox.publish(em, { type: CONTACTS_DOCUMENT_DELETED, subject: contactId, tenantId: user.tenantId, data });
+    });
+    // After the commit: an S3 failure here leaves an orphan object, never a dangling row.
+    await this.storage.remove(document.objectKey).catch(() => undefined);
+  }
+
+  private async findVisibleDocument(user: AuthUser, contactId: string, documentId: string): Promise<ContactDocument> {
+    const contact = await this.access.findVisible(user, contactId);
+    const document = await this.dataSource.manager.findOneBy(ContactDocument, { id: documentId, tenantId: user.tenantId, contactId: contact.id });
+    if (!document) throw Problems.notFound('El documento no existe o no es visible para usted.');
+    return document;
+  }
+}

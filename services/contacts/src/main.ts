@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { runService } from '@crm/common';
+import { AmqpTransport } from '@crm/messaging';
+import { AppModule } from './app.module.js';
+
+await runService({
+  name: 'contacts',
+  module: AppModule,
+  defaultPort: 3001,
+  description: 'Contacts, companies and the lead lifecycle.',
+  transport: (app) => app.get(AmqpTransport),
+  multipart: true,
+});

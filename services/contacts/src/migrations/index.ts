@@ -1,0 +1,4 @@
+import { InitialContacts1763712000000 } from './1763712000000-initial-contacts.js';
+
+/** In order. ESM has no directory globbing, so every migration is listed here. */
+export const CONTACTS_MIGRATIONS = [InitialContacts1763712000000];
