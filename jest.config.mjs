@@ -12,7 +12,7 @@ export default {
     '^@crm/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/**/__tests__/**/*.spec.ts', '<rootDir>/**/test/**/*.e2e-spec.ts', '<rootDir>/**/test/**/*.int-spec.ts'],
+  testMatch: ['<rootDir>/**/__tests__/**/*.spec.ts', '<rootDir>/**/test/**/*.e2e-spec.ts', '<rootDir>/**/test/**/*.int-spec.ts', '<rootDir>/**/test/**/*.fault-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.mjs',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',

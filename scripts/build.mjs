@@ -1,7 +1,7 @@
 // Compiles every service, the gateway and the libs to dist/ with swc (types are checked
 // separately by `tsc --noEmit`). `@crm/<lib>` imports are rewritten to relative paths so the
 // output runs on plain Node without a loader.
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
@@ -31,9 +31,33 @@ function rewriteLibImports(code, outFile) {
   });
 }
 
+/** Writes via a temporary file and a rename, so a process loading dist/ never sees half a file. */
+function writeAtomic(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+function* compiledFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* compiledFiles(path);
+    else yield path;
+  }
+}
+
+/** Removes outputs whose source is gone (renamed or deleted files). */
+function pruneStale(written) {
+  if (!existsSync(outDir)) return;
+  for (const file of compiledFiles(outDir)) {
+    const base = file.endsWith('.js.map') ? file.slice(0, -4) : file;
+    if (!written.has(base) && !file.endsWith('.tmp')) rmSync(file, { force: true });
+  }
+}
+
 export async function build({ quiet = false } = {}) {
   const started = Date.now();
-  if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
+  const written = new Set();
   let count = 0;
   for (const top of sourceRoots) {
     const dir = join(root, top);
@@ -42,11 +66,17 @@ export async function build({ quiet = false } = {}) {
       const outFile = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
       const { code, map } = await swc.transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(outFile), file), swcrc: false });
       mkdirSync(dirname(outFile), { recursive: true });
-      writeFileSync(outFile, `${rewriteLibImports(code, outFile)}\n//# sourceMappingURL=${outFile.split(sep).pop()}.map\n`);
-      if (map) writeFileSync(`${outFile}.map`, map);
+      const output = `${rewriteLibImports(code, outFile)}\n//# sourceMappingURL=${outFile.split(sep).pop()}.map\n`;
+      // Unchanged outputs are left alone: parallel test runs share dist/.
+      if (!existsSync(outFile) || readFileSync(outFile, 'utf8') !== output) {
+        writeAtomic(outFile, output);
+        if (map) writeAtomic(`${outFile}.map`, map);
+      }
+      written.add(outFile);
       count++;
     }
   }
+  pruneStale(written);
   if (!quiet) console.log(`build: ${count} files compiled to dist/ in ${Date.now() - started} ms`);
 }
 

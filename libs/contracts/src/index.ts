@@ -5,3 +5,4 @@ export * from './event-catalog.js';
 export * from './events/identity.events.js';
 export * from './events/contacts.events.js';
 export * from './services.js';
+export * from './asyncapi/asyncapi-document.js';

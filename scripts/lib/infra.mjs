@@ -1,0 +1,283 @@
+// Infrastructure bootstrap for `npm start` and `npm test`: dependencies, PostgreSQL, RabbitMQ.
+// Plain Node ESM on purpose: it runs before anything is compiled, and before node_modules may
+// exist, so `pg` and `amqplib` are imported lazily, after ensureDependencies().
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import net from 'node:net';
+import { delimiter, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { repairPostgresAccess } from './postgres-access.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+export const log = {
+  ok: (message) => console.log(`✓ ${message}`),
+  step: (message) => console.log(`… ${message}`),
+  warn: (message) => console.warn(`! ${message}`),
+};
+
+/** Credentials never belong in console output. */
+export function redactUrl(raw) {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '<invalid URL>';
+  }
+}
+
+export function isLocalHost(host) {
+  const bare = String(host ?? '').replace(/^\[(.*)\]$/, '$1');
+  return bare === '' || bare === 'localhost' || bare === '::1' || bare === '0.0.0.0' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+
+export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Whether `command` is on PATH (plus the sbin directories a non-login shell may lack). */
+export function hasCommand(command) {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin', '/usr/local/sbin'];
+  return dirs.some((dir) => dir && existsSync(join(dir, command)));
+}
+
+/** Runs a command; resolves with its output, rejects with a message naming it and its exit code. */
+export function run(command, args, { inherit = false, env, allowFailure = false, timeoutMs = 0, input } = {}) {
+  return new Promise((resolve, reject) => {
+    const stdin = input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(command, args, { stdio: inherit ? [stdin, 'inherit', 'inherit'] : [stdin, 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
+    if (input !== undefined) child.stdin.end(input);
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not run ${command}: ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0 || allowFailure) resolve({ code, output });
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `:\n${output.trim()}` : ''}`));
+    });
+  });
+}
+
+/** One TCP connection attempt: true if something accepts on host:port within timeoutMs. */
+export function isReachable(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (result) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Polls until host:port accepts TCP connections; rejects after timeoutMs naming the address. */
+export async function waitForTcp(host, port, timeoutMs = 30_000, { intervalMs = 200 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const remaining = deadline - Date.now();
+    if (await isReachable(host, port, Math.max(50, Math.min(1000, remaining)))) return;
+    if (Date.now() >= deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${host}:${port} to accept connections`);
+    await sleep(Math.max(0, Math.min(intervalMs, deadline - Date.now())));
+  }
+}
+
+function npmCommand() {
+  // Under `npm start`, reuse the very npm that runs us.
+  const cli = process.env.npm_execpath;
+  return cli && cli.endsWith('.js') ? [process.execPath, [cli]] : ['npm', []];
+}
+
+/** Installs node_modules when missing or older than package-lock.json: `npm ci`, else `npm install`. */
+export async function ensureDependencies({ root = ROOT } = {}) {
+  const lockFile = join(root, 'package-lock.json');
+  const marker = join(root, 'node_modules', '.package-lock.json'); // written by npm after each install
+  const stale = !existsSync(marker) || (existsSync(lockFile) && statSync(lockFile).mtimeMs > statSync(marker).mtimeMs);
+  if (!stale) {
+    log.ok('Dependencies installed');
+    return;
+  }
+  const [npm, prefix] = npmCommand();
+  const ci = existsSync(lockFile);
+  log.step(`Installing dependencies (npm ${ci ? 'ci' : 'install'})`);
+  try {
+    await run(npm, [...prefix, ci ? 'ci' : 'install'], { inherit: true });
+  } catch (err) {
+    if (!ci) throw err;
+    log.warn(`npm ci failed (${err.message.split('\n')[0]}); trying npm install`);
+    await run(npm, [...prefix, 'install'], { inherit: true });
+  }
+  // npm install may rewrite the lock file after the marker; mark the install as current.
+  if (existsSync(marker)) utimesSync(marker, new Date(), new Date());
+  log.ok('Dependencies installed');
+}
+
+export async function aptInstall(packages) {
+  if (!isRoot() || !hasCommand('apt-get')) {
+    throw new Error(`${packages.join(', ')} is not installed and cannot be installed automatically (needs root and apt-get). Install it, or point the URL at a running server.`);
+  }
+  log.step(`Installing ${packages.join(' ')} with apt-get (this takes a minute)`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  await run('apt-get', ['update'], { inherit: true, env });
+  await run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { inherit: true, env });
+}
+
+// ---------------------------------------------------------------------------------- PostgreSQL
+
+/** Sorts a pg failure: the server is down/starting, or it answered and refused us. */
+function classifyPgError(err) {
+  const code = err?.code;
+  const message = String(err?.message ?? err);
+  if (code === '57P03') return 'starting';
+  if (code === '28P01' || code === '28000' || /password|authentication/i.test(message)) return 'access';
+  if (code === '3D000') return 'access'; // database missing
+  return 'down';
+}
+
+async function tryPostgres(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return { kind: 'ok' };
+  } catch (error) {
+    return { kind: classifyPgError(error), error };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function localClusters() {
+  const base = '/etc/postgresql';
+  if (!existsSync(base)) return [];
+  return readdirSync(base).flatMap((version) => {
+    const dir = join(base, version);
+    return statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => existsSync(join(dir, name, 'postgresql.conf'))).map((name) => ({ version, name })) : [];
+  });
+}
+
+async function startLocalPostgres() {
+  let clusters = localClusters();
+  if (clusters.length === 0) {
+    await aptInstall(['postgresql']);
+    clusters = localClusters();
+    if (clusters.length === 0) throw new Error('PostgreSQL was installed but no cluster exists under /etc/postgresql (create one with pg_createcluster)');
+  }
+  if (!hasCommand('pg_ctlcluster')) throw new Error('pg_ctlcluster not found: start PostgreSQL yourself or set DATABASE_URL');
+  for (const { version, name } of clusters) {
+    log.step(`Starting PostgreSQL cluster ${version}/${name}`);
+    // Exit code 2 means "already running", which is fine.
+    const { code, output } = await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, 'start'], { allowFailure: true, timeoutMs: 60_000 });
+    if (code !== 0 && code !== 2) log.warn(`pg_ctlcluster ${version} ${name} start exited with ${code}: ${output.trim()}`);
+  }
+}
+
+/**
+ * Makes sure PostgreSQL answers `SELECT 1` at `adminUrl`. A local server that is down is
+ * started (and installed with apt when absent and we are root); a local server that refuses
+ * our credentials is repaired through the postgres superuser (role/password/database created,
+ * or a trust rule for a password-less URL). A remote one is only checked.
+ */
+export async function ensurePostgres(adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_ADMIN_URL, { timeoutMs = 60_000 } = {}) {
+  const url = new URL(adminUrl);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
+  const port = Number(url.port || 5432);
+  const where = `${host}:${port}`;
+  let result = await tryPostgres(adminUrl);
+  if (result.kind !== 'ok' && !isLocalHost(host)) {
+    throw new Error(`PostgreSQL at ${where} (${redactUrl(adminUrl)}) is not usable: ${result.error.message}. Start it or fix DATABASE_URL.`);
+  }
+  if (result.kind === 'down') {
+    await startLocalPostgres();
+    await waitForTcp(host, port, timeoutMs).catch(() => {
+      throw new Error(`PostgreSQL did not start listening on ${where} within ${timeoutMs / 1000} s. Check the cluster's port (pg_lsclusters) and its log under /var/log/postgresql.`);
+    });
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (result.kind === 'down' || result.kind === 'starting') {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL at ${where} does not answer queries after ${timeoutMs / 1000} s: ${result.error.message}`);
+    await sleep(250);
+    result = await tryPostgres(adminUrl);
+  }
+  if (result.kind === 'access') {
+    if (!isRoot()) throw new Error(`PostgreSQL at ${where} refused ${redactUrl(adminUrl)}: ${result.error.message}. Fix the credentials in DATABASE_URL (or run as root to let this script set them up).`);
+    await repairPostgresAccess(url, port, result.error, { run, log });
+    result = await tryPostgres(adminUrl);
+    if (result.kind !== 'ok') throw new Error(`PostgreSQL at ${where} still refuses ${redactUrl(adminUrl)}: ${result.error.message}`);
+  }
+  log.ok(`PostgreSQL reachable at ${where}`);
+}
+
+// ------------------------------------------------------------------------------------ RabbitMQ
+
+async function tryAmqp(url) {
+  const mod = await import('amqplib');
+  const amqp = mod.default ?? mod;
+  try {
+    const connection = await amqp.connect(url, { timeout: 3000 });
+    await connection.close();
+    return { kind: 'ok' };
+  } catch (error) {
+    const message = String(error?.message ?? error);
+    return { kind: /ACCESS[-_]REFUSED|NOT[-_]ALLOWED|403|530/.test(message) ? 'access' : 'down', error };
+  }
+}
+
+async function repairRabbitAccess(url) {
+  const user = decodeURIComponent(url.username || 'guest');
+  const password = decodeURIComponent(url.password || 'guest');
+  const vhost = url.pathname.length > 1 ? decodeURIComponent(url.pathname.slice(1)) : '/';
+  log.step(`Granting RabbitMQ user "${user}" access to vhost "${vhost}"`);
+  const added = await run('rabbitmqctl', ['add_user', user, password], { allowFailure: true });
+  if (added.code !== 0) await run('rabbitmqctl', ['change_password', user, password]);
+  await run('rabbitmqctl', ['add_vhost', vhost], { allowFailure: true });
+  await run('rabbitmqctl', ['set_permissions', '-p', vhost, user, '.*', '.*', '.*']);
+}
+
+/**
+ * Makes sure an AMQP connection to `amqpUrl` opens. A local broker that is down is started with
+ * `rabbitmq-server -detached` (installed with apt when absent and we are root); refused
+ * credentials on a local broker are created with rabbitmqctl. A remote one is only checked.
+ */
+export async function ensureRabbitMQ(amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL, { timeoutMs = 60_000 } = {}) {
+  const url = new URL(amqpUrl);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
+  const port = Number(url.port || (url.protocol === 'amqps:' ? 5671 : 5672));
+  const where = `${host}:${port}`;
+  let result = await tryAmqp(amqpUrl);
+  if (result.kind !== 'ok' && !isLocalHost(host)) {
+    throw new Error(`RabbitMQ at ${where} (${redactUrl(amqpUrl)}) is not usable: ${result.error.message}. Start it or fix AMQP_URL.`);
+  }
+  if (result.kind === 'down') {
+    if (!hasCommand('rabbitmq-server')) await aptInstall(['rabbitmq-server']);
+    log.step('Starting RabbitMQ (rabbitmq-server -detached)');
+    // Fails harmlessly when a broker is already booting; the wait below is what counts.
+    const started = await run('rabbitmq-server', ['-detached'], { allowFailure: true, timeoutMs: 60_000 });
+    if (started.code !== 0) log.warn(`rabbitmq-server -detached exited with ${started.code}: ${started.output.trim()}`);
+    const deadline = Date.now() + timeoutMs;
+    while (result.kind === 'down') {
+      if (Date.now() > deadline) {
+        throw new Error(`RabbitMQ did not accept AMQP connections on ${where} within ${timeoutMs / 1000} s (last error: ${result.error.message}). See /var/log/rabbitmq.`);
+      }
+      await sleep(500);
+      result = await tryAmqp(amqpUrl);
+    }
+  }
+  if (result.kind === 'access') {
+    if (!isRoot() || !hasCommand('rabbitmqctl')) throw new Error(`RabbitMQ at ${where} refused ${redactUrl(amqpUrl)}: ${result.error.message}. Fix AMQP_URL.`);
+    await repairRabbitAccess(url);
+    result = await tryAmqp(amqpUrl);
+    if (result.kind !== 'ok') throw new Error(`RabbitMQ at ${where} still refuses ${redactUrl(amqpUrl)}: ${result.error.message}`);
+  }
+  log.ok(`RabbitMQ reachable at ${where}`);
+}
