@@ -1,0 +1,173 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { decodeCursor, toPage, type Page } from '@crm/common';
+import { DataSource } from 'typeorm';
+import { AmqpConnection } from './amqp-connection.js';
+import { AmqpHeaders } from './amqp-headers.js';
+import { ConfirmPublisher } from './confirm-publisher.js';
+import { MessagingMetrics } from './messaging-metrics.js';
+import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging-options.js';
+import { quoteIdent } from './sql-identifier.js';
+
+export interface DeadLetterView {
+  id: string;
+  messageId: string | null;
+  routingKey: string;
+  tenantId: string | null;
+  reason: string;
+  failedAt: string;
+  replayedAt: string | null;
+  replayCount: number;
+  /** The CloudEvent as received; null when the body was not JSON (see rawBody). */
+  envelope: Record<string, unknown> | null;
+  rawBody: string | null;
+}
+
+export interface DeadLetterQuery {
+  limit?: number;
+  cursor?: string;
+  /** Only this tenant's dead letters (the admin API always sets it). */
+  tenantId?: string;
+}
+
+interface DeadLetterRow {
+  id: string;
+  message_id: string | null;
+  routing_key: string;
+  tenant_id: string | null;
+  reason: string;
+  failed_at: Date;
+  failed_key: string;
+  replayed_at: Date | null;
+  replay_count: number;
+  envelope: Record<string, unknown> | null;
+  raw_body: string | null;
+  properties: Record<string, unknown>;
+  headers: Record<string, unknown>;
+}
+
+/** Headers that described the failure; a replay starts clean. */
+const FAILURE_HEADERS = /^x-(death|first-death-|last-death-|delivery-count|failure-reason|dead-letter-id|retry-count|replay-of)/;
+// Exact microseconds, so the keyset cursor never skips or repeats rows that share a millisecond.
+const COLUMNS = `id, message_id, routing_key, tenant_id, reason, failed_at, replayed_at, replay_count, envelope, raw_body, properties, headers,
+  to_char(failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS failed_key`;
+
+function toView(row: DeadLetterRow): DeadLetterView {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    routingKey: row.routing_key,
+    tenantId: row.tenant_id,
+    reason: row.reason,
+    failedAt: new Date(row.failed_at).toISOString(),
+    replayedAt: row.replayed_at ? new Date(row.replayed_at).toISOString() : null,
+    replayCount: row.replay_count,
+    envelope: row.envelope,
+    rawBody: row.raw_body,
+  };
+}
+
+/** Lists a service's dead letters and replays one into the service's own queue. */
+@Injectable()
+export class DeadLetterService implements OnModuleDestroy {
+  private readonly table: string;
+  private readonly publisher: ConfirmPublisher;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    private readonly dataSource: DataSource,
+    connection: AmqpConnection,
+    private readonly metrics: MessagingMetrics,
+  ) {
+    this.table = `${quoteIdent(options.schema)}.dead_letter`;
+    this.publisher = new ConfirmPublisher(connection, metrics, 'DeadLetterService');
+  }
+
+  /** Newest first, keyset-paginated. */
+  async list(query: DeadLetterQuery = {}): Promise<Page<DeadLetterView>> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (query.tenantId !== undefined) {
+      params.push(query.tenantId);
+      where.push(`tenant_id = $${params.length}`);
+    }
+    const after = decodeCursor(query.cursor, 2);
+    if (after) {
+      params.push(String(after[0]), String(after[1]));
+      where.push(`(failed_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM ${this.table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY failed_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    )) as DeadLetterRow[];
+    return toPage(rows, limit, (row) => [row.failed_key, row.id], toView);
+  }
+
+  async get(id: string, tenantId?: string): Promise<DeadLetterView | null> {
+    const row = await this.findRow(id, tenantId);
+    return row ? toView(row) : null;
+  }
+
+  /**
+   * Publishes the stored message again to this service's queue only (default exchange), with
+   * the same messageId and a reset retry count, then marks the row. Returns null if not found.
+   */
+  async replay(id: string, tenantId?: string): Promise<DeadLetterView | null> {
+    const row = await this.findRow(id, tenantId);
+    if (!row) return null;
+    const headers: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(row.headers ?? {})) if (!FAILURE_HEADERS.test(name)) headers[name] = value;
+    Object.assign(headers, { [AmqpHeaders.originalRoutingKey]: row.routing_key, [AmqpHeaders.retryCount]: 0, [AmqpHeaders.replayOf]: row.id });
+    const p = row.properties ?? {};
+    const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+    const body = row.envelope ? JSON.stringify(row.envelope) : (row.raw_body ?? '');
+    const queue = this.options.names.serviceQueue(this.options.service);
+    const { returned } = await this.publisher.publish(
+      [
+        {
+          exchange: '',
+          routingKey: queue,
+          body: Buffer.from(body),
+          options: {
+            persistent: true,
+            mandatory: true,
+            messageId: str(p.messageId) ?? row.message_id ?? row.id,
+            type: str(p.type) ?? row.routing_key,
+            contentType: str(p.contentType) ?? 'application/json',
+            correlationId: str(p.correlationId),
+            appId: str(p.appId),
+            timestamp: typeof p.timestamp === 'number' ? p.timestamp : undefined,
+            headers,
+          },
+        },
+      ],
+      this.options.publishTimeoutMs,
+    );
+    if (returned.length > 0) throw new Error(`queue ${queue} does not exist; is the consumer deployed?`);
+    const [updated] = (await this.dataSource.query(
+      `WITH replayed AS (
+         UPDATE ${this.table} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *
+       ) SELECT ${COLUMNS} FROM replayed`,
+      [row.id],
+    )) as DeadLetterRow[];
+    this.metrics.replayed++;
+    return updated ? toView(updated) : null;
+  }
+
+  private async findRow(id: string, tenantId?: string): Promise<DeadLetterRow | undefined> {
+    const params: unknown[] = [id];
+    let where = 'id = $1';
+    if (tenantId !== undefined) {
+      params.push(tenantId);
+      where += ' AND tenant_id = $2';
+    }
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where}`, params)) as DeadLetterRow[];
+    return rows[0];
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.publisher.close();
+  }
+}

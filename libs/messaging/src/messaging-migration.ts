@@ -1,0 +1,71 @@
+import { outboxChannel, quoteIdent } from './sql-identifier.js';
+
+/**
+ * The messaging tables of one service schema. A service runs `up` from its first TypeORM
+ * migration (`for (const sql of up) await queryRunner.query(sql)`) and `down` to revert.
+ *
+ * Choices worth knowing:
+ * - `occurred_at` defaults to clock_timestamp(), not now(): now() is the transaction start, so
+ *   several events of one transaction would tie and the relay's ORDER BY would not keep them in order.
+ * - `inbox_message.message_id` and `dead_letter.message_id` are text: a CloudEvents id is any
+ *   non-empty string, and the ERP's ids need not be UUIDs. Ours are UUIDs all the same.
+ * - An AFTER INSERT statement trigger sends NOTIFY `<schema>_outbox`, so every insert path
+ *   wakes the relay (delivered at commit; duplicates inside one transaction fold into one).
+ */
+export function messagingMigrationSql(schema: string): { up: string[]; down: string[] } {
+  const s = quoteIdent(schema);
+  const channel = outboxChannel(schema);
+  const up = [
+    `CREATE TABLE IF NOT EXISTS ${s}.outbox_message (
+      id uuid PRIMARY KEY,
+      event_type text NOT NULL,
+      tenant_id uuid NOT NULL,
+      subject text NOT NULL,
+      envelope jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+      published_at timestamptz NULL,
+      attempts integer NOT NULL DEFAULT 0,
+      last_error text NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS outbox_message_unpublished_idx ON ${s}.outbox_message (occurred_at) WHERE published_at IS NULL`,
+    `CREATE INDEX IF NOT EXISTS outbox_message_published_idx ON ${s}.outbox_message (published_at) WHERE published_at IS NOT NULL`,
+    `CREATE OR REPLACE FUNCTION ${s}.outbox_message_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${channel}', '');
+      RETURN NULL;
+    END
+    $$`,
+    `CREATE OR REPLACE TRIGGER outbox_message_notify AFTER INSERT ON ${s}.outbox_message
+      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_message_notify()`,
+    `CREATE TABLE IF NOT EXISTS ${s}.inbox_message (
+      message_id text NOT NULL,
+      consumer text NOT NULL,
+      received_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (message_id, consumer)
+    )`,
+    `CREATE INDEX IF NOT EXISTS inbox_message_received_idx ON ${s}.inbox_message (received_at)`,
+    `CREATE TABLE IF NOT EXISTS ${s}.dead_letter (
+      id uuid PRIMARY KEY,
+      message_id text NULL,
+      routing_key text NOT NULL,
+      tenant_id text NULL,
+      envelope jsonb NULL,
+      raw_body text NULL,
+      properties jsonb NOT NULL DEFAULT '{}'::jsonb,
+      headers jsonb NOT NULL DEFAULT '{}'::jsonb,
+      reason text NOT NULL,
+      failed_at timestamptz NOT NULL DEFAULT now(),
+      replayed_at timestamptz NULL,
+      replay_count integer NOT NULL DEFAULT 0
+    )`,
+    `CREATE INDEX IF NOT EXISTS dead_letter_failed_idx ON ${s}.dead_letter (failed_at DESC, id DESC)`,
+    `CREATE INDEX IF NOT EXISTS dead_letter_tenant_failed_idx ON ${s}.dead_letter (tenant_id, failed_at DESC, id DESC)`,
+  ];
+  const down = [
+    `DROP TABLE IF EXISTS ${s}.dead_letter`,
+    `DROP TABLE IF EXISTS ${s}.inbox_message`,
+    `DROP TABLE IF EXISTS ${s}.outbox_message`,
+    `DROP FUNCTION IF EXISTS ${s}.outbox_message_notify()`,
+  ];
+  return { up, down };
+}
