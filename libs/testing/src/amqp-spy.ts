@@ -23,13 +23,18 @@ export class AmqpSpy {
 
   static async connect(url = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'): Promise<AmqpSpy> {
     const connection = await amqp.connect(url);
+    connection.on('error', () => undefined);
     const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
     return new AmqpSpy(connection, channel);
   }
 
-  /** Binds a fresh exclusive queue to `exchange` with `pattern` (e.g. '#'). */
+  /**
+   * Binds a fresh exclusive queue to `exchange` with `pattern` (e.g. '#'). The exchange is the
+   * platform's (it declares it with its own arguments), so an outsider only checks it exists.
+   */
   async listen(exchange: string, pattern = '#'): Promise<void> {
-    await this.channel.assertExchange(exchange, 'topic', { durable: true });
+    await this.channel.checkExchange(exchange);
     const { queue } = await this.channel.assertQueue('', { exclusive: true, autoDelete: true });
     await this.channel.bindQueue(queue, exchange, pattern);
     await this.channel.consume(queue, (message) => {
@@ -52,6 +57,7 @@ export class AmqpSpy {
   /** Publishes a message the way a system outside the platform would (persistent, JSON). */
   async publish(exchange: string, routingKey: string, body: unknown, messageId: string, extra: Record<string, unknown> = {}): Promise<void> {
     const confirm = await this.connection.createConfirmChannel();
+    confirm.on('error', () => undefined);
     try {
       confirm.publish(exchange, routingKey, Buffer.from(JSON.stringify(body)), { persistent: true, contentType: 'application/json', messageId, type: routingKey, ...extra });
       await confirm.waitForConfirms();
