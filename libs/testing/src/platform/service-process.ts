@@ -15,12 +15,27 @@ export interface RunningProcess {
   output: string[];
 }
 
+/** Children still running; killed if this process exits without stopping them (a crashed test worker). */
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killChildrenOnExit(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const running of liveChildren) running.kill('SIGKILL');
+  });
+}
+
 export function spawnServiceProcess(root: string, name: string, port: number, env: NodeJS.ProcessEnv, inheritOutput = false): RunningProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', entryPointOf(root, name)], {
     cwd: root,
     env: { ...env, PORT: String(port) },
     stdio: inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   });
+  killChildrenOnExit(child);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString().split('\n').filter(Boolean));

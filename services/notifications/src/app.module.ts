@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@crm/auth';
+import { CommonModule } from '@crm/common';
+import { DatabaseModule } from '@crm/database';
+import { MessagingModule } from '@crm/messaging';
+import { AssignmentsModule } from './assignments/assignments.module.js';
+import { NotificationsConfigModule } from './config/notifications-config.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { EmailDelivery } from './deliveries/email-delivery.entity.js';
+import { InAppModule } from './in-app/in-app.module.js';
+import { Notification } from './in-app/notification.entity.js';
+import { NOTIFICATIONS_MIGRATIONS } from './migrations/index.js';
+import { UserProjection } from './users/user-projection.entity.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({
+  imports: [
+    CommonModule.forService('notifications'),
+    AuthModule.forRoot(),
+    DatabaseModule.forService({ schema: 'notifications', entities: [UserProjection, EmailDelivery, Notification], migrations: NOTIFICATIONS_MIGRATIONS }),
+    MessagingModule.forService({ service: 'notifications' }),
+    NotificationsConfigModule,
+    UsersModule,
+    DeliveriesModule,
+    InAppModule,
+    AssignmentsModule,
+  ],
+})
+export class AppModule {}

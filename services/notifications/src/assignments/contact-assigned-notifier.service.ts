@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent, ContactAssignedData } from '@crm/contracts';
+import type { EntityManager } from 'typeorm';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
+import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
+import { NotificationsService } from '../in-app/notifications.service.js';
+import { contactUrl, newContactAgentSummary, newContactAgentTemplate, type NewContactAgentVars } from '../templates/new-contact-agent.template.js';
+import { UserProjectionService } from '../users/user-projection.service.js';
+import { UserNotKnownYetError } from './user-not-known-yet.error.js';
+
+export type AssignmentOutcome = 'notified' | 'recipient-inactive';
+
+export const CONTACT_ASSIGNED_NOTIFICATION_TYPE = 'contact.assigned';
+
+/** What an assignment causes, decided inside the event's inbox transaction. */
+@Injectable()
+export class ContactAssignedNotifier {
+  constructor(
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly users: UserProjectionService,
+    private readonly deliveries: EmailDeliverySender,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * Records the e-mail (pending) and the in-app notification for the new owner. Throws
+   * UserNotKnownYetError when the owner is not projected yet, so the whole event is retried.
+   */
+  async record(em: EntityManager, event: CloudEvent<ContactAssignedData>): Promise<AssignmentOutcome> {
+    const { data } = event;
+    const tenantId = event.tenantid;
+    const recipient = await this.users.find(em, tenantId, data.ownerId);
+    if (!recipient) throw new UserNotKnownYetError(tenantId, data.ownerId);
+    // A deactivated user cannot act on it; nothing to tell them.
+    if (!recipient.active) return 'recipient-inactive';
+
+    const selfAssigned = data.assignedBy === data.ownerId;
+    const assigner = selfAssigned || !data.assignedBy ? null : await this.users.find(em, tenantId, data.assignedBy);
+    const vars: NewContactAgentVars = {
+      recipientName: recipient.name,
+      contactName: data.displayName,
+      contactUrl: contactUrl(this.config.APP_BASE_URL ?? 'http://localhost:3000', data.contactId),
+      assignedByName: assigner?.name ?? null,
+      selfAssigned,
+    };
+    const mail = newContactAgentTemplate.render(recipient.locale, vars);
+
+    await this.deliveries.record(em, {
+      tenantId,
+      messageId: event.id,
+      recipientUserId: recipient.userId,
+      template: newContactAgentTemplate.id,
+      locale: mail.locale,
+      toAddress: recipient.email,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+    });
+    await this.notifications.create(em, {
+      tenantId,
+      userId: recipient.userId,
+      type: CONTACT_ASSIGNED_NOTIFICATION_TYPE,
+      title: mail.subject,
+      body: newContactAgentSummary(recipient.locale, vars),
+      link: `/contacts/${encodeURIComponent(data.contactId)}`,
+      data: { contactId: data.contactId, displayName: data.displayName, assignedBy: data.assignedBy, previousOwnerId: data.previousOwnerId },
+      sourceMessageId: event.id,
+    });
+    return 'notified';
+  }
+}

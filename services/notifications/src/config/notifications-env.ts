@@ -1,0 +1,28 @@
+import { loadConfig, type EnvSpec, type LoadedConfig } from '@crm/common';
+
+/** Variables the notifications service reads besides the common ones (validated at start by runService). */
+export const NOTIFICATIONS_ENV = {
+  SMTP_URL: {
+    kind: 'url',
+    required: true,
+    protocols: ['smtp', 'smtps'],
+    description: 'Outgoing mail server, e.g. smtp://user:pass@mail.example:587 (smtps:// for implicit TLS)',
+  },
+  MAIL_FROM: { kind: 'string', default: 'CRM <no-reply@crm.local>', description: 'From address of every e-mail' },
+  APP_BASE_URL: {
+    kind: 'url',
+    default: 'http://localhost:3000',
+    protocols: ['http', 'https'],
+    description: 'Public URL of the web app; e-mail links point below it',
+  },
+  SMTP_TIMEOUT_MS: { kind: 'int', default: '10000', description: 'Connection, greeting and socket timeout for SMTP, in ms' },
+  SMTP_POOL_SIZE: { kind: 'int', default: '3', description: 'Pooled SMTP connections kept open to the mail server' },
+} as const satisfies EnvSpec;
+
+export type NotificationsConfig = LoadedConfig<typeof NOTIFICATIONS_ENV>;
+
+export const NOTIFICATIONS_CONFIG = Symbol('notifications:config');
+
+export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): NotificationsConfig {
+  return loadConfig(NOTIFICATIONS_ENV, env);
+}

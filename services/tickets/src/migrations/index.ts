@@ -1,0 +1,4 @@
+import { TicketsInitial1767225600000 } from './1767225600000-tickets-initial.js';
+
+/** In order; run at start (never `synchronize`). */
+export const TICKETS_MIGRATIONS = [TicketsInitial1767225600000];
