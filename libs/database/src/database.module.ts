@@ -7,7 +7,8 @@ import { serviceDatabaseUrl } from './service-database-url.js';
 export interface ServiceDatabaseOptions {
   /** The service's schema; it connects as role crm_<schema>. */
   schema: string;
-  entities: MixedList<Type<unknown> | string | Function>;
+  /** Entities not registered by a feature module's TypeOrmModule.forFeature (those load themselves). */
+  entities?: MixedList<Type<unknown> | string | Function>;
   /** Migration classes, imported explicitly (ESM: no globbing). Run at start, never `synchronize`. */
   migrations: Function[];
   poolSize?: number;
@@ -20,7 +21,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions) {
     type: 'postgres' as const,
     url: serviceDatabaseUrl(options.schema),
     schema: options.schema,
-    entities: options.entities,
+    entities: options.entities ?? [],
+    autoLoadEntities: true,
     migrations: options.migrations,
     migrationsRun: true,
     migrationsTableName: 'migrations',

@@ -1,0 +1,21 @@
+import type { EventDefinition } from '../event-catalog.js';
+import { IDENTITY_USER_CREATED, IDENTITY_USER_UPDATED, userSnapshotSchema } from './identity.events.js';
+
+export const IDENTITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  {
+    type: IDENTITY_USER_CREATED,
+    publisher: 'gateway',
+    consumers: ['contacts', 'notifications'],
+    summary: 'Un usuario fue creado en un tenant. / A user was created.',
+    schema: userSnapshotSchema,
+    exchange: 'crm.events',
+  },
+  {
+    type: IDENTITY_USER_UPDATED,
+    publisher: 'gateway',
+    consumers: ['contacts', 'notifications'],
+    summary: 'Datos, roles, equipos o estado de un usuario cambiaron. / A user changed.',
+    schema: userSnapshotSchema,
+    exchange: 'crm.events',
+  },
+];
