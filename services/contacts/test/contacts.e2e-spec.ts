@@ -158,3 +158,53 @@ describe('contacts through the gateway', () => {
     expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(['assigned', 'created']);
   });
 });
+
+describe('the full contact profile', () => {
+  let world: CrmWorld;
+
+  beforeAll(async () => {
+    world = await CrmWorld.start({ services: ['contacts'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('keeps several e-mails and phones with one primary, the address, segmentation and the company', async () => {
+    const company = await world.createContact(world.adminToken, { kind: 'organization', firstName: undefined, lastName: undefined, companyName: 'Constructora Andina S.A.S.', taxId: '900.123.456-7', industry: 'Construcción' });
+    const response = await world.api.post('/api/v1/contacts', {
+      kind: 'person', firstName: 'Ana', lastName: 'Ríos', position: 'Jefe de compras', companyId: company.id,
+      emails: [{ value: 'ana.rios@andina.co', label: 'work' }, { value: 'ANA@gmail.com', label: 'home', primary: true }],
+      phones: [{ value: '+57 310 000 1111', label: 'whatsapp' }],
+      linkedinUrl: 'https://www.linkedin.com/in/ana-rios', website: 'https://andina.co',
+      street: 'Cra 7 # 71-21', city: 'Bogotá', region: 'Cundinamarca', postalCode: '110231', country: 'CO',
+      industry: 'Construcción', category: 'Distribuidor', interestLevel: 'high', priority: 'high',
+    }, world.adminToken);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      email: 'ana@gmail.com', phone: '+57 310 000 1111', companyId: company.id, interestLevel: 'high', priority: 'high',
+      address: { street: 'Cra 7 # 71-21', city: 'Bogotá', region: 'Cundinamarca', postalCode: '110231', country: 'CO' },
+    });
+    expect(response.body.emails.filter((e: { primary: boolean }) => e.primary)).toEqual([{ value: 'ana@gmail.com', label: 'home', primary: true }]);
+
+    const switched = await world.api.patch(`/api/v1/contacts/${response.body.id}`, { email: 'ana.rios@andina.co', version: 1 }, world.adminToken);
+    expect(switched.status).toBe(200);
+    expect(switched.body.email).toBe('ana.rios@andina.co');
+    expect(switched.body.emails).toHaveLength(2);
+
+    const cleared = await world.api.patch(`/api/v1/contacts/${response.body.id}`, { tags: null, version: 2 }, world.adminToken);
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.errors[0].field).toBe('tags');
+  });
+
+  it('refuses a company that is a person or belongs to another tenant', async () => {
+    const person = await world.createContact(world.adminToken);
+    const other = await world.createTenant();
+    const foreignCompany = await world.createContact(other.token, { kind: 'organization', companyName: 'Ajena Ltda' });
+    for (const companyId of [person.id, foreignCompany.id]) {
+      const response = await world.api.post('/api/v1/contacts', { kind: 'person', firstName: 'Pedro', companyId }, world.adminToken);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('companyId');
+    }
+  });
+});

@@ -20,6 +20,10 @@ export interface ContactCreatedData {
   phone: string | null;
   ownerId: string | null;
   teamId: string | null;
+  /** Added in 1.1 (additive): where the contact came from and the organisation it belongs to. */
+  sourceId?: string | null;
+  companyId?: string | null;
+  taxId?: string | null;
   createdBy: string;
   createdAt: string;
   version: number;
@@ -79,10 +83,13 @@ export const contactCreatedSchema = object({
   phone: nullableText,
   ownerId: nullableUuid,
   teamId: nullableUuid,
+  sourceId: nullableUuid,
+  companyId: nullableUuid,
+  taxId: nullableText,
   createdBy: uuid,
   createdAt: dateTime,
   version: integer,
-});
+}, ['contactId', 'kind', 'lifecycle', 'displayName', 'email', 'phone', 'ownerId', 'teamId', 'createdBy', 'createdAt', 'version']);
 
 export const contactUpdatedSchema = object({
   contactId: uuid,

@@ -2,6 +2,16 @@ import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '@crm/database';
 import type { ContactKind, ContactLifecycle } from '@crm/contracts';
 
+/** One e-mail address or phone number of a contact; exactly one of each list is primary. */
+export interface ContactChannel {
+  value: string;
+  label: string;
+  primary: boolean;
+}
+
+export type InterestLevel = 'low' | 'medium' | 'high';
+export type ContactPriority = 'low' | 'normal' | 'high';
+
 /** A person or an organisation the tenant deals with, at some point of its lifecycle. */
 @Entity({ name: 'contact' })
 @Index('contact_keyset_created', ['tenantId', 'createdAt', 'id'])
@@ -26,11 +36,73 @@ export class Contact extends TenantEntity {
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;
 
+  /** The primary e-mail, kept in its own column for search, dedupe and indexes. */
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
+  /** The primary phone, likewise. */
   @Column({ type: 'text', nullable: true })
   phone: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  emails: ContactChannel[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  phones: ContactChannel[];
+
+  @Column({ name: 'linkedin_url', type: 'text', nullable: true })
+  linkedinUrl: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  street: string | null;
+
+  /** Departamento, provincia, estado. */
+  @Column({ type: 'text', nullable: true })
+  region: string | null;
+
+  @Column({ name: 'postal_code', type: 'text', nullable: true })
+  postalCode: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  industry: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  category: string | null;
+
+  @Column({ name: 'interest_level', type: 'text', nullable: true })
+  interestLevel: InterestLevel | null;
+
+  @Column({ type: 'text', default: 'normal' })
+  priority: ContactPriority;
+
+  /** Fuente de captación (catalogue `sources`). */
+  @Column({ name: 'source_id', type: 'uuid', nullable: true })
+  sourceId: string | null;
+
+  /** The organisation (a contact of kind organization) this person belongs to. */
+  @Column({ name: 'company_id', type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  @Column({ name: 'marketing_consent', type: 'boolean', default: false })
+  marketingConsent: boolean;
+
+  @Column({ name: 'consent_at', type: 'timestamptz', nullable: true })
+  consentAt: Date | null;
+
+  @Column({ name: 'consent_channel', type: 'text', nullable: true })
+  consentChannel: string | null;
+
+  @Column({ name: 'converted_at', type: 'timestamptz', nullable: true })
+  convertedAt: Date | null;
+
+  @Column({ name: 'converted_by', type: 'uuid', nullable: true })
+  convertedBy: string | null;
+
+  @Column({ name: 'anonymized_at', type: 'timestamptz', nullable: true })
+  anonymizedAt: Date | null;
 
   /** Cargo. */
   @Column({ type: 'text', nullable: true })

@@ -6,13 +6,20 @@ import { CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED, type ContactCreated
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { TimelineService } from '../timeline/timeline.service.js';
+import { normaliseChannels, primaryOf } from './contact-channels.js';
 import { ContactAccess } from './contact-access.js';
 import { Contact } from './contact.entity.js';
 import { displayNameOf, toContactView, type ContactView } from './contact.view.js';
 import type { CreateContactDto } from './dto/create-contact.dto.js';
 import type { UpdateContactDto } from './dto/update-contact.dto.js';
 
-const EDITABLE_FIELDS = ['lifecycle', 'firstName', 'lastName', 'companyName', 'email', 'phone', 'position', 'taxId', 'city', 'country', 'tags', 'teamId', 'sharedWithTeam'] as const;
+const EDITABLE_FIELDS = [
+  'lifecycle', 'firstName', 'lastName', 'companyName', 'email', 'emails', 'phone', 'phones', 'position', 'taxId',
+  'linkedinUrl', 'website', 'street', 'city', 'region', 'postalCode', 'country', 'industry', 'category',
+  'interestLevel', 'priority', 'sourceId', 'companyId', 'tags', 'teamId', 'sharedWithTeam',
+] as const;
+/** Fields that cannot be cleared with null (lists are emptied with [] instead). */
+const REQUIRED_FIELDS = new Set(['lifecycle', 'emails', 'phones', 'priority', 'tags', 'sharedWithTeam']);
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -34,7 +41,10 @@ export class ContactsService {
         const previous = await this.previousResult(em, user, idempotencyKey);
         if (previous) return { contact: toContactView(previous), replayed: true };
       }
-      await this.assertNoDuplicateEmail(em, user.tenantId, dto.email);
+      const emails = normaliseChannels(dto.emails, dto.email, [], 'email');
+      const phones = normaliseChannels(dto.phones, dto.phone, [], 'phone');
+      await this.assertNoDuplicateEmail(em, user.tenantId, primaryOf(emails) ?? undefined);
+      if (dto.companyId) await this.assertCompany(em, user, dto.companyId);
       const contact = em.create(Contact, {
         tenantId: user.tenantId,
         kind: dto.kind,
@@ -42,12 +52,25 @@ export class ContactsService {
         firstName: dto.firstName ?? null,
         lastName: dto.lastName ?? null,
         companyName: dto.companyName ?? null,
-        email: dto.email?.toLowerCase() ?? null,
-        phone: dto.phone ?? null,
+        email: primaryOf(emails),
+        phone: primaryOf(phones),
+        emails,
+        phones,
         position: dto.position ?? null,
         taxId: dto.taxId ?? null,
+        linkedinUrl: dto.linkedinUrl ?? null,
+        website: dto.website ?? null,
+        street: dto.street ?? null,
         city: dto.city ?? null,
+        region: dto.region ?? null,
+        postalCode: dto.postalCode ?? null,
         country: dto.country ?? null,
+        industry: dto.industry ?? null,
+        category: dto.category ?? null,
+        interestLevel: dto.interestLevel ?? null,
+        priority: dto.priority ?? 'normal',
+        sourceId: dto.sourceId ?? null,
+        companyId: dto.companyId ?? null,
         tags: dto.tags ?? [],
         ownerId: null,
         teamId: dto.teamId ?? user.teamIds[0] ?? null,
@@ -70,6 +93,9 @@ export class ContactsService {
         phone: contact.phone,
         ownerId: contact.ownerId,
         teamId: contact.teamId,
+        sourceId: contact.sourceId,
+        companyId: contact.companyId,
+        taxId: contact.taxId,
         createdBy: user.id,
         createdAt: contact.createdAt.toISOString(),
         version: contact.version,
@@ -88,10 +114,22 @@ export class ContactsService {
     return this.dataSource.transaction(async (em) => {
       const contact = await this.access.findVisible(user, id, em, true);
       assertVersion(contact, version);
+      const cleared = EDITABLE_FIELDS.filter((field) => dto[field] === null && REQUIRED_FIELDS.has(field));
+      if (cleared.length > 0) throw Problems.invalid(cleared.map((field) => ({ field, message: `El campo "${field}" no puede quedar vacío.` })));
+      const patch: Record<string, unknown> = { ...dto };
+      if (dto.emails !== undefined || dto.email !== undefined) {
+        patch.emails = normaliseChannels(dto.emails ?? (dto.email === null ? [] : undefined), dto.email ?? undefined, contact.emails, 'email');
+        patch.email = primaryOf(patch.emails as Contact['emails']);
+      }
+      if (dto.phones !== undefined || dto.phone !== undefined) {
+        patch.phones = normaliseChannels(dto.phones ?? (dto.phone === null ? [] : undefined), dto.phone ?? undefined, contact.phones, 'phone');
+        patch.phone = primaryOf(patch.phones as Contact['phones']);
+      }
+      if (dto.companyId && dto.companyId !== contact.companyId) await this.assertCompany(em, user, dto.companyId, contact.id);
       const changes: FieldChange[] = [];
       for (const field of EDITABLE_FIELDS) {
-        if (dto[field] === undefined) continue;
-        const next = field === 'email' && typeof dto.email === 'string' ? dto.email.toLowerCase() : dto[field];
+        if (patch[field] === undefined) continue;
+        const next = patch[field];
         if (sameValue(contact[field], next)) continue;
         changes.push({ field, from: contact[field] ?? null, to: next ?? null });
         Object.assign(contact, { [field]: next });
@@ -123,6 +161,14 @@ export class ContactsService {
     const rows: { resource_id: string }[] = await em.query('SELECT resource_id FROM contacts.idempotency_key WHERE tenant_id = $1 AND key = $2', [user.tenantId, key]);
     if (rows.length === 0) return null;
     return em.findOneBy(Contact, { id: rows[0].resource_id, tenantId: user.tenantId });
+  }
+
+  /** A person's company must be an organisation of the same tenant that the caller can see. */
+  private async assertCompany(em: EntityManager, user: AuthUser, companyId: string, selfId?: string): Promise<void> {
+    const company = await this.access.visibleQuery(user, em).andWhere('c.id = :companyId', { companyId }).getOne();
+    if (!company || company.kind !== 'organization' || company.id === selfId) {
+      throw Problems.invalid([{ field: 'companyId', message: 'La empresa no existe, no es una organización o no es visible para usted.' }]);
+    }
   }
 
   private async assertNoDuplicateEmail(em: EntityManager, tenantId: string, email: string | undefined, exceptId?: string): Promise<void> {

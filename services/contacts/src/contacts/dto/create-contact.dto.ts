@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CONTACT_KINDS, CONTACT_LIFECYCLES, type ContactKind, type ContactLifecycle } from '@crm/contracts';
+import type { ContactPriority, InterestLevel } from '../contact.entity.js';
+import { EmailChannelDto, PHONE_PATTERN, PhoneChannelDto } from './contact-channel.dto.js';
+
+export const INTEREST_LEVELS = ['low', 'medium', 'high'] as const;
+export const PRIORITIES = ['low', 'normal', 'high'] as const;
 
 export class CreateContactDto {
   @ApiProperty({ enum: CONTACT_KINDS, description: 'person (persona) or organization (empresa)' })
@@ -30,16 +36,94 @@ export class CreateContactDto {
   @Length(1, 200)
   companyName?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The primary e-mail (shorthand for one entry of `emails`).' })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ example: '+57 300 123 4567' })
+  @ApiPropertyOptional({ type: [EmailChannelDto], description: 'All e-mail addresses; one is primary.' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,25}$/, { message: 'phone must be a phone number' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EmailChannelDto)
+  emails?: EmailChannelDto[];
+
+  @ApiPropertyOptional({ example: '+57 300 123 4567', description: 'The primary phone (shorthand for one entry of `phones`).' })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string;
+
+  @ApiPropertyOptional({ type: [PhoneChannelDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => PhoneChannelDto)
+  phones?: PhoneChannelDto[];
+
+  @ApiPropertyOptional({ example: 'https://www.linkedin.com/in/ana' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(300)
+  linkedinUrl?: string;
+
+  @ApiPropertyOptional({ example: 'https://empresa.co' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(300)
+  website?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  street?: string;
+
+  @ApiPropertyOptional({ description: 'Departamento / provincia / estado' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  region?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  postalCode?: string;
+
+  @ApiPropertyOptional({ example: 'Construcción' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  industry?: string;
+
+  @ApiPropertyOptional({ example: 'Distribuidor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: INTEREST_LEVELS })
+  @IsOptional()
+  @IsIn(INTEREST_LEVELS)
+  interestLevel?: InterestLevel;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: ContactPriority;
+
+  @ApiPropertyOptional({ description: 'Fuente de captación (GET /sources).' })
+  @IsOptional()
+  @IsUUID()
+  sourceId?: string;
+
+  @ApiPropertyOptional({ description: 'The organisation this person belongs to (a contact of kind organization).' })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string;
 
   @ApiPropertyOptional({ description: 'Cargo' })
   @IsOptional()
