@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@crm/auth';
+import { CommonModule } from '@crm/common';
+import { DatabaseModule } from '@crm/database';
+import { MessagingModule } from '@crm/messaging';
+import { GatewayConfigModule } from './config/config.module.js';
+import { ServiceDocsFetcher } from './docs/service-docs.fetcher.js';
+import { DependencyHealth } from './health/dependency-health.js';
+import { IDENTITY_ENTITIES } from './identity/identity-entities.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { IDENTITY_MIGRATIONS } from './migrations/index.js';
+import { ProxyMetrics } from './proxy/proxy-metrics.js';
+
+@Module({
+  imports: [
+    CommonModule.forService('gateway'),
+    GatewayConfigModule,
+    AuthModule.forRoot(),
+    DatabaseModule.forService({ schema: 'identity', entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS }),
+    // Publish-only (identity.user.*). The gateway consumes nothing, so its dead-letter table stays
+    // empty and the lib's /admin/dead-letters controller is left out: that path is proxied to the
+    // service named in ?service=.
+    { ...MessagingModule.forService({ service: 'gateway', schema: 'identity', consume: false }), controllers: [] },
+    IdentityModule,
+  ],
+  providers: [ProxyMetrics, ServiceDocsFetcher, DependencyHealth],
+})
+export class AppModule {}

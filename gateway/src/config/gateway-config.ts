@@ -1,0 +1,73 @@
+import { COMMON_ENV, ConfigValidationError, loadConfig } from '@crm/common';
+import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
+import { GATEWAY_ENV } from './gateway-env.js';
+
+/** The gateway's configuration, read from the environment once and validated (ranges included). */
+export class GatewayConfig {
+  readonly jwtSecret: string;
+  readonly upstreams: Readonly<Record<ServiceName, string>>;
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  readonly adminName: string;
+  readonly platformApiKey?: string;
+  readonly loginRateLimit: number;
+  readonly publicRateLimit: number;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly apiKeyTokenTtlSeconds: number;
+  readonly bcryptCost: number;
+  readonly proxyConnectTimeoutMs: number;
+  readonly proxyTimeoutMs: number;
+  readonly proxyConnections: number;
+  readonly corsOrigins: readonly string[];
+  readonly trustProxy: boolean;
+  readonly s3Endpoint?: string;
+  readonly asyncApiPath?: string;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    const config = loadConfig({ ...COMMON_ENV, ...GATEWAY_ENV }, env);
+    this.jwtSecret = config.JWT_SECRET;
+    this.upstreams = Object.fromEntries(
+      SERVICE_NAMES.map((name) => [name, String(config[`${name.toUpperCase()}_URL` as keyof typeof config]).replace(/\/+$/, '')]),
+    ) as Record<ServiceName, string>;
+    this.adminEmail = config.CRM_ADMIN_EMAIL?.trim().toLowerCase() || undefined;
+    this.adminPassword = config.CRM_ADMIN_PASSWORD;
+    this.adminName = config.CRM_ADMIN_NAME ?? 'Administrador';
+    this.platformApiKey = config.PLATFORM_API_KEY;
+    this.loginRateLimit = config.LOGIN_RATE_LIMIT ?? 10;
+    this.publicRateLimit = config.PUBLIC_RATE_LIMIT ?? 60;
+    this.accessTokenTtlSeconds = config.ACCESS_TOKEN_TTL_SECONDS ?? 900;
+    this.refreshTokenTtlSeconds = config.REFRESH_TOKEN_TTL_SECONDS ?? 1_209_600;
+    this.apiKeyTokenTtlSeconds = config.API_KEY_TOKEN_TTL_SECONDS ?? 60;
+    this.bcryptCost = config.BCRYPT_COST ?? 10;
+    this.proxyConnectTimeoutMs = config.PROXY_CONNECT_TIMEOUT_MS ?? 1000;
+    this.proxyTimeoutMs = config.PROXY_TIMEOUT_MS ?? 15_000;
+    this.proxyConnections = config.PROXY_CONNECTIONS ?? 128;
+    this.corsOrigins = (config.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+    this.trustProxy = config.TRUST_PROXY ?? false;
+    this.s3Endpoint = config.S3_ENDPOINT;
+    this.asyncApiPath = config.ASYNCAPI_PATH;
+    this.checkRanges();
+  }
+
+  private checkRanges(): void {
+    const problems: string[] = [];
+    const atLeast = (name: string, value: number, min: number) => {
+      if (value < min) problems.push(`${name} must be at least ${min} (got ${value})`);
+    };
+    atLeast('LOGIN_RATE_LIMIT', this.loginRateLimit, 1);
+    atLeast('PUBLIC_RATE_LIMIT', this.publicRateLimit, 1);
+    atLeast('ACCESS_TOKEN_TTL_SECONDS', this.accessTokenTtlSeconds, 30);
+    atLeast('REFRESH_TOKEN_TTL_SECONDS', this.refreshTokenTtlSeconds, 60);
+    atLeast('API_KEY_TOKEN_TTL_SECONDS', this.apiKeyTokenTtlSeconds, 10);
+    atLeast('PROXY_CONNECT_TIMEOUT_MS', this.proxyConnectTimeoutMs, 50);
+    atLeast('PROXY_TIMEOUT_MS', this.proxyTimeoutMs, 100);
+    atLeast('PROXY_CONNECTIONS', this.proxyConnections, 1);
+    if (this.bcryptCost < 10 || this.bcryptCost > 14) problems.push(`BCRYPT_COST must be between 10 and 14 (got ${this.bcryptCost})`);
+    if (this.adminEmail && !this.adminPassword) problems.push('CRM_ADMIN_PASSWORD is required when CRM_ADMIN_EMAIL is set');
+    for (const origin of this.corsOrigins) {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://crm.example.com`);
+    }
+    if (problems.length > 0) throw new ConfigValidationError(problems);
+  }
+}

@@ -1,0 +1,162 @@
+import replyFrom from '@fastify/reply-from';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { Logger } from 'pino';
+import { verifyAccessToken, type AuthUser } from '@crm/auth';
+import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { sendProblem } from '../http/problem-reply.js';
+import { API_BASE } from '../shared/api-base.js';
+import { FixedWindowRateLimiter } from '../shared/fixed-window-rate-limiter.js';
+import { bearerTokenOf } from './bearer-token.js';
+import { withoutQueryParam } from './query-string.js';
+import type { ProxyMetrics } from './proxy-metrics.js';
+import { PROXY_ROUTES } from './route-table.js';
+import { classifyUpstreamError, isRetryableSocketError } from './upstream-error.js';
+import { downstreamResponseHeaders, upstreamRequestHeaders } from './upstream-headers.js';
+
+const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const DEAD_LETTERS = `${API_BASE}/admin/dead-letters`;
+
+interface RouteConfig {
+  upstream?: ServiceName | 'by-query';
+  isPublic?: boolean;
+  adminOnly?: boolean;
+}
+
+export interface ProxyDependencies {
+  config: GatewayConfig;
+  metrics: ProxyMetrics;
+  logger: Logger;
+}
+
+/**
+ * Every service-owned /api/v1 path, forwarded with the same path and query over keep-alive
+ * undici pools. Registered in its own Fastify context whose only content-type parser hands the
+ * raw request stream through unread, so uploads and downloads stream and Nest's JSON parser
+ * (registered on the root context) never touches proxied bodies. Size limits are the owning
+ * service's to enforce.
+ */
+export async function registerProxy(fastify: FastifyInstance, deps: ProxyDependencies): Promise<void> {
+  const { config, metrics } = deps;
+  const publicLimiter = new FixedWindowRateLimiter(config.publicRateLimit);
+  const callers = new WeakMap<FastifyRequest, AuthUser>();
+  /** Requests actually sent upstream, with the service: only those go into the latency metric. */
+  const forwarded = new WeakMap<FastifyRequest, ServiceName>();
+
+  await fastify.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    await scope.register(replyFrom, {
+      disableCache: true,
+      disableRequestLogging: true,
+      undici: {
+        connections: config.proxyConnections,
+        pipelining: 1,
+        keepAliveTimeout: 10_000,
+        connect: { timeout: config.proxyConnectTimeoutMs },
+        headersTimeout: config.proxyTimeoutMs,
+        bodyTimeout: config.proxyTimeoutMs,
+      },
+    });
+    scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) deps.logger.error({ err: error, url: request.url }, 'proxy failed');
+      return sendProblem(request, reply, status, status === 500 ? 'Ocurrió un error inesperado.' : error.message);
+    });
+
+    scope.addHook('onRequest', async (request, reply) => {
+      const route = routeConfigOf(request);
+      if (route.isPublic) {
+        const decision = publicLimiter.hit(request.ip);
+        if (decision.allowed) return;
+        metrics.rejected.inc({ reason: 'public_rate_limit' });
+        void reply.header('retry-after', String(decision.retryAfterSeconds));
+        return sendProblem(request, reply, 429, `Demasiadas solicitudes; espere ${decision.retryAfterSeconds} s.`);
+      }
+      const token = bearerTokenOf(request.headers.authorization);
+      if (!token) return reject(request, reply, 401, 'Falta el token de acceso (cabecera Authorization: Bearer … o ApiKey …).', 'no_token');
+      try {
+        callers.set(request, await verifyAccessToken(token, config.jwtSecret));
+      } catch {
+        return reject(request, reply, 401, 'El token de acceso no es válido o expiró.', 'bad_token');
+      }
+      if (route.adminOnly && !callers.get(request)?.roles.includes('admin')) return reject(request, reply, 403, 'Solo un administrador puede ver y reenviar mensajes fallidos.', 'forbidden');
+    });
+
+    scope.addHook('onResponse', async (request, reply) => {
+      const upstream = forwarded.get(request);
+      if (upstream) metrics.duration.observe({ upstream, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    });
+
+    for (const route of PROXY_ROUTES) {
+      const routeConfig: RouteConfig = { upstream: route.service, isPublic: route.isPublic };
+      for (const url of [`${API_BASE}/${route.prefix}`, `${API_BASE}/${route.prefix}/*`]) {
+        scope.route({ method: METHODS, url, config: routeConfig, handler: (request, reply) => forward(request, reply, route.service, request.url) });
+      }
+    }
+
+    const deadLetterConfig: RouteConfig = { upstream: 'by-query', adminOnly: true };
+    for (const url of [DEAD_LETTERS, `${DEAD_LETTERS}/*`]) {
+      scope.route({
+        method: ['GET', 'POST'],
+        url,
+        config: deadLetterConfig,
+        handler: (request, reply) => {
+          const service = (request.query as Record<string, unknown>).service;
+          if (typeof service !== 'string' || !(SERVICE_NAMES as string[]).includes(service)) {
+            return sendProblem(request, reply, 400, `Indique el servicio con ?service=: uno de ${SERVICE_NAMES.join(', ')}.`, {
+              errors: [{ field: 'service', message: `debe ser uno de ${SERVICE_NAMES.join(', ')}` }],
+            });
+          }
+          return forward(request, reply, service as ServiceName, withoutQueryParam(request.url, 'service'));
+        },
+      });
+    }
+  });
+
+  function reject(request: FastifyRequest, reply: FastifyReply, status: number, detail: string, reason: string): FastifyReply {
+    metrics.rejected.inc({ reason });
+    return sendProblem(request, reply, status, detail);
+  }
+
+  function forward(request: FastifyRequest, reply: FastifyReply, service: ServiceName, source: string): FastifyReply {
+    const base = config.upstreams[service];
+    const upstreamHost = new URL(base).host;
+    forwarded.set(request, service);
+    const queryAt = source.indexOf('?');
+    return reply.from(queryAt < 0 ? source : source.slice(0, queryAt), {
+      getUpstream: () => base,
+      // Exactly the query of `source` (reply-from would fall back to the incoming request's).
+      queryString: () => (queryAt < 0 ? '' : source.slice(queryAt + 1)),
+      rewriteRequestHeaders: (req) =>
+        upstreamRequestHeaders(req.raw.headers, {
+          requestId: req.id,
+          remoteAddress: req.raw.socket.remoteAddress,
+          protocol: req.protocol,
+          host: req.headers.host,
+          trustProxy: config.trustProxy,
+          upstreamHost,
+        }),
+      rewriteHeaders: (headers) => downstreamResponseHeaders(headers as Record<string, string | string[] | undefined>),
+      retryDelay: ({ err, req, attempt }) => {
+        const method = (req as unknown as { method?: string }).method;
+        return attempt === 0 && err && (method === 'GET' || method === 'HEAD') && isRetryableSocketError(err) ? 20 : null;
+      },
+      onError: (errorReply, { error }) => {
+        const failure = classifyUpstreamError(error);
+        metrics.errors.inc({ upstream: service, reason: failure.reason });
+        deps.logger.warn({ upstream: service, reason: failure.reason, err: error.message, url: request.url }, 'upstream request failed');
+        const detail =
+          failure.status === 504
+            ? `El servicio ${service} no respondió a tiempo; intente de nuevo.`
+            : `El servicio ${service} no está disponible en este momento; intente de nuevo en unos segundos.`;
+        if (failure.status === 503) void errorReply.header('retry-after', '5');
+        sendProblem(request, errorReply as unknown as FastifyReply, failure.status, detail, { upstream: service });
+      },
+    });
+  }
+}
+
+function routeConfigOf(request: FastifyRequest): RouteConfig {
+  return (request.routeOptions.config ?? {}) as RouteConfig;
+}
