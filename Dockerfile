@@ -3,7 +3,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm ci rejects this lock file (it lacks other platforms' optional binaries); install honours it.
+RUN npm install --no-audit --no-fund
 COPY .swcrc.base.json tsconfig.json ./
 COPY scripts ./scripts
 COPY libs ./libs

@@ -20,7 +20,7 @@ import { ProxyMetrics } from './proxy/proxy-metrics.js';
     // Publish-only (identity.user.*). The gateway consumes nothing, so its dead-letter table stays
     // empty and the lib's /admin/dead-letters controller is left out: that path is proxied to the
     // service named in ?service=.
-    { ...MessagingModule.forService({ service: 'gateway', schema: 'identity', consume: false }), controllers: [] },
+    MessagingModule.forService({ service: 'gateway', schema: 'identity', consume: false }),
     IdentityModule,
   ],
   providers: [ProxyMetrics, ServiceDocsFetcher, DependencyHealth],

@@ -40,13 +40,20 @@ export class AuthGuard implements CanActivate {
       throw new ProblemException(401, 'El token de acceso no es válido o expiró.');
     }
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !request.user.roles.some((role) => roles.includes(role))) {
-      throw new ProblemException(403, 'Su rol no permite esta acción.');
+    const user = request.user;
+    // Integrations (API keys) have scopes, not roles: they reach only routes that declare the
+    // scopes they need, and must hold every one of them.
+    if (user.kind === 'api-key') {
+      const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES_KEY, targets);
+      if (!scopes?.length) throw new ProblemException(403, 'Esta operación no está disponible para claves de API.');
+      if (!scopes.every((scope) => user.scopes.includes(scope))) {
+        throw new ProblemException(403, `La clave de API no tiene el alcance requerido (${scopes.join(', ')}).`);
+      }
+      return true;
     }
-    const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES_KEY, targets);
-    if (request.user.kind === 'api-key' && scopes?.length && !scopes.every((scope) => request.user!.scopes.includes(scope))) {
-      throw new ProblemException(403, `La clave de API no tiene el alcance requerido (${scopes.join(', ')}).`);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles?.length && !user.roles.some((role) => roles.includes(role))) {
+      throw new ProblemException(403, 'Su rol no permite esta acción.');
     }
     return true;
   }

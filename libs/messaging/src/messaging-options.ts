@@ -10,6 +10,8 @@ export interface MessagingModuleOptions {
   schema?: string;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
+  /** Serve GET/POST /admin/dead-letters (default = consume: a service with no consumer has no dead letters). */
+  deadLettersApi?: boolean;
   /** Provide the AmqpTransport consumer (default true). A publish-only service sets false. */
   consume?: boolean;
   /** Default: env AMQP_URL (required). */
@@ -69,6 +71,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: No
     service: options.service,
     schema,
     relay: options.relay ?? true,
+    deadLettersApi: options.deadLettersApi ?? options.consume ?? true,
     consume: options.consume ?? true,
     amqpUrl,
     names: new TopologyNames(options.prefix ?? env.AMQP_PREFIX ?? ''),

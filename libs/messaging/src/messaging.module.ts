@@ -50,7 +50,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       providers,
-      controllers: [DeadLettersController],
+      controllers: (options.deadLettersApi ?? options.consume ?? true) ? [DeadLettersController] : [],
       exports: consume ? [...exports, AmqpTransport] : exports,
     };
   }

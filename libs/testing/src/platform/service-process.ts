@@ -52,7 +52,7 @@ export async function waitUntilListening(proc: RunningProcess, timeoutMs = 30_00
   while (Date.now() < deadline) {
     if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}:\n${proc.output.slice(-30).join('\n')}`);
     try {
-      const response = await fetch(`${proc.url}/health`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`${proc.url}/health`, { signal: AbortSignal.timeout(3000) });
       await response.body?.cancel();
       return;
     } catch {
