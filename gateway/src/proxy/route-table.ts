@@ -9,7 +9,7 @@ export interface ProxyRoute {
 }
 
 const OWNERS: Record<ServiceName, readonly string[]> = {
-  contacts: ['contacts', 'companies', 'sources', 'interests', 'public/forms'],
+  contacts: ['contacts', 'companies', 'sources', 'interests', 'assignment-rules', 'web-forms', 'public/forms'],
   opportunities: ['pipelines', 'opportunities', 'activities', 'quotes', 'lost-reasons'],
   tickets: ['tickets', 'ticket-categories', 'sla-policies', 'business-calendars', 'public/tickets'],
   notifications: ['notifications', 'notification-preferences', 'email-deliveries'],

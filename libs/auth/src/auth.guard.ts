@@ -45,7 +45,8 @@ export class AuthGuard implements CanActivate {
     // scopes they need, and must hold every one of them.
     if (user.kind === 'api-key') {
       const scopes = this.reflector.getAllAndOverride<string[] | undefined>(SCOPES_KEY, targets);
-      if (!scopes?.length) throw new ProblemException(403, 'Esta operación no está disponible para claves de API.');
+      // No @Scopes at all: not an integration route. @Scopes() with no scope: any key may call.
+      if (scopes === undefined) throw new ProblemException(403, 'Esta operación no está disponible para claves de API.');
       if (!scopes.every((scope) => user.scopes.includes(scope))) {
         throw new ProblemException(403, `La clave de API no tiene el alcance requerido (${scopes.join(', ')}).`);
       }

@@ -51,6 +51,7 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
     await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
     // Extensions need a superuser; services use them from their migrations.
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+    await db.query('CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public');
     for (const schema of schemas) {
       const role = quoteIdent(serviceRoleName(schema));
       await db.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdent(options.database)} TO ${role}`);

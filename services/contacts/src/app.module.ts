@@ -11,6 +11,16 @@ import { UserRef } from './users/user-ref.entity.js';
 import { ContactDocument } from './documents/contact-document.entity.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { CONTACTS_MIGRATIONS } from './migrations/index.js';
+import { AssignmentModule } from './assignment/assignment.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { NotesModule } from './notes/notes.module.js';
+import { ActivityModule } from './activity/activity.module.js';
+import { ErpAccountModule } from './erp-account/erp-account.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
+import { WebFormsModule } from './web-forms/web-forms.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
 
 @Module({
   imports: [
@@ -21,6 +31,16 @@ import { CONTACTS_MIGRATIONS } from './migrations/index.js';
     StorageModule.forRoot(),
     ContactsModule,
     DocumentsModule,
+    CompaniesModule,
+    LifecycleModule,
+    AssignmentModule,
+    NotesModule,
+    ActivityModule,
+    ErpAccountModule,
+    PrivacyModule,
+    WebFormsModule,
+    ImportsModule,
+    DuplicatesModule,
   ],
 })
 export class AppModule {}

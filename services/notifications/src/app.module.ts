@@ -12,6 +12,8 @@ import { Notification } from './in-app/notification.entity.js';
 import { NOTIFICATIONS_MIGRATIONS } from './migrations/index.js';
 import { UserProjection } from './users/user-projection.entity.js';
 import { UsersModule } from './users/users.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 
 @Module({
   imports: [
@@ -24,6 +26,8 @@ import { UsersModule } from './users/users.module.js';
     DeliveriesModule,
     InAppModule,
     AssignmentsModule,
+    RemindersModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}

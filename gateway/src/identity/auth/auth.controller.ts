@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@crm/common';
-import { CurrentUser, type AuthUser } from '@crm/auth';
+import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { LoginDto } from './login.dto.js';
@@ -37,6 +37,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Scopes()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who I am: the user (or API key) behind the token, with the tenant' })
   me(@CurrentUser() caller: AuthUser): Promise<MeView> {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, VirtualColumn } from 'typeorm';
 import { TenantEntity } from '@crm/database';
 import type { ContactKind, ContactLifecycle } from '@crm/contracts';
 
@@ -100,6 +100,28 @@ export class Contact extends TenantEntity {
 
   @Column({ name: 'converted_by', type: 'uuid', nullable: true })
   convertedBy: string | null;
+
+  /** Became a customer (by conversion, a won opportunity, or created as one); never cleared. */
+  @Column({ name: 'customer_since', type: 'timestamptz', nullable: true })
+  customerSince: Date | null;
+
+  /** Became a supplier; never cleared, so a customer who also supplies us is both. */
+  @Column({ name: 'supplier_since', type: 'timestamptz', nullable: true })
+  supplierSince: Date | null;
+
+  /** For organisations: the person the ERP and sellers should address (one of its people). */
+  @Column({ name: 'primary_contact_id', type: 'uuid', nullable: true })
+  primaryContactId: string | null;
+
+  /**
+   * Intereses (products or services), read from `contacts.contact_interest` with every load so
+   * every view carries them; written by the contacts service through that join table.
+   */
+  @VirtualColumn({
+    type: 'jsonb',
+    query: (alias) => `SELECT coalesce(jsonb_agg(ci.interest_id ORDER BY ci.interest_id), '[]'::jsonb) FROM contacts.contact_interest ci WHERE ci.contact_id = ${alias}.id`,
+  })
+  interestIds?: string[];
 
   @Column({ name: 'anonymized_at', type: 'timestamptz', nullable: true })
   anonymizedAt: Date | null;

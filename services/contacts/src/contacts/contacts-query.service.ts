@@ -1,40 +1,144 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, toPage, type Page } from '@crm/common';
+import { decodeCursor, encodeCursor, Problems, ProblemException, type Page } from '@crm/common';
 import { ContactAccess } from './contact-access.js';
+import { containsPattern, foldText, searchTermsOf } from './contact-search-terms.js';
 import type { Contact } from './contact.entity.js';
 import { toContactView, type ContactView } from './contact.view.js';
-import type { ListContactsQueryDto } from './dto/list-contacts.query.dto.js';
+import type { ContactFiltersQueryDto } from './dto/contact-filters.query.dto.js';
+import type { ContactSort, ListContactsQueryDto } from './dto/list-contacts.query.dto.js';
 
-const SORT_COLUMNS = { createdAt: 'c.created_at', displayName: 'c.display_name' } as const;
+/** Filters and search of "the current list" (the DTO minus paging and sort). */
+export type ContactFilters = Omit<ContactFiltersQueryDto, never>;
 
-/** Filtered, searched, keyset-paginated contact lists (no OFFSET, no count over the table). */
+/**
+ * Each sort: the expression it orders by (the one its index is built on), how that value is
+ * read back exactly for the cursor (timestamps to the microsecond), its SQL type, and a check of
+ * a cursor value so a forged cursor is a 400, never a SQL error.
+ */
+const SORTS = {
+  createdAt: { expr: 'c.created_at', key: `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, type: 'timestamptz', valid: isTimestamp },
+  updatedAt: { expr: 'c.updated_at', key: `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, type: 'timestamptz', valid: isTimestamp },
+  displayName: { expr: 'contacts.fold_text(c.display_name)', key: 'contacts.fold_text(c.display_name)', type: 'text', valid: (v: unknown) => typeof v === 'string' },
+} as const;
+type SortKey = keyof typeof SORTS;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isTimestamp(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function badCursor(): ProblemException {
+  return new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+}
+
+/**
+ * Filtered, searched, keyset-paginated contact lists: no OFFSET, no count over the table. Every
+ * shape walks an index (see the migration 1763712500000 and docs/contacts/search.md).
+ */
 @Injectable()
 export class ContactsQueryService {
   constructor(private readonly access: ContactAccess) {}
 
-  async list(user: AuthUser, query: ListContactsQueryDto): Promise<Page<ContactView>> {
-    const descending = query.sort.startsWith('-');
-    const key = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-    const column = SORT_COLUMNS[key];
-    const builder = this.access.visibleQuery(user);
-    if (query.q) {
-      // Trigram index on name + e-mail; the minimum length keeps it selective.
-      builder.andWhere("(c.display_name || ' ' || coalesce(c.email, '')) ILIKE :q", { q: `%${query.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%` });
+  /**
+   * The visible, not merged contacts of the caller matching `filters` (search included), as a
+   * query builder on alias `c` without order or limit: the export reuses it.
+   */
+  buildFilteredQuery(user: AuthUser, filters: ContactFilters, em?: EntityManager): SelectQueryBuilder<Contact> {
+    const builder = this.access.visibleQuery(user, em);
+    if (filters.q !== undefined) this.applySearch(builder, filters.q);
+    const any = (column: string, name: string, values: readonly string[] | undefined) => {
+      if (values?.length) builder.andWhere(`${column} IN (:...${name})`, { [name]: values });
+    };
+    const anyFolded = (column: string, name: string, values: readonly string[] | undefined) => {
+      if (values?.length) builder.andWhere(`contacts.fold_text(${column}) IN (:...${name})`, { [name]: values.map(foldText) });
+    };
+    any('c.kind', 'fKind', filters.kind);
+    any('c.lifecycle', 'fLifecycle', filters.lifecycle);
+    anyFolded('c.industry', 'fIndustry', filters.industry);
+    anyFolded('c.category', 'fCategory', filters.category);
+    anyFolded('c.city', 'fCity', filters.city);
+    any('c.country', 'fCountry', filters.country?.map((code) => code.toUpperCase()));
+    any('c.source_id', 'fSource', filters.sourceId);
+    any('c.team_id', 'fTeam', filters.teamId);
+    any('c.priority', 'fPriority', filters.priority);
+    any('c.interest_level', 'fInterestLevel', filters.interestLevel);
+    if (filters.tags?.length) builder.andWhere('c.tags && CAST(:fTags AS text[])', { fTags: filters.tags });
+    if (filters.ownerId?.length) {
+      const ids = filters.ownerId.filter((id) => id.toLowerCase() !== 'none');
+      const unassigned = ids.length < filters.ownerId.length;
+      const parts = [...(ids.length ? ['c.owner_id IN (:...fOwner)'] : []), ...(unassigned ? ['c.owner_id IS NULL'] : [])];
+      builder.andWhere(parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0], { fOwner: ids });
     }
-    if (query.kind) builder.andWhere('c.kind = :kind', { kind: query.kind });
-    if (query.lifecycle) builder.andWhere('c.lifecycle = :lifecycle', { lifecycle: query.lifecycle });
-    if (query.ownerId) builder.andWhere('c.owner_id = :ownerId', { ownerId: query.ownerId });
-    if (query.teamId) builder.andWhere('c.team_id = :teamId', { teamId: query.teamId });
+    if (filters.interestId?.length) {
+      builder.andWhere('EXISTS (SELECT 1 FROM contacts.contact_interest ci WHERE ci.contact_id = c.id AND ci.interest_id IN (:...fInterest))', { fInterest: filters.interestId });
+    }
+    this.applyCreatedRange(builder, filters.createdFrom, filters.createdTo);
+    return builder;
+  }
 
-    const cursor = decodeCursor(query.cursor, 2);
+  async list(user: AuthUser, query: ListContactsQueryDto): Promise<Page<ContactView>> {
+    const sort: ContactSort = query.sort ?? '-createdAt';
+    const descending = sort.startsWith('-');
+    const key = sort.replace(/^-/, '') as SortKey;
+    const { expr, key: keyExpr, type, valid } = SORTS[key];
+    const builder = this.buildFilteredQuery(user, query);
+
+    const cursor = decodeCursor(query.cursor, 3);
     if (cursor) {
-      const [value, id] = cursor;
-      builder.andWhere(`(${column}, c.id) ${descending ? '<' : '>'} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+      const [cursorSort, value, id] = cursor;
+      if (cursorSort !== key || !valid(value) || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+      builder.andWhere(`(${expr}, c.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${type}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
     }
     const direction = descending ? 'DESC' : 'ASC';
-    const rows = await builder.orderBy(column, direction).addOrderBy('c.id', direction).limit(query.limit + 1).getMany();
-    const keyOf = (row: Contact) => [key === 'createdAt' ? row.createdAt.toISOString() : row.displayName, row.id];
-    return toPage(rows, query.limit, keyOf, toContactView);
+    const limit = query.limit ?? 50;
+    const { entities, raw } = await builder
+      .addSelect(keyExpr, 'sort_key')
+      .orderBy(expr, direction)
+      .addOrderBy('c.id', direction)
+      .limit(limit + 1)
+      .getRawAndEntities<{ sort_key: string }>();
+    const hasMore = entities.length > limit;
+    const items = hasMore ? entities.slice(0, limit) : entities;
+    const last = items.length - 1;
+    return {
+      items: items.map(toContactView),
+      nextCursor: hasMore && last >= 0 ? encodeCursor([key, raw[last].sort_key, items[last].id]) : null,
+    };
+  }
+
+  /**
+   * Every word must appear in the search text (one GIN trigram index); when the text holds
+   * digits, its compact form (no spaces or punctuation) is an alternative, for phones and tax ids.
+   */
+  private applySearch(builder: SelectQueryBuilder<Contact>, q: string): void {
+    const terms = searchTermsOf(q);
+    if (!terms) throw Problems.invalid([{ field: 'q', message: 'La búsqueda necesita al menos 3 letras o dígitos seguidos.' }]);
+    const params: Record<string, string> = {};
+    const words = terms.words.map((word, i) => {
+      params[`qWord${i}`] = containsPattern(word);
+      return `c.search_text LIKE :qWord${i}`;
+    });
+    let condition = words.join(' AND ');
+    if (terms.compact) {
+      params.qCompact = containsPattern(terms.compact);
+      condition = `((${condition}) OR c.search_text LIKE :qCompact)`;
+    }
+    builder.andWhere(condition, params);
+  }
+
+  private applyCreatedRange(builder: SelectQueryBuilder<Contact>, from?: string, to?: string): void {
+    const fromTime = from ? new Date(DATE_ONLY.test(from) ? `${from}T00:00:00Z` : from) : undefined;
+    // A date alone means the whole day (UTC): before the next midnight.
+    const toExclusive = to !== undefined && DATE_ONLY.test(to);
+    const toTime = to ? (toExclusive ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : new Date(to)) : undefined;
+    if (fromTime && toTime && (toExclusive ? fromTime >= toTime : fromTime > toTime)) {
+      throw Problems.invalid([{ field: 'createdTo', message: 'createdTo no puede ser anterior a createdFrom.' }]);
+    }
+    if (fromTime) builder.andWhere('c.created_at >= :fCreatedFrom', { fCreatedFrom: fromTime.toISOString() });
+    if (toTime) builder.andWhere(toExclusive ? 'c.created_at < :fCreatedTo' : 'c.created_at <= :fCreatedTo', { fCreatedTo: toTime.toISOString() });
   }
 }

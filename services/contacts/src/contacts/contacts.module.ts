@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssignmentRulesModule } from '../assignment/assignment-rules.module.js';
+import { CatalogsModule } from '../catalogs/catalogs.module.js';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { UserDirectoryHandler } from '../users/user-directory.handler.js';
 import { ContactAccess } from './contact-access.js';
@@ -8,8 +10,9 @@ import { ContactsController } from './contacts.controller.js';
 import { ContactsService } from './contacts.service.js';
 
 @Module({
+  imports: [CatalogsModule, AssignmentRulesModule],
   controllers: [ContactsController, UserDirectoryHandler],
   providers: [ContactAccess, ContactsService, ContactsQueryService, ContactAssignmentService, TimelineService],
-  exports: [ContactAccess, TimelineService],
+  exports: [ContactAccess, TimelineService, ContactAssignmentService, ContactsService],
 })
 export class ContactsModule {}

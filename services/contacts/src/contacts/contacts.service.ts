@@ -5,7 +5,11 @@ import { Problems } from '@crm/common';
 import { CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED, type ContactCreatedData, type ContactUpdatedData, type FieldChange } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
+import { RoundRobinAssigner } from '../assignment/round-robin-assigner.service.js';
+import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
+import { assertPrimaryContact } from '../companies/primary-contact.rule.js';
 import { TimelineService } from '../timeline/timeline.service.js';
+import { ContactAssignmentService } from './contact-assignment.service.js';
 import { normaliseChannels, primaryOf } from './contact-channels.js';
 import { ContactAccess } from './contact-access.js';
 import { Contact } from './contact.entity.js';
@@ -13,13 +17,14 @@ import { displayNameOf, toContactView, type ContactView } from './contact.view.j
 import type { CreateContactDto } from './dto/create-contact.dto.js';
 import type { UpdateContactDto } from './dto/update-contact.dto.js';
 
+/** Lifecycle changes only through POST /contacts/{id}/convert (history, ERP event). */
 const EDITABLE_FIELDS = [
-  'lifecycle', 'firstName', 'lastName', 'companyName', 'email', 'emails', 'phone', 'phones', 'position', 'taxId',
+  'firstName', 'lastName', 'companyName', 'email', 'emails', 'phone', 'phones', 'position', 'taxId',
   'linkedinUrl', 'website', 'street', 'city', 'region', 'postalCode', 'country', 'industry', 'category',
-  'interestLevel', 'priority', 'sourceId', 'companyId', 'tags', 'teamId', 'sharedWithTeam',
+  'interestLevel', 'priority', 'sourceId', 'companyId', 'primaryContactId', 'tags', 'teamId', 'sharedWithTeam',
 ] as const;
 /** Fields that cannot be cleared with null (lists are emptied with [] instead). */
-const REQUIRED_FIELDS = new Set(['lifecycle', 'emails', 'phones', 'priority', 'tags', 'sharedWithTeam']);
+const REQUIRED_FIELDS = new Set(['lifecycle', 'emails', 'phones', 'priority', 'tags', 'interestIds', 'sharedWithTeam']);
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -32,6 +37,9 @@ export class ContactsService {
     private readonly access: ContactAccess,
     private readonly outbox: OutboxService,
     private readonly timeline: TimelineService,
+    private readonly catalogs: CatalogLookup,
+    private readonly roundRobin: RoundRobinAssigner,
+    private readonly assignment: ContactAssignmentService,
   ) {}
 
   async create(user: AuthUser, dto: CreateContactDto, idempotencyKey?: string): Promise<{ contact: ContactView; replayed: boolean }> {
@@ -45,10 +53,21 @@ export class ContactsService {
       const phones = normaliseChannels(dto.phones, dto.phone, [], 'phone');
       await this.assertNoDuplicateEmail(em, user.tenantId, primaryOf(emails) ?? undefined);
       if (dto.companyId) await this.assertCompany(em, user, dto.companyId);
+      if (dto.sourceId) await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
+      const interestIds = dto.interestIds ?? [];
+      await this.catalogs.assertSelectableInterests(em, user.tenantId, interestIds);
+      const lifecycle = dto.lifecycle ?? 'contact';
+      const teamId = dto.teamId ?? user.teamIds[0] ?? null;
+      // A new prospect of a team that asked for round-robin goes to whoever's turn it is.
+      const roundRobinOwner = lifecycle === 'prospect' && teamId ? await this.roundRobin.nextOwner(em, user.tenantId, teamId) : null;
+      const now = new Date();
       const contact = em.create(Contact, {
         tenantId: user.tenantId,
         kind: dto.kind,
-        lifecycle: dto.lifecycle ?? 'contact',
+        lifecycle,
+        // Created as customer or supplier: a relationship that already exists (no ERP event).
+        customerSince: lifecycle === 'customer' ? now : null,
+        supplierSince: lifecycle === 'supplier' ? now : null,
         firstName: dto.firstName ?? null,
         lastName: dto.lastName ?? null,
         companyName: dto.companyName ?? null,
@@ -72,14 +91,16 @@ export class ContactsService {
         sourceId: dto.sourceId ?? null,
         companyId: dto.companyId ?? null,
         tags: dto.tags ?? [],
-        ownerId: null,
-        teamId: dto.teamId ?? user.teamIds[0] ?? null,
+        ownerId: roundRobinOwner?.userId ?? null,
+        teamId,
         sharedWithTeam: dto.sharedWithTeam ?? true,
         createdBy: user.id,
         updatedBy: user.id,
       });
       contact.displayName = displayNameOf(contact);
       await em.save(contact);
+      await this.catalogs.replaceInterests(em, user.tenantId, contact.id, interestIds);
+      contact.interestIds = [...interestIds].sort();
       if (idempotencyKey) {
         await em.query('INSERT INTO contacts.idempotency_key (tenant_id, key, resource_id) VALUES ($1, $2, $3)', [user.tenantId, idempotencyKey, contact.id]);
       }
@@ -101,6 +122,11 @@ export class ContactsService {
         version: contact.version,
       };
       await this.outbox.publish(em, { type: CONTACTS_CONTACT_CREATED, subject: contact.id, tenantId: user.tenantId, data });
+      if (roundRobinOwner) {
+        const changes: FieldChange[] = [{ field: 'ownerId', from: null, to: roundRobinOwner.userId }];
+        await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'assigned', actorId: user.id, changes, details: { ownerName: roundRobinOwner.name, via: 'round_robin' } });
+        await this.assignment.publishAssigned(em, contact, null, user.id);
+      }
       return { contact: toContactView(contact), replayed: false };
     });
   }
@@ -114,7 +140,7 @@ export class ContactsService {
     return this.dataSource.transaction(async (em) => {
       const contact = await this.access.findVisible(user, id, em, true);
       assertVersion(contact, version);
-      const cleared = EDITABLE_FIELDS.filter((field) => dto[field] === null && REQUIRED_FIELDS.has(field));
+      const cleared = [...EDITABLE_FIELDS, 'lifecycle', 'interestIds'].filter((field) => dto[field as keyof UpdateContactDto] === null && REQUIRED_FIELDS.has(field));
       if (cleared.length > 0) throw Problems.invalid(cleared.map((field) => ({ field, message: `El campo "${field}" no puede quedar vacío.` })));
       const patch: Record<string, unknown> = { ...dto };
       if (dto.emails !== undefined || dto.email !== undefined) {
@@ -125,8 +151,14 @@ export class ContactsService {
         patch.phones = normaliseChannels(dto.phones ?? (dto.phone === null ? [] : undefined), dto.phone ?? undefined, contact.phones, 'phone');
         patch.phone = primaryOf(patch.phones as Contact['phones']);
       }
+      if (dto.lifecycle !== undefined && dto.lifecycle !== contact.lifecycle) {
+        throw Problems.invalid([{ field: 'lifecycle', message: 'La etapa se cambia con POST /contacts/{id}/convert, que guarda el historial y avisa al ERP.' }]);
+      }
       if (dto.companyId && dto.companyId !== contact.companyId) await this.assertCompany(em, user, dto.companyId, contact.id);
+      if (dto.sourceId && dto.sourceId !== contact.sourceId) await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
+      if (dto.primaryContactId && dto.primaryContactId !== contact.primaryContactId) await assertPrimaryContact(em, contact, dto.primaryContactId);
       const changes: FieldChange[] = [];
+      if (dto.interestIds) changes.push(...(await this.updateInterests(em, user.tenantId, contact, dto.interestIds)));
       for (const field of EDITABLE_FIELDS) {
         if (patch[field] === undefined) continue;
         const next = patch[field];
@@ -142,6 +174,8 @@ export class ContactsService {
         contact.displayName = displayName;
       }
       contact.updatedBy = user.id;
+      // Interests live in a join table: touching updated_at makes the row (and its version) change too.
+      contact.updatedAt = new Date();
       await em.save(contact);
       await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'updated', actorId: user.id, changes });
       const data: ContactUpdatedData = { contactId: contact.id, changes, updatedBy: user.id, updatedAt: contact.updatedAt.toISOString(), version: contact.version };
@@ -153,6 +187,17 @@ export class ContactsService {
   async timelineOf(user: AuthUser, id: string) {
     const contact = await this.access.findVisible(user, id);
     return { items: await this.timeline.list(this.dataSource.manager, user.tenantId, contact.id) };
+  }
+
+  /** Newly chosen interests must be active; ones the contact already has stay even if deactivated since. */
+  private async updateInterests(em: EntityManager, tenantId: string, contact: Contact, next: readonly string[]): Promise<FieldChange[]> {
+    const current = [...(contact.interestIds ?? [])].sort();
+    const wanted = [...new Set(next)].sort();
+    if (sameValue(current, wanted)) return [];
+    await this.catalogs.assertSelectableInterests(em, tenantId, wanted.filter((id) => !current.includes(id)));
+    await this.catalogs.replaceInterests(em, tenantId, contact.id, wanted);
+    contact.interestIds = wanted;
+    return [{ field: 'interestIds', from: current, to: wanted }];
   }
 
   private async previousResult(em: EntityManager, user: AuthUser, key: string): Promise<Contact | null> {

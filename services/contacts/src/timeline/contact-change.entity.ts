@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { FieldChange } from '@crm/contracts';
 
-export type ContactChangeKind = 'created' | 'updated' | 'assigned' | 'document_uploaded' | 'document_deleted';
+export type ContactChangeKind = 'created' | 'updated' | 'assigned' | 'document_uploaded' | 'document_deleted' | 'consent_changed' | 'anonymized' | 'note_added' | 'converted';
 
 /** One entry of a contact's history: who did what, when, and which fields went from what to what. */
 @Entity({ name: 'contact_change' })

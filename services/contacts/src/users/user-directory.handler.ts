@@ -23,12 +23,12 @@ export class UserDirectoryHandler {
     await this.inbox.handleOnce(event, 'contacts.user-directory', async (em) => {
       // Newer versions win; an older event arriving late changes nothing.
       await em.query(
-        `INSERT INTO contacts.user_ref (user_id, tenant_id, name, team_ids, active, source_version)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO contacts.user_ref (user_id, tenant_id, name, team_ids, active, source_version, roles)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, team_ids = EXCLUDED.team_ids,
-           active = EXCLUDED.active, source_version = EXCLUDED.source_version
+           active = EXCLUDED.active, source_version = EXCLUDED.source_version, roles = EXCLUDED.roles
          WHERE contacts.user_ref.source_version < EXCLUDED.source_version`,
-        [user.userId, event.tenantid, user.name, user.teamIds, user.active, user.version],
+        [user.userId, event.tenantid, user.name, user.teamIds, user.active, user.version, user.roles ?? null],
       );
     });
   }

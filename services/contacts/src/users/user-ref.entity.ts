@@ -18,6 +18,10 @@ export class UserRef {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** Roles (round-robin picks a team's sales people); null for users projected before roles were kept. */
+  @Column({ type: 'text', array: true, nullable: true })
+  roles: string[] | null;
+
   /** Version of the identity record; an older event arriving late is ignored. */
   @Column({ name: 'source_version', type: 'int' })
   sourceVersion: number;

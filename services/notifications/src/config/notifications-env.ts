@@ -17,6 +17,7 @@ export const NOTIFICATIONS_ENV = {
   },
   SMTP_TIMEOUT_MS: { kind: 'int', default: '10000', description: 'Connection, greeting and socket timeout for SMTP, in ms' },
   SMTP_POOL_SIZE: { kind: 'int', default: '3', description: 'Pooled SMTP connections kept open to the mail server' },
+  MAIL_TIME_ZONE: { kind: 'string', default: 'America/Bogota', description: 'IANA time zone in which e-mails show dates and times (note reminders)' },
 } as const satisfies EnvSpec;
 
 export type NotificationsConfig = LoadedConfig<typeof NOTIFICATIONS_ENV>;

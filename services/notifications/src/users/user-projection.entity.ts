@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * What this service knows about a user, kept from identity.user.created/updated: enough to
- * address them (e-mail, name, language). `version` is the identity record's version, so a
- * late, older event never overwrites a newer one.
+ * address them (e-mail, name, language) and their teams. `version` is the identity record's
+ * version, so a late, older event never overwrites a newer one.
  */
 @Entity({ name: 'user_projection' })
 export class UserProjection {
@@ -24,6 +24,10 @@ export class UserProjection {
 
   @Column({ type: 'boolean' })
   active: boolean;
+
+  /** The teams the user belongs to (note reminders addressed to a team). */
+  @Column({ name: 'team_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  teamIds: string[];
 
   @Column({ type: 'integer' })
   version: number;

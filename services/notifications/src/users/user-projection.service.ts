@@ -14,14 +14,14 @@ export class UserProjectionService {
    */
   async apply(em: EntityManager, tenantId: string, user: UserSnapshotData): Promise<ProjectionOutcome> {
     const rows = await em.query<{ inserted: boolean }[]>(
-      `INSERT INTO user_projection AS u (tenant_id, user_id, email, name, locale, active, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+      `INSERT INTO user_projection AS u (tenant_id, user_id, email, name, locale, active, team_ids, version, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, now())
        ON CONFLICT (tenant_id, user_id) DO UPDATE
          SET email = EXCLUDED.email, name = EXCLUDED.name, locale = EXCLUDED.locale,
-             active = EXCLUDED.active, version = EXCLUDED.version, updated_at = now()
+             active = EXCLUDED.active, team_ids = EXCLUDED.team_ids, version = EXCLUDED.version, updated_at = now()
          WHERE u.version < EXCLUDED.version
        RETURNING (xmax = 0) AS inserted`,
-      [tenantId, user.userId, user.email, user.name, user.locale === 'en' ? 'en' : 'es', user.active !== false, user.version],
+      [tenantId, user.userId, user.email, user.name, user.locale === 'en' ? 'en' : 'es', user.active !== false, user.teamIds ?? [], user.version],
     );
     if (rows.length === 0) return 'stale';
     return rows[0]!.inserted ? 'inserted' : 'updated';
@@ -29,5 +29,15 @@ export class UserProjectionService {
 
   async find(em: EntityManager, tenantId: string, userId: string): Promise<UserProjection | null> {
     return em.getRepository(UserProjection).findOne({ where: { tenantId, userId } });
+  }
+
+  /** Active members of a team, in a stable order (note reminders addressed to a team). */
+  async activeTeamMembers(em: EntityManager, tenantId: string, teamId: string): Promise<UserProjection[]> {
+    return em
+      .getRepository(UserProjection)
+      .createQueryBuilder('u')
+      .where('u.tenant_id = :tenantId AND u.active AND u.team_ids @> ARRAY[CAST(:teamId AS uuid)]', { tenantId, teamId })
+      .orderBy('u.userId')
+      .getMany();
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CONTACT_KINDS, CONTACT_LIFECYCLES, type ContactKind, type ContactLifecycle } from '@crm/contracts';
 import type { ContactPriority, InterestLevel } from '../contact.entity.js';
 import { EmailChannelDto, PHONE_PATTERN, PhoneChannelDto } from './contact-channel.dto.js';
@@ -13,7 +13,11 @@ export class CreateContactDto {
   @IsIn(CONTACT_KINDS)
   kind: ContactKind;
 
-  @ApiPropertyOptional({ enum: CONTACT_LIFECYCLES, default: 'contact' })
+  @ApiPropertyOptional({
+    enum: CONTACT_LIFECYCLES,
+    default: 'contact',
+    description: 'customer or supplier here records a relationship that already exists (e.g. taken from the ERP); to make the ERP create one, convert (POST /contacts/{id}/convert).',
+  })
   @IsOptional()
   @IsIn(CONTACT_LIFECYCLES)
   lifecycle?: ContactLifecycle;
@@ -119,6 +123,14 @@ export class CreateContactDto {
   @IsOptional()
   @IsUUID()
   sourceId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Intereses: products or services (GET /interests, active ones only). [] clears them.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  interestIds?: string[];
 
   @ApiPropertyOptional({ description: 'The organisation this person belongs to (a contact of kind organization).' })
   @IsOptional()

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { AnonymizationService } from './anonymization.service.js';
+import { AnonymizedContactInterceptor } from './anonymized-contact.interceptor.js';
+import { ConsentService } from './consent.service.js';
+import { PrivacyController } from './privacy.controller.js';
+
+/** Personal data (Ley 1581 de 2012 / GDPR): marketing consent and anonymisation. */
+@Module({
+  imports: [ContactsModule],
+  controllers: [PrivacyController],
+  providers: [ConsentService, AnonymizationService, { provide: APP_INTERCEPTOR, useClass: AnonymizedContactInterceptor }],
+  exports: [ConsentService],
+})
+export class PrivacyModule {}

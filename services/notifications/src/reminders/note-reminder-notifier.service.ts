@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent, NoteReminderDueData } from '@crm/contracts';
+import type { EntityManager } from 'typeorm';
+import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
+import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
+import { NotificationsService } from '../in-app/notifications.service.js';
+import { contactUrl } from '../templates/new-contact-agent.template.js';
+import { noteReminderSummary, noteReminderTemplate, type NoteReminderVars } from '../templates/note-reminder.template.js';
+import type { UserProjection } from '../users/user-projection.entity.js';
+import { UserProjectionService } from '../users/user-projection.service.js';
+
+export const NOTE_REMINDER_NOTIFICATION_TYPE = 'contact.note_reminder';
+
+/** Who is reminded, decided inside the event's inbox transaction. */
+@Injectable()
+export class NoteReminderNotifier {
+  private readonly timeZone: string;
+
+  constructor(
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    private readonly users: UserProjectionService,
+    private readonly deliveries: EmailDeliverySender,
+    private readonly notifications: NotificationsService,
+  ) {
+    this.timeZone = config.MAIL_TIME_ZONE ?? 'America/Bogota';
+    // Fail at start, naming the variable, rather than on the first reminder.
+    try {
+      new Intl.DateTimeFormat('es', { timeZone: this.timeZone });
+    } catch {
+      throw new Error(`MAIL_TIME_ZONE must be an IANA time zone such as America/Bogota (got "${this.timeZone}")`);
+    }
+  }
+
+  /**
+   * Records one e-mail (pending) and one in-app notification per recipient: the author, or
+   * every active member of the contact's team (plus the author, who set it). Returns how many
+   * people are reminded. Throws UserNotKnownYetError when the author of an author-only
+   * reminder is not projected yet, so the event is retried.
+   */
+  async record(em: EntityManager, event: CloudEvent<NoteReminderDueData>): Promise<number> {
+    const { data } = event;
+    const tenantId = event.tenantid;
+    const author = await this.users.find(em, tenantId, data.authorId);
+    // Defence in depth: a private note reminds its author only, whatever the event says.
+    const teamId = data.audience === 'team' && data.visibility === 'shared' ? data.teamId : null;
+    let recipients: UserProjection[];
+    if (teamId === null) {
+      if (!author) throw new UserNotKnownYetError(tenantId, data.authorId);
+      recipients = author.active ? [author] : [];
+    } else {
+      recipients = await this.users.activeTeamMembers(em, tenantId, teamId);
+      if (author?.active && !recipients.some((user) => user.userId === author.userId)) recipients.push(author);
+    }
+
+    for (const recipient of recipients) {
+      const vars: NoteReminderVars = {
+        recipientName: recipient.name,
+        contactName: data.contactName,
+        contactUrl: contactUrl(this.config.APP_BASE_URL ?? 'http://localhost:3000', data.contactId),
+        remindAt: data.remindAt,
+        timeZone: this.timeZone,
+        excerpt: data.visibility === 'shared' ? (data.excerpt ?? null) : null,
+        authorName: author?.name ?? null,
+        asTeamMember: recipient.userId !== data.authorId,
+      };
+      const mail = noteReminderTemplate.render(recipient.locale, vars);
+      await this.deliveries.record(em, {
+        tenantId,
+        messageId: event.id,
+        recipientUserId: recipient.userId,
+        template: noteReminderTemplate.id,
+        locale: mail.locale,
+        toAddress: recipient.email,
+        subject: mail.subject,
+        bodyText: mail.text,
+        bodyHtml: mail.html,
+      });
+      await this.notifications.create(em, {
+        tenantId,
+        userId: recipient.userId,
+        type: NOTE_REMINDER_NOTIFICATION_TYPE,
+        title: mail.subject,
+        body: noteReminderSummary(recipient.locale, vars),
+        link: `/contacts/${encodeURIComponent(data.contactId)}`,
+        data: { contactId: data.contactId, noteId: data.noteId, contactName: data.contactName, remindAt: data.remindAt, audience: teamId === null ? 'author' : 'team' },
+        sourceMessageId: event.id,
+      });
+    }
+    return recipients.length;
+  }
+}

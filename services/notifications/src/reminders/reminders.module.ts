@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { InAppModule } from '../in-app/in-app.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { NoteReminderDueHandler } from './note-reminder-due.handler.js';
+import { NoteReminderNotifier } from './note-reminder-notifier.service.js';
+
+/** Note reminders (fecha de aviso) from contacts: e-mail and in-app notification. */
+@Module({
+  imports: [UsersModule, DeliveriesModule, InAppModule],
+  controllers: [NoteReminderDueHandler],
+  providers: [NoteReminderNotifier],
+})
+export class RemindersModule {}
