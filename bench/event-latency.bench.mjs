@@ -16,6 +16,8 @@ import { fmt, round, sleep, summarize, table } from './lib/stats.mjs';
 
 export const name = 'event-latency';
 export const description = 'contact created (201) → reporting dashboard reflects it; outbox → consumer timings; burst capacity';
+/** Part of the plain `npm run bench` (about 1 min 40 s together with the other default one). */
+export const inDefaultRun = true;
 
 const CREATED = 'contacts.contact.created';
 

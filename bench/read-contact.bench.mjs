@@ -16,6 +16,8 @@ export const name = 'read-contact';
 /** Above this many cores used by processes outside the run, a window is flagged as disturbed. */
 const NOISY_CORES = 0.25;
 export const description = 'GET /api/v1/contacts/{id}: gateway vs direct to contacts vs minimal Fastify+pg baseline';
+/** Part of the plain `npm run bench` (about 1 min 40 s together with the other default one). */
+export const inDefaultRun = true;
 
 async function startBaseline(platform) {
   const config = {

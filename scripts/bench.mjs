@@ -1,8 +1,9 @@
-// npm run bench [-- <name> ...] [--connections=50] [--seconds=10] [--warmup=2] [--seed=200] [--read-rate=500] [--open-seconds=6]
+// npm run bench [-- <name> ... | all] [--connections=50] [--seconds=10] [--warmup=2] [--seed=200] [--read-rate=500] [--open-seconds=6]
 //                               [--rate=50] [--event-seconds=10] [--poll-ms=20] [--burst=2000]
 //                               [--services=contacts,reporting] [--no-gateway] [--no-build] [--wait-idle=120]
+//                               [--any-other-flag=value → options.anyOtherFlag, for the benchmarks that read it]
 // Builds, starts the whole platform on loopback (fresh database + AMQP prefix), runs the
-// benchmarks in bench/*.bench.mjs (all, or the ones named), prints tables, writes
+// benchmarks in bench/*.bench.mjs (the default set, the ones named, or all), prints tables, writes
 // bench/results/<timestamp>.json and removes everything it created, also on failure or Ctrl-C.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,13 @@ function parseArgs(argv) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${key} must be a number (got ${flags[key]})`);
     return value;
   };
+  const known = new Set(['build', 'gateway', 'services', 'wait-idle', 'connections', 'seconds', 'warmup', 'seed', 'read-rate', 'open-seconds', 'rate', 'event-seconds', 'poll-ms', 'burst']);
+  // Other flags reach the benchmarks as camelCased options: --import-rows=1000 → options.importRows.
+  const extra = Object.fromEntries(
+    Object.entries(flags)
+      .filter(([key]) => !known.has(key))
+      .map(([key, value]) => [key.replace(/-([a-z])/g, (_m, ch) => ch.toUpperCase()), typeof value === 'string' && value !== '' && Number.isFinite(Number(value)) ? Number(value) : value]),
+  );
   return {
     names,
     build: flags.build !== false,
@@ -38,6 +46,7 @@ function parseArgs(argv) {
     waitIdleSeconds: int('wait-idle', 0),
     services: typeof flags.services === 'string' ? flags.services.split(',').filter(Boolean) : undefined,
     options: {
+      ...extra,
       connections: int('connections', 50),
       seconds: int('seconds', 10),
       warmupSeconds: int('warmup', 2),
@@ -88,7 +97,16 @@ async function machineInfo(platform) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const all = await loadBenchmarks();
-  const selected = args.names.length === 0 ? all : args.names.map((name) => all.find((b) => b.name === name) ?? fail(`unknown benchmark "${name}"; known: ${all.map((b) => b.name).join(', ')}`));
+  // No name: the benchmarks that opt in to the default run (`export const inDefaultRun = true`), so a
+  // plain `npm run bench` stays within a few minutes however many long ones are added; `all`: every one.
+  const selected =
+    args.names.length === 0
+      ? all.filter((b) => b.inDefaultRun === true)
+      : args.names.includes('all')
+        ? all
+        : args.names.map((name) => all.find((b) => b.name === name) ?? fail(`unknown benchmark "${name}"; known: ${all.map((b) => b.name).join(', ')}`));
+  const skipped = all.filter((b) => !selected.includes(b));
+  if (args.names.length === 0 && skipped.length > 0) log(`not in the default run (name them, or "all"): ${skipped.map((b) => b.name).join(', ')}`);
   if (args.build) {
     const { build } = await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href);
     await build();
@@ -108,7 +126,6 @@ async function main() {
   const startedAt = new Date();
   const report = { startedAt: startedAt.toISOString(), options: args.options, notes: [], machine: null, benchmarks: {} };
   let failed = false;
-  const texts = [];
   let idleCheck = await sampleBusyCores(1000);
   for (const deadline = Date.now() + args.waitIdleSeconds * 1000; idleCheck > 0.3 && Date.now() < deadline; ) {
     log(`waiting for the machine to go quiet (${idleCheck} cores busy)`);
@@ -137,7 +154,6 @@ async function main() {
       try {
         const result = await benchmark.run({ platform, options, log });
         report.benchmarks[benchmark.name] = { durationSeconds: Math.round((Date.now() - t) / 100) / 10, ...result.data, memoryAfterBenchmark: platform.memory() };
-        texts.push(result.text);
         console.log(`\n${result.text}\n`);
       } catch (error) {
         failed = true;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
@@ -7,7 +8,18 @@ import { startS3Server, startSmtpServer } from '../index.js';
 import { freePort } from './free-port.js';
 import { spawnServiceProcess, stopServiceProcess, waitUntilListening, type RunningProcess } from './service-process.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+/** The repository root: the nearest folder with package.json (works from src/ and from dist/). */
+function findRepositoryRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT = findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
 
 export const TEST_ADMIN_EMAIL = 'admin@demo.test';
 export const TEST_ADMIN_PASSWORD = 'Demo-Admin-2026!';
