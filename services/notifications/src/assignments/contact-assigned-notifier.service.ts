@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent, ContactAssignedData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
-import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
-import { NotificationsService } from '../in-app/notifications.service.js';
+import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { contactUrl, newContactAgentSummary, newContactAgentTemplate, type NewContactAgentVars } from '../templates/new-contact-agent.template.js';
 import { UserProjectionService } from '../users/user-projection.service.js';
 import { UserNotKnownYetError } from './user-not-known-yet.error.js';
@@ -18,8 +17,7 @@ export class ContactAssignedNotifier {
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     private readonly users: UserProjectionService,
-    private readonly deliveries: EmailDeliverySender,
-    private readonly notifications: NotificationsService,
+    private readonly recipients: RecipientNotifier,
   ) {}
 
   /**
@@ -44,27 +42,13 @@ export class ContactAssignedNotifier {
       selfAssigned,
     };
     const mail = newContactAgentTemplate.render(recipient.locale, vars);
-
-    await this.deliveries.record(em, {
+    await this.recipients.notify(em, {
       tenantId,
       messageId: event.id,
-      recipientUserId: recipient.userId,
+      recipient: { userId: recipient.userId, email: recipient.email },
       template: newContactAgentTemplate.id,
-      locale: mail.locale,
-      toAddress: recipient.email,
-      subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: mail.html,
-    });
-    await this.notifications.create(em, {
-      tenantId,
-      userId: recipient.userId,
-      type: CONTACT_ASSIGNED_NOTIFICATION_TYPE,
-      title: mail.subject,
-      body: newContactAgentSummary(recipient.locale, vars),
-      link: `/contacts/${encodeURIComponent(data.contactId)}`,
-      data: { contactId: data.contactId, displayName: data.displayName, assignedBy: data.assignedBy, previousOwnerId: data.previousOwnerId },
-      sourceMessageId: event.id,
+      mail,
+      inApp: { type: CONTACT_ASSIGNED_NOTIFICATION_TYPE, body: newContactAgentSummary(recipient.locale, vars), link: `/contacts/${encodeURIComponent(data.contactId)}`, data: { contactId: data.contactId, displayName: data.displayName, assignedBy: data.assignedBy, previousOwnerId: data.previousOwnerId } },
     });
     return 'notified';
   }

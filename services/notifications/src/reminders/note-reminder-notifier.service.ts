@@ -3,8 +3,7 @@ import type { CloudEvent, NoteReminderDueData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
 import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
-import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
-import { NotificationsService } from '../in-app/notifications.service.js';
+import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { contactUrl } from '../templates/new-contact-agent.template.js';
 import { noteReminderSummary, noteReminderTemplate, type NoteReminderVars } from '../templates/note-reminder.template.js';
 import type { UserProjection } from '../users/user-projection.entity.js';
@@ -20,8 +19,7 @@ export class NoteReminderNotifier {
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     private readonly users: UserProjectionService,
-    private readonly deliveries: EmailDeliverySender,
-    private readonly notifications: NotificationsService,
+    private readonly recipients: RecipientNotifier,
   ) {
     this.timeZone = config.MAIL_TIME_ZONE ?? 'America/Bogota';
     // Fail at start, naming the variable, rather than on the first reminder.
@@ -65,26 +63,13 @@ export class NoteReminderNotifier {
         asTeamMember: recipient.userId !== data.authorId,
       };
       const mail = noteReminderTemplate.render(recipient.locale, vars);
-      await this.deliveries.record(em, {
+      await this.recipients.notify(em, {
         tenantId,
         messageId: event.id,
-        recipientUserId: recipient.userId,
+        recipient: { userId: recipient.userId, email: recipient.email },
         template: noteReminderTemplate.id,
-        locale: mail.locale,
-        toAddress: recipient.email,
-        subject: mail.subject,
-        bodyText: mail.text,
-        bodyHtml: mail.html,
-      });
-      await this.notifications.create(em, {
-        tenantId,
-        userId: recipient.userId,
-        type: NOTE_REMINDER_NOTIFICATION_TYPE,
-        title: mail.subject,
-        body: noteReminderSummary(recipient.locale, vars),
-        link: `/contacts/${encodeURIComponent(data.contactId)}`,
-        data: { contactId: data.contactId, noteId: data.noteId, contactName: data.contactName, remindAt: data.remindAt, audience: teamId === null ? 'author' : 'team' },
-        sourceMessageId: event.id,
+        mail,
+        inApp: { type: NOTE_REMINDER_NOTIFICATION_TYPE, body: noteReminderSummary(recipient.locale, vars), link: `/contacts/${encodeURIComponent(data.contactId)}`, data: { contactId: data.contactId, noteId: data.noteId, contactName: data.contactName, remindAt: data.remindAt, audience: teamId === null ? 'author' : 'team' } },
       });
     }
     return recipients.length;

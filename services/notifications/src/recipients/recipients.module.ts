@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { InAppModule } from '../in-app/in-app.module.js';
+import { RecipientNotifier } from './recipient-notifier.service.js';
+
+@Module({
+  imports: [DeliveriesModule, InAppModule],
+  providers: [RecipientNotifier],
+  exports: [RecipientNotifier],
+})
+export class RecipientsModule {}
