@@ -11,6 +11,9 @@ export interface ProvisionOptions {
   rolePassword?: (role: string) => string;
 }
 
+/** Advisory lock key held while provisioning ("crm:provision"). */
+const PROVISIONING_LOCK = 0x63726d70;
+
 function quoteIdent(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
   return `"${name}"`;
@@ -29,6 +32,9 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
   const password = options.rolePassword ?? ((role: string) => role);
   const admin = new pg.Client({ connectionString: options.adminUrl });
   await admin.connect();
+  // Roles are cluster-wide: two provisionings at once (parallel test files, two replicas'
+  // start scripts) would race on ALTER ROLE ("tuple concurrently updated"). One at a time.
+  await admin.query('SELECT pg_advisory_lock($1)', [PROVISIONING_LOCK]);
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${quoteIdent(options.database)}`);
@@ -38,10 +44,14 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
       const verb = roleExists.rowCount === 0 ? 'CREATE' : 'ALTER';
       await admin.query(`${verb} ROLE ${quoteIdent(role)} LOGIN PASSWORD ${quoteLiteral(password(role))}`);
     }
+    await provisionSchemas(options, schemas);
   } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [PROVISIONING_LOCK]).catch(() => undefined);
     await admin.end();
   }
+}
 
+async function provisionSchemas(options: ProvisionOptions, schemas: readonly string[]): Promise<void> {
   const url = new URL(options.adminUrl);
   url.pathname = `/${options.database}`;
   const db = new pg.Client({ connectionString: url.toString() });

@@ -97,6 +97,10 @@ describe('contact search and filters through the gateway', () => {
     expect(await idsOf(`interestId=${interestId}`)).toEqual([jose.id]);
     expect(await idsOf(`teamId=${north}&priority=high&interestLevel=high`)).toEqual([jose.id]);
     expect((await idsOf('priority=low')).sort()).toEqual([maria.id]);
+    // Several broad filters at once (served by the facets index), single and multi-valued.
+    expect((await idsOf('lifecycle=customer,supplier&country=co,es&kind=person')).sort()).toEqual([maria.id, ana.id].sort());
+    expect(await idsOf('kind=organization&city=bogota&industry=tecnologia&lifecycle=customer')).toEqual([org.id]);
+    expect(await idsOf('kind=organization&city=cali&lifecycle=customer')).toEqual([]);
     // Filters combine with the search box.
     expect(await idsOf('q=gomez&city=medellin')).toEqual([]);
     expect(await idsOf('q=gomez&city=cali')).toEqual([maria.id]);

@@ -9,8 +9,8 @@ import { toContactView, type ContactView } from './contact.view.js';
 import type { ContactFiltersQueryDto } from './dto/contact-filters.query.dto.js';
 import type { ContactSort, ListContactsQueryDto } from './dto/list-contacts.query.dto.js';
 
-/** Filters and search of "the current list" (the DTO minus paging and sort). */
-export type ContactFilters = Omit<ContactFiltersQueryDto, never>;
+/** Filters and search of "the current list" (no paging, no sort). */
+export type ContactFilters = ContactFiltersQueryDto;
 
 /**
  * Each sort: the expression it orders by (the one its index is built on), how that value is
@@ -56,16 +56,18 @@ export class ContactsQueryService {
     const anyFolded = (column: string, name: string, values: readonly string[] | undefined) => {
       if (values?.length) builder.andWhere(`contacts.fold_text(${column}) IN (:...${name})`, { [name]: values.map(foldText) });
     };
-    any('c.kind', 'fKind', filters.kind);
-    any('c.lifecycle', 'fLifecycle', filters.lifecycle);
-    anyFolded('c.industry', 'fIndustry', filters.industry);
-    anyFolded('c.category', 'fCategory', filters.category);
-    anyFolded('c.city', 'fCity', filters.city);
-    any('c.country', 'fCountry', filters.country?.map((code) => code.toUpperCase()));
+    if (!this.applyFacets(builder, filters)) {
+      any('c.kind', 'fKind', filters.kind);
+      any('c.lifecycle', 'fLifecycle', filters.lifecycle);
+      anyFolded('c.industry', 'fIndustry', filters.industry);
+      anyFolded('c.category', 'fCategory', filters.category);
+      anyFolded('c.city', 'fCity', filters.city);
+      any('c.country', 'fCountry', filters.country?.map((code) => code.toUpperCase()));
+      any('c.priority', 'fPriority', filters.priority);
+      any('c.interest_level', 'fInterestLevel', filters.interestLevel);
+    }
     any('c.source_id', 'fSource', filters.sourceId);
     any('c.team_id', 'fTeam', filters.teamId);
-    any('c.priority', 'fPriority', filters.priority);
-    any('c.interest_level', 'fInterestLevel', filters.interestLevel);
     if (filters.tags?.length) builder.andWhere('c.tags && CAST(:fTags AS text[])', { fTags: filters.tags });
     if (filters.ownerId?.length) {
       const ids = filters.ownerId.filter((id) => id.toLowerCase() !== 'none');
@@ -78,6 +80,35 @@ export class ContactsQueryService {
     }
     this.applyCreatedRange(builder, filters.createdFrom, filters.createdTo);
     return builder;
+  }
+
+  /**
+   * Two or more of the broad filters (kind, lifecycle, priority, interest level, industry,
+   * category, country, city) at once are applied as one condition on `facets` (a stored column
+   * of contacts.contact_facets(...) with a GIN index), which intersects them exactly: "priority=high and
+   * interestLevel=high and industry=Salud" reads the few rows that match, not every Salud row,
+   * and the planner estimates the combination as a whole (the same filters written twice would
+   * be counted twice). One alone is better served by its own B-tree in list order: false.
+   */
+  private applyFacets(builder: SelectQueryBuilder<Contact>, filters: ContactFilters): boolean {
+    const facets = [
+      ['k', filters.kind],
+      ['lc', filters.lifecycle],
+      ['p', filters.priority],
+      ['il', filters.interestLevel],
+      ['ind', filters.industry?.map(foldText)],
+      ['cat', filters.category?.map(foldText)],
+      ['co', filters.country?.map((code) => code.toUpperCase())],
+      ['city', filters.city?.map(foldText)],
+    ].filter((facet): facet is [string, string[]] => Array.isArray(facet[1]) && facet[1].length > 0);
+    if (facets.length < 2) return false;
+    const expression = 'c.facets';
+    const all = facets.filter(([, values]) => values.length === 1).map(([name, values]) => `${name}:${values[0]}`);
+    if (all.length > 0) builder.andWhere(`${expression} @> CAST(:facetsAll AS text[])`, { facetsAll: all });
+    facets
+      .filter(([, values]) => values.length > 1)
+      .forEach(([name, values], i) => builder.andWhere(`${expression} && CAST(:facetsAny${i} AS text[])`, { [`facetsAny${i}`]: values.map((value) => `${name}:${value}`) }));
+    return true;
   }
 
   async list(user: AuthUser, query: ListContactsQueryDto): Promise<Page<ContactView>> {

@@ -218,7 +218,7 @@ export class ContactsService {
 
   private async assertNoDuplicateEmail(em: EntityManager, tenantId: string, email: string | undefined, exceptId?: string): Promise<void> {
     if (!email) return;
-    const query = em.createQueryBuilder(Contact, 'c').select('c.id').where('c.tenant_id = :tenantId', { tenantId }).andWhere('lower(c.email) = lower(:email)', { email });
+    const query = em.createQueryBuilder(Contact, 'c').select('c.id').where('c.tenant_id = :tenantId', { tenantId }).andWhere('lower(c.email) = lower(:email)', { email }).andWhere('c.merged_into_id IS NULL');
     if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
     const existing = await query.getOne();
     if (existing) throw Problems.conflict('Ya existe un contacto con ese correo electrónico.', existing.id);

@@ -156,8 +156,10 @@ export class SearchDuplicatesMerge1763712500000 implements MigrationInterface {
 
     // Search and name similarity (duplicates).
     await queryRunner.query('DROP INDEX IF EXISTS contacts.contact_search_trgm');
-    await queryRunner.query('CREATE INDEX contact_search_text_trgm ON contacts.contact USING gin (search_text public.gin_trgm_ops)');
-    await queryRunner.query('CREATE INDEX contact_name_trgm ON contacts.contact USING gin (contacts.fold_text(display_name) public.gin_trgm_ops)');
+    // Every search scans the GIN pending list (rows inserted since the last cleanup): a 1 MB cap
+    // keeps that cheap while imports are running, at a small cost to bulk inserts.
+    await queryRunner.query('CREATE INDEX contact_search_text_trgm ON contacts.contact USING gin (search_text public.gin_trgm_ops) WITH (gin_pending_list_limit = 1024)');
+    await queryRunner.query('CREATE INDEX contact_name_trgm ON contacts.contact USING gin (contacts.fold_text(display_name) public.gin_trgm_ops) WITH (gin_pending_list_limit = 1024)');
     await queryRunner.query('CREATE INDEX contact_merged_into ON contacts.contact (merged_into_id) WHERE merged_into_id IS NOT NULL');
 
     // Sorts: by name (folded, so "Álvaro" sorts with the A's) and by last change.
@@ -177,10 +179,33 @@ export class SearchDuplicatesMerge1763712500000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX contact_by_industry ON contacts.contact (tenant_id, contacts.fold_text(industry), created_at, id) WHERE industry IS NOT NULL');
     await queryRunner.query('CREATE INDEX contact_by_category ON contacts.contact (tenant_id, contacts.fold_text(category), created_at, id) WHERE category IS NOT NULL');
     await queryRunner.query('CREATE INDEX contact_tags ON contacts.contact USING gin (tags)');
+    // Several broad filters together (priority + interest level + industry…) match few rows
+    // though each alone matches many: one GIN index over all of them intersects them exactly,
+    // where B-trees would fetch every row of the least broad one.
+    await queryRunner.query(`
+      CREATE FUNCTION contacts.contact_facets(p_kind text, p_lifecycle text, p_priority text, p_interest_level text, p_industry text, p_category text, p_country text, p_city text)
+      RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+        SELECT ARRAY['k:' || coalesce(p_kind, ''), 'lc:' || coalesce(p_lifecycle, ''), 'p:' || coalesce(p_priority, ''), 'il:' || coalesce(p_interest_level, ''),
+                     'ind:' || coalesce(contacts.fold_text(p_industry), ''), 'cat:' || coalesce(contacts.fold_text(p_category), ''),
+                     'co:' || coalesce(upper(p_country), ''), 'city:' || coalesce(contacts.fold_text(p_city), '')]
+      $fn$`);
+    // Stored, so a list walking its sort index tests each row with a plain array comparison.
+    await queryRunner.query(`ALTER TABLE contacts.contact ADD COLUMN facets text[]
+      GENERATED ALWAYS AS (contacts.contact_facets(kind, lifecycle, priority, interest_level, industry, category, country, city)) STORED`);
+    await queryRunner.query('CREATE INDEX contact_facets ON contacts.contact USING gin (facets)');
+
+    // Visibility of sales and support (owner, or created unassigned, or team-shared): each arm
+    // has an index so the planner can combine them, and joint statistics so it knows an owner's
+    // contacts sit in the owner's team (without them it walks the whole list looking for
+    // another team's owner and finds nothing).
+    await queryRunner.query('CREATE INDEX contact_unassigned_by_creator ON contacts.contact (tenant_id, created_by) WHERE owner_id IS NULL');
+    await queryRunner.query('CREATE STATISTICS contacts.contact_visibility_stats (mcv) ON owner_id, team_id, shared_with_team, created_by FROM contacts.contact');
+    await queryRunner.query('ANALYZE contacts.contact');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['contact_tags', 'contact_by_category', 'contact_by_industry', 'contact_by_city', 'contact_by_country', 'contact_by_source', 'contact_by_lifecycle', 'contact_by_team', 'contact_by_owner', 'contact_keyset_updated', 'contact_keyset_name', 'contact_merged_into', 'contact_name_trgm', 'contact_search_text_trgm']) {
+    await queryRunner.query('DROP STATISTICS contacts.contact_visibility_stats');
+    for (const index of ['contact_unassigned_by_creator', 'contact_facets', 'contact_tags', 'contact_by_category', 'contact_by_industry', 'contact_by_city', 'contact_by_country', 'contact_by_source', 'contact_by_lifecycle', 'contact_by_team', 'contact_by_owner', 'contact_keyset_updated', 'contact_keyset_name', 'contact_merged_into', 'contact_name_trgm', 'contact_search_text_trgm']) {
       await queryRunner.query(`DROP INDEX contacts.${index}`);
     }
     await queryRunner.query('CREATE INDEX contact_owner ON contacts.contact (tenant_id, owner_id)');
@@ -195,7 +220,8 @@ export class SearchDuplicatesMerge1763712500000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE contacts.contact_match_key');
     await queryRunner.query('DROP FUNCTION contacts.contact_keys_deleted(), contacts.contact_keys_updated(), contacts.contact_keys_inserted()');
     await queryRunner.query('DROP FUNCTION contacts.contact_company_renamed(), contacts.contact_search_refresh()');
-    await queryRunner.query('ALTER TABLE contacts.contact DROP COLUMN merged_by, DROP COLUMN merged_at, DROP COLUMN merged_into_id, DROP COLUMN search_text');
+    await queryRunner.query('ALTER TABLE contacts.contact DROP COLUMN facets, DROP COLUMN merged_by, DROP COLUMN merged_at, DROP COLUMN merged_into_id, DROP COLUMN search_text');
+    await queryRunner.query('DROP FUNCTION contacts.contact_facets(text, text, text, text, text, text, text, text)');
     await queryRunner.query('DROP FUNCTION contacts.fold_text(text)');
   }
 }
