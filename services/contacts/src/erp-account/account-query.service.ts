@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { encodeCursor, type Page } from '@crm/common';
 import { ContactAccess } from '../contacts/contact-access.js';
@@ -25,14 +25,18 @@ export class AccountQueryService {
 
   async accountOf(user: AuthUser, contactId: string, query: AccountQueryDto): Promise<AccountView> {
     const contact = await this.access.findVisible(user, contactId);
-    const [status]: AccountStatusRow[] = await this.dataSource.query(
-      'SELECT *, credit_limit - balance AS available_credit FROM contacts.account_status WHERE contact_id = $1 AND tenant_id = $2',
-      [contact.id, user.tenantId],
-    );
-    return { contactId: contact.id, status: status ? toAccountStatusView(status) : null, movements: await this.movements(user.tenantId, contact.id, query) };
+    // One snapshot for the status and the movements, so a payment committed between the two
+    // reads cannot show up in the history while "last payment" still misses it.
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const [status]: AccountStatusRow[] = await em.query(
+        'SELECT *, credit_limit - balance AS available_credit FROM contacts.account_status WHERE contact_id = $1 AND tenant_id = $2',
+        [contact.id, user.tenantId],
+      );
+      return { contactId: contact.id, status: status ? toAccountStatusView(status) : null, movements: await this.movements(em, user.tenantId, contact.id, query) };
+    });
   }
 
-  private async movements(tenantId: string, contactId: string, query: AccountQueryDto): Promise<Page<MovementView>> {
+  private async movements(em: EntityManager, tenantId: string, contactId: string, query: AccountQueryDto): Promise<Page<MovementView>> {
     const params: unknown[] = [tenantId, contactId, query.limit + 1];
     const filters: string[] = [];
     if (query.kind) {
@@ -45,7 +49,7 @@ export class AccountQueryService {
       filters.push(`AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     // Status shown to users: the ERP's, refined by what payments cover and by the due date.
-    const rows: MovementRow[] = await this.dataSource.query(
+    const rows: MovementRow[] = await em.query(
       `SELECT id, kind, erp_id, number, occurred_at, due_date::text AS due_date, amount, currency, paid_amount, method, applied_to,
          to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
          CASE WHEN kind = 'payment' THEN 'received'
