@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, toPage, type Page } from '@crm/common';
 import { DataSource } from 'typeorm';
 import { AmqpConnection } from './amqp-connection.js';
 import { AmqpHeaders } from './amqp-headers.js';
@@ -91,7 +91,7 @@ export class DeadLetterService implements OnModuleDestroy {
       params.push(query.tenantId);
       where.push(`tenant_id = $${params.length}`);
     }
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (after) {
       params.push(String(after[0]), String(after[1]));
       where.push(`(failed_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

@@ -19,6 +19,26 @@ export function decodeCursor(cursor: string | undefined, expectedLength: number)
   throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
 }
 
+/** What each value of a keyset cursor must be: an ISO-8601 UTC time, a UUID, or a short key. */
+export type CursorPart = 'time' | 'uuid' | 'key';
+
+const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  time: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value),
+  uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200,
+};
+
+/**
+ * Decodes a cursor and checks every value against its declared kind, so a forged cursor is a
+ * 400 here and never reaches SQL as a bad timestamp or uuid (which would be a 500).
+ */
+export function decodeKeysetCursor(cursor: string | undefined, parts: readonly CursorPart[]): string[] | undefined {
+  const values = decodeCursor(cursor, parts.length);
+  if (!values) return undefined;
+  if (values.every((value, index) => CURSOR_CHECKS[parts[index]](value))) return values as string[];
+  throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

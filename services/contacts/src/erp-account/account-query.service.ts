@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { encodeCursor, type Page } from '@crm/common';
+import { decodeKeysetCursor, encodeCursor, type Page } from '@crm/common';
 import { ContactAccess } from '../contacts/contact-access.js';
 import { toAccountStatusView, toMovementView, type AccountStatusRow, type AccountStatusView, type MovementRow, type MovementView } from './account.view.js';
 import type { AccountQueryDto } from './dto/account-query.dto.js';
-import { timeKeysetCursor } from './keyset-cursor.js';
 
 export interface AccountView {
   contactId: string;
@@ -43,7 +42,7 @@ export class AccountQueryService {
       params.push(query.kind);
       filters.push(`AND kind = $${params.length}`);
     }
-    const cursor = timeKeysetCursor(query.cursor);
+    const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) {
       params.push(cursor[0], cursor[1]);
       filters.push(`AND (occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, toPage, type Page } from '@crm/common';
 import type { PageQueryDto } from '@crm/common';
-import { timeKeysetCursor } from './keyset-cursor.js';
 
 export type UnmatchedReason = 'unknown_customer' | 'ambiguous_customer' | 'invalid';
 
@@ -46,7 +45,7 @@ export class ErpUnmatchedService {
   }
 
   async list(user: AuthUser, query: PageQueryDto): Promise<Page<ReturnType<typeof toView>>> {
-    const cursor = timeKeysetCursor(query.cursor);
+    const cursor = decodeKeysetCursor(query.cursor, ['time', 'key']);
     const params: unknown[] = [user.tenantId, query.limit + 1];
     let after = '';
     if (cursor) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
-import { createValidationPipe, decodeCursor, Problems, ProblemException, RequestContext, toPage, type FieldError, type Page } from '@crm/common';
+import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, RequestContext, toPage, type FieldError, type Page } from '@crm/common';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { ContactAssignmentService } from '../contacts/contact-assignment.service.js';
 import { ImportOptionsDto, type ImportOptions } from './dto/import-options.dto.js';
@@ -61,7 +61,7 @@ export class ImportJobsService {
     const builder = this.dataSource.manager.createQueryBuilder(ImportJob, 'j').where('j.tenant_id = :tenantId', { tenantId: user.tenantId });
     if (visibilityLevel(user) !== 'all') builder.andWhere('j.requested_by = :userId', { userId: user.id });
     if (query.status) builder.andWhere('j.status = :status', { status: query.status });
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(j.created_at, j.id) < (:cursorAt, :cursorId)', { cursorAt: cursor[0], cursorId: cursor[1] });
     const rows = await builder.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC').limit(query.limit + 1).getMany();
     return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toImportJobView);

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, ProblemException, Problems, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, Problems, toPage, type Page } from '@crm/common';
 import { ContactNote } from './contact-note.entity.js';
 import type { ListNotesQueryDto } from './dto/list-notes.query.dto.js';
 import { toNoteView, type NoteView } from './note.view.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every read of notes goes through here, so the private-note rule lives in one place: a
@@ -34,12 +32,9 @@ export class NoteQueries {
   async page(em: EntityManager, user: AuthUser, contactId: string, query: ListNotesQueryDto): Promise<Page<NoteView>> {
     const builder = this.visibleQuery(em, user, contactId);
     if (query.visibility) builder.andWhere('n.visibility = :visibility', { visibility: query.visibility });
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
-      }
       builder.andWhere('(n.created_at, n.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', { cursorAt: at, cursorId: id });
     }
     const rows = await builder.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(query.limit + 1).getMany();

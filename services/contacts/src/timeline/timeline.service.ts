@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, ProblemException } from '@crm/common';
+import { decodeKeysetCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE } from '@crm/common';
 import type { FieldChange } from '@crm/contracts';
 import { ContactChange, type ContactChangeKind } from './contact-change.entity.js';
 import { TimelineRequestContext } from './timeline-request.context.js';
@@ -77,7 +77,7 @@ export class TimelineService {
   async page(em: EntityManager, tenantId: string, contactId: string, page?: TimelinePage): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
     const request = TimelineRequestContext.current();
     const limit = Math.min(Math.max(page?.limit ?? request?.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-    const cursor = timelineCursor(page?.cursor ?? request?.cursor);
+    const cursor = decodeKeysetCursor(page?.cursor ?? request?.cursor, ['time', 'uuid']);
     const viewerId = page?.viewerId ?? request?.viewerId ?? null;
 
     const params: unknown[] = [tenantId, contactId, viewerId, limit + 1];
@@ -114,18 +114,6 @@ export class TimelineService {
       nextCursor: hasMore && last ? encodeCursor([last.occurred_key, last.id]) : null,
     };
   }
-}
-
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A well-formed cursor or a 400: a forged one must not reach SQL as a bad timestamp (500). */
-function timelineCursor(cursor: string | undefined): [string, string] | undefined {
-  const values = decodeCursor(cursor, 2);
-  if (!values) return undefined;
-  const [time, id] = values;
-  if (typeof time === 'string' && CURSOR_TIME.test(time) && typeof id === 'string' && UUID.test(id)) return [time, id];
-  throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
 }
 
 function toItem(row: TimelineRow): TimelineItem {

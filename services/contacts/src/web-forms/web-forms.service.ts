@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { Problems, toPage, type Page, type PageQueryDto } from '@crm/common';
+import { decodeKeysetCursor, Problems, toPage, type Page, type PageQueryDto } from '@crm/common';
 import { assertVersion } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
-import { timeKeysetCursor } from '../erp-account/keyset-cursor.js';
 import { UserRef } from '../users/user-ref.entity.js';
 import type { CreateWebFormDto } from './dto/create-web-form.dto.js';
 import type { UpdateWebFormDto } from './dto/update-web-form.dto.js';
@@ -47,7 +46,7 @@ export class WebFormsService {
 
   async list(user: AuthUser, query: PageQueryDto): Promise<Page<WebFormView>> {
     const builder = this.dataSource.manager.createQueryBuilder(WebForm, 'f').where('f.tenant_id = :tenantId', { tenantId: user.tenantId });
-    const cursor = timeKeysetCursor(query.cursor);
+    const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(f.created_at, f.id) < (:cursorTime, :cursorId)', { cursorTime: cursor[0], cursorId: cursor[1] });
     const rows = await builder.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(query.limit + 1).getMany();
     return toPage(rows, query.limit, (form) => [form.createdAt.toISOString(), form.id], toWebFormView);
