@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
-import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, RequestContext, toPage, type FieldError, type Page } from '@crm/common';
+import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, RequestContext, type FieldError, type Page } from '@crm/common';
+import { timeKeysetPage } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { ContactAssignmentService } from '../contacts/contact-assignment.service.js';
 import { ImportOptionsDto, type ImportOptions } from './dto/import-options.dto.js';
@@ -63,8 +64,7 @@ export class ImportJobsService {
     if (query.status) builder.andWhere('j.status = :status', { status: query.status });
     const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(j.created_at, j.id) < (:cursorAt, :cursorId)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await builder.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC').limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toImportJobView);
+    return timeKeysetPage(builder.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC'), query.limit, 'j.created_at', toImportJobView);
   }
 
   /** Admins see every job of the tenant; a manager sees the jobs they started. Anything else is "not found". */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeKeysetCursor, Problems, toPage, type Page, type PageQueryDto } from '@crm/common';
-import { assertVersion } from '@crm/database';
+import { decodeKeysetCursor, Problems, type Page, type PageQueryDto } from '@crm/common';
+import { assertVersion, timeKeysetPage } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { UserRef } from '../users/user-ref.entity.js';
 import type { CreateWebFormDto } from './dto/create-web-form.dto.js';
@@ -48,8 +48,7 @@ export class WebFormsService {
     const builder = this.dataSource.manager.createQueryBuilder(WebForm, 'f').where('f.tenant_id = :tenantId', { tenantId: user.tenantId });
     const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(f.created_at, f.id) < (:cursorTime, :cursorId)', { cursorTime: cursor[0], cursorId: cursor[1] });
-    const rows = await builder.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (form) => [form.createdAt.toISOString(), form.id], toWebFormView);
+    return timeKeysetPage(builder.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC'), query.limit, 'f.created_at', toWebFormView);
   }
 
   async get(user: AuthUser, id: string): Promise<WebFormView> {
