@@ -5,3 +5,4 @@ export * from './database.module.js';
 export * from './tenant-entity.base.js';
 export * from './optimistic-lock.js';
 export * from './keyset-time-key.js';
+export * from './idempotency/index.js';

@@ -5,6 +5,7 @@ import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, R
 import { timeKeysetPage } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { ContactAssignmentService } from '../contacts/contact-assignment.service.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { ImportOptionsDto, type ImportOptions } from './dto/import-options.dto.js';
 import type { ListImportJobsQueryDto } from './dto/list-import-jobs.query.dto.js';
 import { IGNORE_COLUMN, IMPORT_FIELDS } from './import-fields.js';
@@ -26,6 +27,7 @@ export class ImportJobsService {
     private readonly worker: ImportWorker,
     private readonly catalogs: CatalogLookup,
     private readonly assignment: ContactAssignmentService,
+    private readonly teams: TeamPolicy,
   ) {}
 
   async queue(user: AuthUser, upload: ReceivedUpload): Promise<ImportJobView> {
@@ -99,6 +101,7 @@ export class ImportJobsService {
     this.assertMapping(dto.mapping ?? {});
     if (dto.ownerId) await this.assignment.activeOwner(this.dataSource.manager, user.tenantId, dto.ownerId).catch(rename('options.ownerId'));
     if (dto.sourceId) await this.catalogs.assertSelectableSource(this.dataSource.manager, user.tenantId, dto.sourceId).catch(rename('options.sourceId'));
+    await this.teams.assertUsable(this.dataSource.manager, user, dto.teamId).catch(rename('options.teamId'));
     return {
       mapping: dto.mapping ?? {},
       kind: dto.kind ?? 'person',
