@@ -8,6 +8,7 @@ interface ProjectedUser {
   tenant_id: string;
   team_ids: string[];
   roles: Role[] | null;
+  active: boolean;
 }
 
 /**
@@ -22,18 +23,16 @@ export async function reminderRecipients(em: EntityManager, rows: readonly DueRe
   const authorIds = [...new Set(rows.map((row) => row.author_id))];
   const teamIds = [...new Set(rows.filter(reminderGoesToTeam).map((row) => row.team_id!))];
   const users: ProjectedUser[] = await em.query(
-    'SELECT user_id, tenant_id, team_ids, roles FROM contacts.user_ref WHERE active AND (user_id = ANY($1::uuid[]) OR team_ids && $2::uuid[])',
+    'SELECT user_id, tenant_id, team_ids, roles, active FROM contacts.user_ref WHERE user_id = ANY($1::uuid[]) OR team_ids && $2::uuid[]',
     [authorIds, teamIds],
   );
-  const known = new Set<string>();
-  const knownAuthors: ProjectedUser[] = await em.query('SELECT user_id, tenant_id, team_ids, roles FROM contacts.user_ref WHERE user_id = ANY($1::uuid[])', [authorIds]);
-  for (const author of knownAuthors) known.add(`${author.tenant_id}:${author.user_id}`);
+  const known = new Set(users.map((user) => `${user.tenant_id}:${user.user_id}`));
 
   const result = new Map<string, string[]>();
   for (const row of rows) {
     const record = { ownerId: row.owner_id, teamId: row.team_id, createdBy: row.created_by, sharedWithTeam: row.shared_with_team };
     const toTeam = reminderGoesToTeam(row);
-    const candidates = users.filter((user) => user.tenant_id === row.tenant_id && (user.user_id === row.author_id || (toTeam && user.team_ids.includes(row.team_id!))));
+    const candidates = users.filter((user) => user.active && user.tenant_id === row.tenant_id && (user.user_id === row.author_id || (toTeam && user.team_ids.includes(row.team_id!))));
     const recipients = candidates.filter((user) => isRecordVisible(asAuthUser(user), record)).map((user) => user.user_id);
     if (!known.has(`${row.tenant_id}:${row.author_id}`)) recipients.push(row.author_id);
     result.set(row.id, [...new Set(recipients)].sort());
