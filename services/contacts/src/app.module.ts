@@ -21,6 +21,9 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { WebFormsModule } from './web-forms/web-forms.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({
   imports: [
@@ -29,6 +32,8 @@ import { DuplicatesModule } from './duplicates/duplicates.module.js';
     DatabaseModule.forService({ schema: 'contacts', entities: [Contact, ContactChange, ContactDocument, UserRef], migrations: CONTACTS_MIGRATIONS }),
     MessagingModule.forService({ service: 'contacts' }),
     StorageModule.forRoot(),
+    UsersModule,
+    TimelineModule,
     ContactsModule,
     DocumentsModule,
     CompaniesModule,
@@ -40,6 +45,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module.js';
     PrivacyModule,
     WebFormsModule,
     ImportsModule,
+    ExportsModule,
     DuplicatesModule,
   ],
 })

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Problems } from '@crm/common';
 import { safeFileName } from '@crm/storage';
-import { importConfig } from './import-config.js';
-import { isSpreadsheetZip, sniffImportHead, zipNamesFromTail, type SniffedImport } from './import-file-sniffer.js';
-import { ImportFileStore } from './import-file-store.js';
+import { importConfig } from '../import-config.js';
+import { isSpreadsheetZip, sniffImportHead, zipNamesFromTail, type SniffedImport } from '../parsing/import-file-sniffer.js';
+import { ImportFileStore } from '../jobs/import-file-store.js';
 
 const SNIFF_BYTES = 64 * 1024;
 /** Enough for the central directory of any workbook we accept. */

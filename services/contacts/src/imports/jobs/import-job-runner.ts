@@ -3,17 +3,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
-import { ContactAccess } from '../contacts/contact-access.js';
-import { ImportBatchWriter, type BatchResult, type StagedBatch } from './import-batch-writer.js';
-import { importConfig } from './import-config.js';
-import { planColumns } from './import-fields.js';
+import { ContactAccess } from '../../contacts/contact-access.js';
+import { ImportBatchWriter, type BatchResult, type StagedBatch } from '../merge/import-batch-writer.js';
+import { importConfig } from '../import-config.js';
+import { planColumns } from '../parsing/import-fields.js';
 import { ImportFileStore } from './import-file-store.js';
 import type { ImportJob, ImportTimings } from './import-job.entity.js';
-import { ImportFileError, type SourceRow } from './import-row-source.js';
-import { ImportRowValidator } from './import-row-validator.js';
-import { createStageSql, encodeStageLine, stageTableOf } from './import-staging.js';
-import { csvRows } from './csv-row-source.js';
-import { xlsxRows } from './xlsx-row-source.js';
+import { ImportFileError, type SourceRow } from '../parsing/import-row-source.js';
+import { ImportRowValidator } from '../parsing/import-row-validator.js';
+import { createStageSql, encodeStageLine, stageTableOf } from '../merge/import-staging.js';
+import { csvRows } from '../parsing/csv-row-source.js';
+import { xlsxRows } from '../parsing/xlsx-row-source.js';
 
 /** The worker is shutting down: the job goes back to the queue and resumes where it stopped. */
 export class ImportAbortedError extends Error {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { importConfig } from './import-config.js';
+import { importConfig } from '../import-config.js';
 import { ImportJob } from './import-job.entity.js';
 import { ImportJobRunner } from './import-job-runner.js';
-import { STAGE_TABLE_PREFIX } from './import-staging.js';
+import { STAGE_TABLE_PREFIX } from '../merge/import-staging.js';
 
 const SWEEP_EVERY_MS = 3_600_000;
 

@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED } from '@crm/contracts';
-import type { ImportOptions } from './dto/import-options.dto.js';
-import type { ImportTimings } from './import-job.entity.js';
+import type { ImportOptions } from '../api/dto/import-options.dto.js';
+import type { ImportTimings } from '../jobs/import-job.entity.js';
 import * as sql from './import-merge.sql.js';
 import { STAGE_COPY_COLUMNS } from './import-staging.js';
 
