@@ -4,6 +4,7 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { StorageModule } from '@crm/storage';
+import { ContactsConfigModule } from './config/contacts-config.module.js';
 import { Contact } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { ContactChange } from './timeline/contact-change.entity.js';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module.js';
 @Module({
   imports: [
     CommonModule.forService('contacts'),
+    ContactsConfigModule,
     AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'contacts', entities: [Contact, ContactChange, ContactDocument, UserRef], migrations: CONTACTS_MIGRATIONS }),
     MessagingModule.forService({ service: 'contacts' }),

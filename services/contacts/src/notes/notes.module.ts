@@ -6,7 +6,6 @@ import { ContactNote } from './contact-note.entity.js';
 import { InterestCatalogue } from './interest-catalogue.js';
 import { NoteQueries } from './note-queries.js';
 import { NoteTimeline } from './note-timeline.js';
-import { loadNoteReminderConfig, NOTE_REMINDER_CONFIG } from './note-reminder-config.js';
 import { NoteReminderScheduler } from './note-reminder.scheduler.js';
 import { NotesController } from './notes.controller.js';
 import { NotesService } from './notes.service.js';
@@ -14,14 +13,7 @@ import { NotesService } from './notes.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ContactNote]), ContactsModule],
   controllers: [NotesController, CompanyNotesController],
-  providers: [
-    NotesService,
-    NoteQueries,
-    NoteTimeline,
-    InterestCatalogue,
-    NoteReminderScheduler,
-    { provide: NOTE_REMINDER_CONFIG, useFactory: () => loadNoteReminderConfig() },
-  ],
+  providers: [NotesService, NoteQueries, NoteTimeline, InterestCatalogue, NoteReminderScheduler],
   exports: [NoteQueries],
 })
 export class NotesModule {}

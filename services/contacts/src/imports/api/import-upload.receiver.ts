@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Problems } from '@crm/common';
 import { safeFileName } from '@crm/storage';
-import { importConfig } from '../import-config.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
 import { isSpreadsheetZip, sniffImportHead, zipNamesFromTail, type SniffedImport } from '../parsing/import-file-sniffer.js';
 import { ImportFileStore } from '../jobs/import-file-store.js';
 
@@ -27,11 +27,14 @@ const UNSUPPORTED = 'Tipo de archivo no soportado: envíe un CSV (UTF-8 o Window
  */
 @Injectable()
 export class ImportUploadReceiver {
-  constructor(private readonly files: ImportFileStore) {}
+  constructor(
+    private readonly files: ImportFileStore,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
+  ) {}
 
   async receive(request: FastifyRequest, tenantId: string): Promise<ReceivedUpload> {
     if (!request.isMultipart()) throw Problems.unsupportedMediaType('Envíe el archivo como multipart/form-data en el campo "file" (y las opciones en el campo "options").');
-    const { maxBytes, partBytes } = importConfig();
+    const { maxBytes, partBytes } = this.config.imports;
     const keys: string[] = [];
     try {
       let upload: Omit<ReceivedUpload, 'optionsJson'> | undefined;

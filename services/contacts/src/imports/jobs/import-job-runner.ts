@@ -1,11 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
 import { ContactAccess } from '../../contacts/contact-access.js';
 import { ImportBatchWriter, type BatchResult, type StagedBatch } from '../merge/import-batch-writer.js';
-import { importConfig } from '../import-config.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
 import { planColumns } from '../parsing/import-fields.js';
 import { ImportFileStore } from './import-file-store.js';
 import type { ImportJob, ImportTimings } from './import-job.entity.js';
@@ -40,11 +40,12 @@ export class ImportJobRunner {
     private readonly dataSource: DataSource,
     private readonly files: ImportFileStore,
     private readonly access: ContactAccess,
+    @Inject(CONTACTS_CONFIG) private readonly contactsConfig: ContactsConfig,
   ) {}
 
   /** How the run ended: `requeued` means it should be tried again a little later. */
   async run(job: ImportJob, workerToken: string, signal: AbortSignal): Promise<'completed' | 'failed' | 'requeued' | 'lost'> {
-    const config = importConfig();
+    const config = this.contactsConfig.imports;
     const table = stageTableOf(job.id);
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as pg.PoolClient;
@@ -183,7 +184,7 @@ export class ImportJobRunner {
       return 'requeued' as const;
     }
     if ((error as Error).name === 'ImportJobLostError') return 'lost' as const;
-    if (!(error instanceof ImportFileError) && job.attempts < importConfig().maxAttempts) {
+    if (!(error instanceof ImportFileError) && job.attempts < this.contactsConfig.imports.maxAttempts) {
       // Perhaps passing (S3 or database hiccup): back to the queue, resumed after the rows already merged.
       this.logger.warn({ jobId: job.id, attempt: job.attempts, err: (error as Error).message }, 'import job interrupted; queued again');
       await requeue();
