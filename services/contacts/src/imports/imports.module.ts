@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxBulkWriter } from '@crm/messaging';
 import { CatalogsModule } from '../catalogs/catalogs.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { ImportFileStore } from './jobs/import-file-store.js';
@@ -18,6 +19,6 @@ import { ImportsController } from './api/imports.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ImportJob]), ContactsModule, CatalogsModule],
   controllers: [ImportsController],
-  providers: [ImportFileStore, ImportUploadReceiver, ImportJobsService, ImportJobRunner, ImportWorker],
+  providers: [OutboxBulkWriter, ImportFileStore, ImportUploadReceiver, ImportJobsService, ImportJobRunner, ImportWorker],
 })
 export class ImportsModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
+import { OutboxBulkWriter } from '@crm/messaging';
 import { ContactAccess } from '../../contacts/contact-access.js';
 import { ImportBatchWriter, type BatchResult, type StagedBatch } from '../merge/import-batch-writer.js';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
@@ -40,6 +41,7 @@ export class ImportJobRunner {
     private readonly dataSource: DataSource,
     private readonly files: ImportFileStore,
     private readonly access: ContactAccess,
+    private readonly outbox: OutboxBulkWriter,
     @Inject(CONTACTS_CONFIG) private readonly contactsConfig: ContactsConfig,
   ) {}
 
@@ -60,7 +62,7 @@ export class ImportJobRunner {
         { id: job.id, tenantId: job.tenantId, actorId: job.requestedBy, correlationId: job.correlationId, options: job.options, workerToken },
         this.visibleSubquery(job),
         config.statementTimeoutMs,
-        await this.hasMergeColumn(client),
+        this.outbox,
       );
       await this.process(job, client, writer, state, config.batchRows, signal, startedAt);
       state.timings.totalMs = Math.round(state.timings.totalMs + performance.now() - startedAt);
@@ -153,13 +155,6 @@ export class ImportJobRunner {
     counted.on('data', (chunk: Buffer) => (state.bytesRead += chunk.length));
     source.on('error', (error) => counted.destroy(error));
     return xlsxRows(source.pipe(counted) as Readable);
-  }
-
-  private async hasMergeColumn(client: pg.ClientBase): Promise<boolean> {
-    const result = await client.query(
-      "SELECT 1 FROM information_schema.columns WHERE table_schema = 'contacts' AND table_name = 'contact' AND column_name = 'merged_into_id'",
-    );
-    return (result.rowCount ?? 0) > 0;
   }
 
   /** Rows a manager may update are the ones they can see (ContactAccess), as a subquery numbered from $3. */
