@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Problems } from '@crm/common';
+import { ProblemException, Problems } from '@crm/common';
 import { safeFileName } from '@crm/storage';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
-import { isSpreadsheetZip, sniffImportHead, zipNamesFromTail, type SniffedImport } from '../parsing/import-file-sniffer.js';
+import { isSpreadsheetZip, sniffImportHead, zipDirectoryFromTail, type SniffedImport, type ZipEntry } from '../parsing/import-file-sniffer.js';
+import { assertXlsxWithinLimits, declaredTooLarge, XlsxDamagedError, XlsxLimitError, type XlsxLimits } from '../parsing/xlsx-expansion-guard.js';
 import { ImportFileStore } from '../jobs/import-file-store.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -12,6 +13,8 @@ const TAIL_BYTES = 256 * 1024;
 
 export interface ReceivedUpload {
   fileName: string;
+  /** For an XLSX: its ZIP directory (checked against the expansion limits before a job exists). */
+  zipEntries?: ZipEntry[];
   sniffed: SniffedImport;
   sizeBytes: number;
   objectKeys: string[];
@@ -49,6 +52,7 @@ export class ImportUploadReceiver {
         upload = await this.store(part.file, part.filename, tenantId, keys, maxBytes, partBytes);
       }
       if (!upload) throw Problems.invalid([{ field: 'file', message: 'Falta el archivo (campo "file").' }]);
+      if (upload.zipEntries) await this.assertExpandable(upload.objectKeys, upload.zipEntries);
       return { ...upload, optionsJson };
     } catch (error) {
       await this.files.removeAll(keys);
@@ -97,10 +101,36 @@ export class ImportUploadReceiver {
     if (size === 0) throw Problems.invalid([{ field: 'file', message: 'El archivo está vacío.' }]);
     if (sniffed === undefined) sniffed = sniffImportHead(Buffer.concat(pending, pendingBytes));
     if (!sniffed) throw Problems.unsupportedMediaType(UNSUPPORTED);
-    if (sniffed.format === 'xlsx' && !isSpreadsheetZip(zipNamesFromTail(tail, size))) throw Problems.unsupportedMediaType(UNSUPPORTED);
+    const zipEntries = sniffed.format === 'xlsx' ? zipDirectoryFromTail(tail, size) : undefined;
+    if (zipEntries !== undefined && !isSpreadsheetZip(zipEntries?.map((entry) => entry.name) ?? null)) throw Problems.unsupportedMediaType(UNSUPPORTED);
     await flush();
-    return { fileName, sniffed, sizeBytes: size, objectKeys: [...keys] };
+    return { fileName, sniffed, sizeBytes: size, objectKeys: [...keys], zipEntries: zipEntries ?? undefined };
   }
+
+  /**
+   * A zip bomb is refused here, before any job exists: first on the sizes the ZIP declares, then
+   * by expanding the stored file once, streaming, counting the real bytes and the sheet's rows
+   * (the worker's parser would otherwise hold what it expands in memory).
+   */
+  private async assertExpandable(objectKeys: string[], entries: ZipEntry[]): Promise<void> {
+    const limits: XlsxLimits = { maxExpandedBytes: this.config.imports.xlsxMaxExpandedBytes, maxRows: this.config.imports.xlsxMaxRows };
+    try {
+      if (declaredTooLarge(entries, limits)) throw new XlsxLimitError('expandedBytes');
+      await assertXlsxWithinLimits(this.files.open(objectKeys), entries, limits);
+    } catch (error) {
+      if (error instanceof XlsxLimitError) throw xlsxTooLarge(error.limit, limits);
+      if (error instanceof XlsxDamagedError) throw Problems.unsupportedMediaType(`El libro de Excel está dañado: ${error.message}.`);
+      throw error;
+    }
+  }
+}
+
+function xlsxTooLarge(limit: XlsxLimitError['limit'], limits: XlsxLimits) {
+  const detail =
+    limit === 'rows'
+      ? `El libro de Excel tiene más de ${limits.maxRows.toLocaleString('es-CO')} filas en una hoja, el máximo para una importación. Divídalo en varios archivos.`
+      : `El libro de Excel ocupa más de ${Math.round(limits.maxExpandedBytes / 1024 / 1024)} MB al descomprimirlo, el máximo para una importación. Divídalo en varios archivos o guárdelo como CSV.`;
+  return new ProblemException(413, detail, { limit: limit === 'rows' ? { maxRows: limits.maxRows } : { maxExpandedBytes: limits.maxExpandedBytes } });
 }
 
 function keepTail(tail: Buffer, chunk: Buffer): Buffer {
