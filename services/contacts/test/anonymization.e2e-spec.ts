@@ -168,6 +168,28 @@ describe('anonymisation leaves no personal data behind and survives storage fail
     expect(items.filter((item) => item.reason.includes('anonimizado'))).toHaveLength(2);
   });
 
+  it('empties the rows an import refused that carry the contact’s e-mail or phone', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const email = `rechazada-${tag}@cliente.co`;
+    const contact = await world.createContact(world.adminToken, { firstName: 'Valentina', lastName: `Mejía ${tag}`, email });
+    const csv = `Nombre,Correo,Teléfono\nValentina Mejía ${tag},${email},no-es-un-teléfono\nOtra Persona ${tag},otra-${tag}@cliente.co,teléfono-malo\n`;
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from(csv))], { type: 'text/csv' }), 'contactos.csv');
+    const started = await world.api.request('POST', '/api/v1/contacts/imports', { body: form, token: world.adminToken });
+    expect(started.status).toBe(202);
+    await waitFor(async () => ((await world.api.get(`/api/v1/contacts/imports/${started.body.id}`, world.adminToken)).body.status === 'completed' ? true : undefined), {
+      description: 'the import to finish',
+    });
+    const rejected = async () => (await world.api.get(`/api/v1/contacts/imports/${started.body.id}/rejected-rows`, world.adminToken)).body as string;
+    expect(await rejected()).toContain(email);
+
+    expect((await anonymize(contact.id)).status).toBe(200);
+
+    const after = await rejected();
+    for (const secret of [email, 'Valentina', 'no-es-un-teléfono']) expect(after).not.toContain(secret);
+    expect(after).toContain(`Otra Persona ${tag}`);
+  });
+
   it('deletes documents from S3 only once the anonymisation committed', async () => {
     const contact = await world.createContact(world.adminToken, { firstName: 'Mateo', lastName: `Ríos ${randomUUID().slice(0, 6)}` });
     await upload(contact.id, 'pasaporte-mateo.pdf');

@@ -27,6 +27,7 @@ interface PersonalRow {
 }
 
 const DEAD_LETTER_NOTE = 'Datos personales eliminados: contacto anonimizado.';
+const REJECTED_ROW_NOTE = 'Fila vaciada: sus datos eran de un contacto anonimizado.';
 
 /**
  * Irreversible anonymisation of a contact on request (Ley 1581 / GDPR "derecho de supresión"):
@@ -87,7 +88,9 @@ export class AnonymizationService {
       await this.scrubHistory(em, tenantId, ids);
       // Published copies of their earlier events (created, updated…) carry the old data.
       await this.bulkOutbox.deletePublished(em, tenantId, ids);
-      const deadLetters = await this.deadLetters.redactMentions(em, tenantId, [...ids, ...personal.flatMap(personalTerms)], DEAD_LETTER_NOTE);
+      const terms = personal.flatMap(personalTerms);
+      const deadLetters = await this.deadLetters.redactMentions(em, tenantId, [...ids, ...terms], DEAD_LETTER_NOTE);
+      await this.scrubRejectedImportRows(em, tenantId, terms);
 
       await this.timeline.record(em, { tenantId, contactId: contact.id, kind: 'anonymized', actorId: user.id, details: { documentsDeleted: documents.length, notesScrubbed } });
       for (const document of documents) {
@@ -104,6 +107,20 @@ export class AnonymizationService {
     // Only now that the change is committed; what S3 refuses stays queued and is retried.
     await this.objects.removeNow(objectKeys);
     return result;
+  }
+
+  /**
+   * Rows an import refused keep the file's cells (for the rejected-rows CSV): those that carry
+   * the person's e-mail, phone or tax id lose their cells; the row and its count stay.
+   */
+  private async scrubRejectedImportRows(em: EntityManager, tenantId: string, terms: string[]): Promise<void> {
+    const needles = [...new Set(terms.map((term) => term.trim().toLowerCase()).filter((term) => term.length >= 5))];
+    if (needles.length === 0) return;
+    await em.query(
+      `UPDATE contacts.import_rejected_row SET raw = '[]', reason = $3
+       WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) n WHERE strpos(lower(raw || ' ' || reason), n) > 0)`,
+      [tenantId, needles, REJECTED_ROW_NOTE],
+    );
   }
 
   /** Note bodies go (the row and its count stay); pending reminders are cancelled. */
