@@ -5,10 +5,29 @@ import type { ZipEntry } from './import-file-sniffer.js';
 
 const LOCAL_HEADER = 0x04034b50;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
-/** `<row …>` or `<x:row …>`: one row of a worksheet. */
-const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
-/** A row tag is shorter than this: what is kept of one chunk to find a tag cut by the next. */
-const CARRY = 32;
+const ROW = Buffer.from('row');
+/** What is kept of one chunk to find a tag cut by the next (`<row` plus the byte after it). */
+const CARRY = 4;
+const LT = 0x3c;
+const COLON = 0x3a;
+
+/** Bytes that may follow the element name in `<row …>`, `<row>` or `<row/>`. */
+function endsName(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
+}
+
+/**
+ * `<row` (or a prefixed `<x:row`) elements that end in `bytes` after `from`: searched on the
+ * bytes (no decoding), since a sheet is mostly tags and this runs over all of it.
+ */
+function countRowTags(bytes: Buffer, from: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(ROW, 1); at !== -1; at = bytes.indexOf(ROW, at + 3)) {
+    const before = bytes[at - 1];
+    if ((before === LT || before === COLON) && endsName(bytes[at + 3]) && at + 4 > from) count += 1;
+  }
+  return count;
+}
 
 export interface XlsxLimits {
   maxExpandedBytes: number;
@@ -97,16 +116,16 @@ export async function assertXlsxWithinLimits(source: AsyncIterable<Buffer>, entr
     await cursor.read(header.readUInt16LE(26) + header.readUInt16LE(28));
     const worksheet = WORKSHEET.test(entry.name);
     let rows = 0;
-    let carry = '';
+    let carry: Buffer = Buffer.alloc(0);
     const counter = new Writable({
       write(chunk: Buffer, _encoding, done) {
         expanded += chunk.length;
         if (expanded > limits.maxExpandedBytes) return done(new XlsxLimitError('expandedBytes'));
         if (worksheet) {
-          const text = carry + chunk.toString('latin1');
-          for (const match of text.matchAll(ROW_TAG)) if (match.index + match[0].length > carry.length) rows += 1;
+          const joined = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+          rows += countRowTags(joined, carry.length);
           if (rows > limits.maxRows) return done(new XlsxLimitError('rows'));
-          carry = text.slice(-CARRY);
+          carry = Buffer.from(joined.subarray(Math.max(0, joined.length - CARRY)));
         }
         done();
       },
