@@ -1,18 +1,15 @@
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { assertXlsxWithinLimits, declaredTooLarge, XlsxDamagedError, XlsxLimitError } from '../xlsx-expansion-guard.js';
-import type { ZipEntry } from '../import-file-sniffer.js';
+import { buildZip } from '@crm/testing';
+import { zipDirectoryFromTail, type ZipEntry } from '../import-file-sniffer.js';
 
 const NAME = 'xl/worksheets/sheet1.xml';
 
-/** One entry's local header and data, as the guard reads it, and its directory record. */
+/** A one-sheet archive and its directory, read back the way the upload reads it. */
 function archive(content: string, method: 0 | 8 = 8): { bytes: Buffer; entry: ZipEntry } {
-  const data = method === 8 ? deflateRawSync(Buffer.from(content)) : Buffer.from(content);
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(NAME.length, 26);
-  const bytes = Buffer.concat([header, Buffer.from(NAME), data]);
-  return { bytes, entry: { name: NAME, method, compressedSize: data.length, declaredSize: content.length, localHeaderOffset: 0 } };
+  const bytes = buildZip({ [NAME]: { data: content, deflate: method === 8 } });
+  const [entry] = zipDirectoryFromTail(bytes, bytes.length)!;
+  return { bytes, entry: entry! };
 }
 
 /** The bytes in chunks of `size`, so tags are cut between chunks. */
@@ -41,7 +38,7 @@ describe('XLSX expansion guard', () => {
   it('calls an archive damaged when its bytes do not match its directory', async () => {
     const { bytes, entry } = archive(sheet(3));
     await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, localHeaderOffset: 5 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
-    await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, compressedSize: entry.compressedSize + 50 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
+    await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, compressedSize: entry.compressedSize - 5 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
     await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, method: 12 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
   });
 });
