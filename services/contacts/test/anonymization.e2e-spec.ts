@@ -94,6 +94,7 @@ describe('anonymisation leaves no personal data behind and survives storage fail
     db = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
     await db.connect();
     spy = await AmqpSpy.connect();
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'contacts.contact.anonymized');
   }, 120_000);
 
   afterAll(async () => {
@@ -124,6 +125,11 @@ describe('anonymisation leaves no personal data behind and survives storage fail
     expect(row).toMatchObject({ display_name: 'Contacto anonimizado', email: null, phone: null, tax_id: null, city: null, emails: [], phones: [] });
     expect(row.anonymized_at).not.toBeNull();
     expect(JSON.stringify(row)).not.toContain('Zapata');
+    // Other services are told about both ids (they may hold copies made before the merge).
+    for (const id of [survivor.id, duplicate.id]) {
+      const event = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.anonymized' && m.body.subject === id);
+      expect(event.body.data).toMatchObject({ contactId: id });
+    }
   });
 
   it('refuses to merge with an anonymised contact, on either side (409)', async () => {

@@ -97,8 +97,11 @@ export class AnonymizationService {
         const data: DocumentDeletedData = { contactId: contact.id, documentId: document.id, deletedBy: user.id, deletedAt: anonymizedAt };
         await this.outbox.publish(em, { type: CONTACTS_DOCUMENT_DELETED, subject: contact.id, tenantId, data });
       }
-      const data: ContactAnonymizedData = { contactId: contact.id, anonymizedAt, anonymizedBy: user.id };
-      await this.outbox.publish(em, { type: CONTACTS_CONTACT_ANONYMIZED, subject: contact.id, tenantId, data });
+      // One per id: other services may hold copies about a duplicate made before the merge.
+      await this.outbox.publishAll(
+        em,
+        ids.map((id) => ({ type: CONTACTS_CONTACT_ANONYMIZED, subject: id, tenantId, data: { contactId: id, anonymizedAt, anonymizedBy: user.id } satisfies ContactAnonymizedData })),
+      );
       this.logger.log(
         `contact ${contact.id} of tenant ${tenantId} anonymised by ${user.id} (${merged.length} merged contacts, ${documents.length} documents, ${notesScrubbed} notes, ${deadLetters} dead letters)`,
       );

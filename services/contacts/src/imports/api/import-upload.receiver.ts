@@ -120,7 +120,8 @@ export class ImportUploadReceiver {
     } catch (error) {
       if (error instanceof XlsxLimitError) throw xlsxTooLarge(error.limit, limits);
       if (error instanceof XlsxDamagedError) throw Problems.unsupportedMediaType(`El libro de Excel está dañado: ${error.message}.`);
-      throw error;
+      // The only other failure here is reading the stored parts back.
+      throw Problems.unavailable('El almacenamiento de archivos no está disponible; intente de nuevo en unos minutos.');
     }
   }
 }
