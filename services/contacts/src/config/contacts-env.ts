@@ -30,6 +30,7 @@ export const CONTACTS_ENV = {
     description: 'How often contacts looks for note reminders that are due, in ms (0 turns the scheduler off in this process)',
   },
   NOTE_REMINDER_BATCH: { kind: 'int', default: '200', description: 'Due note reminders published per transaction' },
+  WEB_FORM_RATE_LIMIT: { kind: 'int', default: '20', description: 'Public web-form submissions per minute per client IP and form' },
   STORAGE_REMOVAL_RETRY_MS: {
     kind: 'int',
     default: '60000',
@@ -56,6 +57,7 @@ export interface ContactsConfig {
   exports: { maxRows: number; pageSize: number };
   noteReminders: { pollMs: number; batchSize: number };
   objectRemoval: { retryMs: number };
+  webForms: { rateLimitPerMinute: number };
 }
 
 export const CONTACTS_CONFIG = Symbol('contacts:config');
@@ -89,6 +91,7 @@ export function loadContactsConfig(env: NodeJS.ProcessEnv = process.env): Contac
     exports: { maxRows: int('EXPORT_MAX_ROWS', 1), pageSize: EXPORT_PAGE_SIZE },
     noteReminders: { pollMs: int('NOTE_REMINDER_POLL_MS', 0, 3_600_000), batchSize: int('NOTE_REMINDER_BATCH', 1, 5000) },
     objectRemoval: { retryMs: int('STORAGE_REMOVAL_RETRY_MS', 100, 86_400_000) },
+    webForms: { rateLimitPerMinute: int('WEB_FORM_RATE_LIMIT', 1, 100_000) },
   };
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;

@@ -9,6 +9,7 @@ describe('contacts configuration', () => {
     expect(config.exports.maxRows).toBe(200_000);
     expect(config.noteReminders).toEqual({ pollMs: 5000, batchSize: 200 });
     expect(config.objectRemoval.retryMs).toBe(60_000);
+    expect(config.webForms.rateLimitPerMinute).toBe(20);
   });
 
   it('reads the environment', () => {
