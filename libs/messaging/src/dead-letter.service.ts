@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { decodeKeysetCursor, toPage, type Page } from '@crm/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AmqpConnection } from './amqp-connection.js';
 import { AmqpHeaders } from './amqp-headers.js';
 import { ConfirmPublisher } from './confirm-publisher.js';
@@ -154,6 +154,32 @@ export class DeadLetterService implements OnModuleDestroy {
     )) as DeadLetterRow[];
     this.metrics.replayed++;
     return updated ? toView(updated) : null;
+  }
+
+  /**
+   * Erases what stored dead letters of a tenant (and tenantless ones) say about a person, for an
+   * anonymisation in the caller's transaction: a letter whose body, headers or reason mentions
+   * any of `terms` (ids, e-mails, phones, tax ids; case-insensitive) loses its body and headers,
+   * and the terms are masked in its reason, which starts with `note`. The row stays listed (the
+   * failure happened); a replay sends an empty body, which is dead-lettered again at once.
+   */
+  async redactMentions(em: EntityManager, tenantId: string, terms: readonly string[], note: string): Promise<number> {
+    const needles = [...new Set(terms.map((term) => term.trim().toLowerCase()).filter((term) => term.length >= 5))];
+    if (needles.length === 0) return 0;
+    const rows = (await em.query(
+      `SELECT id, reason FROM ${this.table}
+        WHERE (tenant_id = $1 OR tenant_id IS NULL)
+          AND EXISTS (SELECT 1 FROM unnest($2::text[]) n
+                      WHERE strpos(lower(concat_ws(' ', envelope::text, raw_body, headers::text, reason)), n) > 0)
+        FOR UPDATE`,
+      [tenantId, needles],
+    )) as { id: string; reason: string }[];
+    for (const row of rows) {
+      let reason = row.reason;
+      for (const needle of needles) reason = reason.replace(new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[…]');
+      await em.query(`UPDATE ${this.table} SET envelope = NULL, raw_body = NULL, headers = '{}'::jsonb, reason = $2 WHERE id = $1`, [row.id, `${note} ${reason}`.slice(0, 2000)]);
+    }
+    return rows.length;
   }
 
   private async findRow(id: string, tenantId?: string): Promise<DeadLetterRow | undefined> {

@@ -8,6 +8,7 @@ export * from './amqp-connection.js';
 export * from './confirm-publisher.js';
 export * from './cloud-event-factory.js';
 export * from './outbox.service.js';
+export * from './outbox-bulk-writer.js';
 export * from './outbox-relay.js';
 export * from './topic-pattern.js';
 export * from './amqp-context.js';

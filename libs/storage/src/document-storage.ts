@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** Nest injection token for the {@link DocumentStorage} port. */
 export const DOCUMENT_STORAGE = 'DOCUMENT_STORAGE';
 
@@ -18,6 +20,8 @@ export interface DocumentStorage {
   put(key: string, body: Buffer, meta: StoredObjectMeta): Promise<void>;
   /** A short-lived GET link that makes browsers download (never render) the file. */
   presignGet(key: string, opts: { fileName: string; ttlSeconds?: number }): Promise<string>;
+  /** The object's bytes as a stream (server-side reads such as import files; users get presigned links). */
+  get(key: string): Promise<Readable>;
   /** Deletes the object; deleting a missing key is not an error. */
   remove(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Client, S3Error } from 'minio';
 import { attachmentDisposition } from './content-disposition.js';
 import type { DocumentStorage, StoredObjectMeta } from './document-storage.js';
@@ -79,6 +80,10 @@ export class MinioDocumentStorage implements DocumentStorage {
     return this.presigner.presignedGetObject(this.config.bucket, key, ttl, {
       'response-content-disposition': attachmentDisposition(opts.fileName),
     });
+  }
+
+  async get(key: string): Promise<Readable> {
+    return this.client.getObject(this.config.bucket, key);
   }
 
   async remove(key: string): Promise<void> {

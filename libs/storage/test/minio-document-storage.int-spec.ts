@@ -34,6 +34,16 @@ describe('MinioDocumentStorage against a real S3 endpoint (s3rver)', () => {
     );
   });
 
+  it('reads an object back as a stream (server-side reads), and fails for a missing key', async () => {
+    const key = newObjectKey('tenant-a', 'contact-imports');
+    const body = Buffer.from('nombre;correo\nJosé;jose@cliente.co\n'.repeat(2000));
+    await storage.put(key, body, { contentType: 'application/octet-stream', fileName: 'importacion.csv' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.get(key)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(body)).toBe(true);
+    await expect(storage.get(newObjectKey('tenant-a', 'contact-imports'))).rejects.toThrow();
+  });
+
   it('honours a custom link lifetime', async () => {
     const url = await storage.presignGet('tenant-a/contacts/2026/01/x', { fileName: 'a.pdf', ttlSeconds: 60 });
     expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('60');

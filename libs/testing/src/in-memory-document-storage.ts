@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { DocumentStorage, StoredObjectMeta } from '@crm/storage';
 
 interface StoredObject extends StoredObjectMeta {
@@ -34,6 +35,13 @@ export class InMemoryDocumentStorage implements DocumentStorage {
   readPresigned(url: string): StoredObject | undefined {
     const key = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
     return this.objects.get(key);
+  }
+
+  async get(key: string): Promise<Readable> {
+    this.check();
+    const object = this.objects.get(key);
+    if (!object) throw Object.assign(new Error(`no object ${key}`), { code: 'NoSuchKey' });
+    return Readable.from([object.body]);
   }
 
   async remove(key: string): Promise<void> {

@@ -9,6 +9,7 @@ export * from './smtp-test-server.js';
 export * from './s3-test-server.js';
 export * from './mail-catcher.js';
 export * from './in-memory-document-storage.js';
+export * from './zip-builder.js';
 export * from './api-client.js';
 export * from './amqp-spy.js';
 export * from './crm-world.js';

@@ -4,6 +4,7 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { StorageModule } from '@crm/storage';
+import { ContactsConfigModule } from './config/contacts-config.module.js';
 import { Contact } from './contacts/contact.entity.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { ContactChange } from './timeline/contact-change.entity.js';
@@ -21,14 +22,20 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { WebFormsModule } from './web-forms/web-forms.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({
   imports: [
     CommonModule.forService('contacts'),
+    ContactsConfigModule,
     AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'contacts', entities: [Contact, ContactChange, ContactDocument, UserRef], migrations: CONTACTS_MIGRATIONS }),
     MessagingModule.forService({ service: 'contacts' }),
     StorageModule.forRoot(),
+    UsersModule,
+    TimelineModule,
     ContactsModule,
     DocumentsModule,
     CompaniesModule,
@@ -40,6 +47,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module.js';
     PrivacyModule,
     WebFormsModule,
     ImportsModule,
+    ExportsModule,
     DuplicatesModule,
   ],
 })

@@ -8,8 +8,12 @@ describe('InMemoryDocumentStorage', () => {
     expect(await storage.exists('t1/contacts/2026/01/a')).toBe(true);
     const url = await storage.presignGet('t1/contacts/2026/01/a', { fileName: 'hola.txt' });
     expect(storage.readPresigned(url)?.body.toString()).toBe('hola');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.get('t1/contacts/2026/01/a')) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('hola');
     await storage.remove('t1/contacts/2026/01/a');
     expect(storage.readPresigned(url)).toBeUndefined();
+    await expect(storage.get('t1/contacts/2026/01/a')).rejects.toThrow(/no object/);
   });
 
   it('simulates an outage', async () => {

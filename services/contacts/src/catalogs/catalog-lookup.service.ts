@@ -15,6 +15,13 @@ export class CatalogLookup {
     if (!rows[0].active) throw Problems.invalid([{ field: 'sourceId', message: 'La fuente está desactivada; elija una activa.' }]);
   }
 
+  /** The interest a note is about: an active interest of the tenant (400 on `interestId` otherwise). */
+  async assertUsableInterest(em: EntityManager, tenantId: string, interestId: string): Promise<void> {
+    const rows: { active: boolean }[] = await em.query('SELECT active FROM contacts.interest WHERE id = $1 AND tenant_id = $2 FOR SHARE', [interestId, tenantId]);
+    if (rows.length === 0) throw Problems.invalid([{ field: 'interestId', message: 'El interés no existe en el catálogo de su organización.' }]);
+    if (!rows[0].active) throw Problems.invalid([{ field: 'interestId', message: 'El interés está desactivado; elija uno activo.' }]);
+  }
+
   /** Every id must be an active interest of the tenant; the 400 names the ones that are not. */
   async assertSelectableInterests(em: EntityManager, tenantId: string, interestIds: readonly string[]): Promise<void> {
     if (interestIds.length === 0) return;

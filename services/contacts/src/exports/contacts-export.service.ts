@@ -1,12 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import type { Language } from '@crm/common';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../config/contacts-env.js';
 import type { ContactView } from '../contacts/contact.view.js';
 import { ContactsQueryService } from '../contacts/contacts-query.service.js';
 import type { ListContactsQueryDto } from '../contacts/dto/list-contacts.query.dto.js';
 import { exportRow, type ExportLookups } from './export-columns.js';
-import { EXPORT_PAGE_SIZE, exportMaxRows } from './export-config.js';
 import type { ExportContactsQueryDto } from './dto/export-contacts.query.dto.js';
 
 export type ExportCell = string | number | null;
@@ -30,14 +30,15 @@ export class ContactsExportService {
   constructor(
     private readonly query: ContactsQueryService,
     private readonly dataSource: DataSource,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {}
 
   /** The first page is read before anything is sent, so a bad filter still gets a proper error. */
   async open(user: AuthUser, dto: ExportContactsQueryDto, language: Language): Promise<ExportRows> {
     const { format: _format, delimiter: _delimiter, ...filters } = dto;
-    const cap = exportMaxRows();
+    const { maxRows: cap, pageSize } = this.config.exports;
     const pageOf = (cursor: string | undefined) =>
-      this.query.list(user, { ...filters, limit: Math.min(EXPORT_PAGE_SIZE, cap), cursor } as ListContactsQueryDto);
+      this.query.list(user, { ...filters, limit: Math.min(pageSize, cap), cursor } as ListContactsQueryDto);
     const first = await pageOf(undefined);
     const rowsOf = (items: ContactView[]) => this.toRows(user.tenantId, items, language);
     const result: ExportRows = { cap, truncated: false, pages: walk() };

@@ -14,11 +14,7 @@ export interface MovedCounts {
   companyMembers: number;
 }
 
-/**
- * Rows that point at a contact and follow it into the survivor: `UPDATE … SET contact_id =
- * survivor`. Tables created by other features are skipped when absent (to_regclass), so the
- * merge never depends on the order features were deployed in.
- */
+/** Rows that point at a contact and follow it into the survivor: `UPDATE … SET contact_id = survivor`. */
 const SIMPLE_TABLES: { table: string; count: keyof MovedCounts }[] = [
   { table: 'contacts.contact_note', count: 'notes' },
   { table: 'contacts.contact_document', count: 'documents' },
@@ -31,57 +27,47 @@ const SIMPLE_TABLES: { table: string; count: keyof MovedCounts }[] = [
 export class MergeRelatedRows {
   /** How many rows each table would move (the dry run, and the answer of a real merge). */
   async count(em: EntityManager, tenantId: string, survivorId: string, mergedIds: string[]): Promise<MovedCounts> {
-    const existing = await this.existingTables(em);
     const counts: MovedCounts = { notes: 0, documents: 0, interests: 0, timelineEntries: 0, activities: 0, accountMovements: 0, accountStatus: 0, companyMembers: 0 };
     const countOf = async (sql: string, params: unknown[]) => Number((await em.query(sql, params))[0]?.n ?? 0);
     for (const { table, count } of SIMPLE_TABLES) {
-      if (existing.has(table)) counts[count] = await countOf(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`, [tenantId, mergedIds]);
+      counts[count] = await countOf(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`, [tenantId, mergedIds]);
     }
-    if (existing.has('contacts.contact_interest')) {
-      counts.interests = await countOf(
-        `SELECT count(DISTINCT ci.interest_id) AS n FROM contacts.contact_interest ci
-         WHERE ci.contact_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM contacts.contact_interest p WHERE p.contact_id = $2 AND p.interest_id = ci.interest_id)`,
-        [mergedIds, survivorId],
-      );
-    }
-    if (existing.has('contacts.account_status')) {
-      counts.accountStatus = await countOf(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM contacts.account_status WHERE contact_id = ANY($1::uuid[]) LIMIT 1) s
-         WHERE NOT EXISTS (SELECT 1 FROM contacts.account_status WHERE contact_id = $2)`,
-        [mergedIds, survivorId],
-      );
-    }
+    counts.interests = await countOf(
+      `SELECT count(DISTINCT ci.interest_id) AS n FROM contacts.contact_interest ci
+       WHERE ci.contact_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM contacts.contact_interest p WHERE p.contact_id = $2 AND p.interest_id = ci.interest_id)`,
+      [mergedIds, survivorId],
+    );
+    counts.accountStatus = await countOf(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM contacts.account_status WHERE contact_id = ANY($1::uuid[]) LIMIT 1) s
+       WHERE NOT EXISTS (SELECT 1 FROM contacts.account_status WHERE contact_id = $2)`,
+      [mergedIds, survivorId],
+    );
     counts.companyMembers = await countOf('SELECT count(*) AS n FROM contacts.contact WHERE tenant_id = $1 AND company_id = ANY($2::uuid[]) AND merged_into_id IS NULL', [tenantId, mergedIds]);
     return counts;
   }
 
   /** Moves everything in the caller's transaction (the contacts are already locked). */
   async move(em: EntityManager, tenantId: string, survivorId: string, mergedIds: string[], actorId: string): Promise<void> {
-    const existing = await this.existingTables(em);
     for (const { table } of SIMPLE_TABLES) {
-      if (existing.has(table)) await em.query(`UPDATE ${table} SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`, [tenantId, mergedIds, survivorId]);
+      await em.query(`UPDATE ${table} SET contact_id = $3 WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`, [tenantId, mergedIds, survivorId]);
     }
-    if (existing.has('contacts.contact_interest')) {
-      // One row per (contact, interest): drop what the survivor (or an earlier duplicate) has.
-      await em.query(
-        `DELETE FROM contacts.contact_interest d WHERE d.contact_id = ANY($1::uuid[]) AND (
-           EXISTS (SELECT 1 FROM contacts.contact_interest p WHERE p.contact_id = $2 AND p.interest_id = d.interest_id)
-           OR EXISTS (SELECT 1 FROM contacts.contact_interest o WHERE o.contact_id = ANY($1::uuid[]) AND o.interest_id = d.interest_id AND o.contact_id < d.contact_id))`,
-        [mergedIds, survivorId],
-      );
-      await em.query('UPDATE contacts.contact_interest SET contact_id = $2 WHERE contact_id = ANY($1::uuid[])', [mergedIds, survivorId]);
-    }
-    if (existing.has('contacts.account_status')) {
-      // One status per contact (the ERP's statement): the survivor keeps its own; without one it
-      // takes the most recent of the merged contacts'. The others stay with their merged contact
-      // until the ERP, told by contacts.contact.merged, reports on the survivor.
-      await em.query(
-        `UPDATE contacts.account_status SET contact_id = $2
-         WHERE contact_id = (SELECT contact_id FROM contacts.account_status WHERE contact_id = ANY($1::uuid[]) ORDER BY statement_as_of DESC NULLS LAST, updated_at DESC LIMIT 1)
-           AND NOT EXISTS (SELECT 1 FROM contacts.account_status WHERE contact_id = $2)`,
-        [mergedIds, survivorId],
-      );
-    }
+    // One row per (contact, interest): drop what the survivor (or an earlier duplicate) has.
+    await em.query(
+      `DELETE FROM contacts.contact_interest d WHERE d.contact_id = ANY($1::uuid[]) AND (
+         EXISTS (SELECT 1 FROM contacts.contact_interest p WHERE p.contact_id = $2 AND p.interest_id = d.interest_id)
+         OR EXISTS (SELECT 1 FROM contacts.contact_interest o WHERE o.contact_id = ANY($1::uuid[]) AND o.interest_id = d.interest_id AND o.contact_id < d.contact_id))`,
+      [mergedIds, survivorId],
+    );
+    await em.query('UPDATE contacts.contact_interest SET contact_id = $2 WHERE contact_id = ANY($1::uuid[])', [mergedIds, survivorId]);
+    // One status per contact (the ERP's statement): the survivor keeps its own; without one it
+    // takes the most recent of the merged contacts'. The others stay with their merged contact
+    // until the ERP, told by contacts.contact.merged, reports on the survivor.
+    await em.query(
+      `UPDATE contacts.account_status SET contact_id = $2
+       WHERE contact_id = (SELECT contact_id FROM contacts.account_status WHERE contact_id = ANY($1::uuid[]) ORDER BY statement_as_of DESC NULLS LAST, updated_at DESC LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM contacts.account_status WHERE contact_id = $2)`,
+      [mergedIds, survivorId],
+    );
     // People of a merged organisation now work for the survivor: a change to them (version
     // bumped, an entry in their timeline), in one statement.
     await em.query(
@@ -95,23 +81,10 @@ export class MergeRelatedRows {
        FROM moved m`,
       [tenantId, mergedIds, survivorId, actorId],
     );
-    if (await this.hasColumn(em, 'primary_contact_id')) {
-      await em.query('UPDATE contacts.contact SET primary_contact_id = $3 WHERE tenant_id = $1 AND primary_contact_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
-    }
+    await em.query('UPDATE contacts.contact SET primary_contact_id = $3 WHERE tenant_id = $1 AND primary_contact_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
     // A create replayed with an old Idempotency-Key returns the survivor.
     await CONTACT_IDEMPOTENCY.repoint(em, tenantId, mergedIds, survivorId);
     // Contacts merged earlier into one of these now point straight at the survivor.
     await em.query('UPDATE contacts.contact SET merged_into_id = $3 WHERE tenant_id = $1 AND merged_into_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
-  }
-
-  private async existingTables(em: EntityManager): Promise<Set<string>> {
-    const tables = [...SIMPLE_TABLES.map((t) => t.table), 'contacts.contact_interest', 'contacts.account_status'];
-    const rows: { name: string }[] = await em.query('SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL', [tables]);
-    return new Set(rows.map((row) => row.name));
-  }
-
-  private async hasColumn(em: EntityManager, column: string): Promise<boolean> {
-    const rows = await em.query("SELECT 1 FROM pg_attribute WHERE attrelid = 'contacts.contact'::regclass AND attname = $1 AND NOT attisdropped", [column]);
-    return rows.length > 0;
   }
 }

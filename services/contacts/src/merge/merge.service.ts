@@ -55,6 +55,10 @@ export class MergeService {
       const primary = contacts.get(dto.primaryId) as Contact;
       const duplicates = dto.duplicateIds.map((id) => contacts.get(id) as Contact);
       this.assertAllowed(user, [primary, ...duplicates]);
+      // Merging would copy a duplicate's data into a wiped contact, or a wiped one's blanks around.
+      if ([primary, ...duplicates].some((contact) => contact.anonymizedAt)) {
+        throw Problems.conflict('No se puede fusionar un contacto anonimizado: sus datos personales fueron eliminados y no deben volver.');
+      }
       if (version !== undefined) assertVersion(primary, version);
 
       const plan = planMerge(primary, duplicates, choices);

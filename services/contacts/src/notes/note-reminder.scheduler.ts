@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CONTACTS_NOTE_REMINDER_DUE } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
 import { noteReminderDueData, type DueReminderRow } from './note-events.js';
-import { NOTE_REMINDER_CONFIG, type NoteReminderConfig } from './note-reminder-config.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../config/contacts-env.js';
 import { reminderRecipients } from './reminder-recipients.js';
 
 /**
@@ -20,11 +20,15 @@ export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDe
   private running?: Promise<void>;
   private stopped = false;
 
+  private readonly config: ContactsConfig['noteReminders'];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    @Inject(NOTE_REMINDER_CONFIG) private readonly config: NoteReminderConfig,
-  ) {}
+    @Inject(CONTACTS_CONFIG) contactsConfig: ContactsConfig,
+  ) {
+    this.config = contactsConfig.noteReminders;
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.pollMs > 0) this.schedule(this.config.pollMs);

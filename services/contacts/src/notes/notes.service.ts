@@ -5,13 +5,13 @@ import { Problems, type Page } from '@crm/common';
 import { CONTACTS_NOTE_ADDED, CONTACTS_NOTE_DELETED, CONTACTS_NOTE_UPDATED } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
+import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { ContactAccess } from '../contacts/contact-access.js';
 import type { Contact } from '../contacts/contact.entity.js';
 import { ContactNote } from './contact-note.entity.js';
 import type { CreateNoteDto } from './dto/create-note.dto.js';
 import type { ListNotesQueryDto } from './dto/list-notes.query.dto.js';
 import type { UpdateNoteDto } from './dto/update-note.dto.js';
-import { InterestCatalogue } from './interest-catalogue.js';
 import { noteAddedData, noteDeletedData, noteUpdatedData } from './note-events.js';
 import { planReminder } from './note-reminder-plan.js';
 import { NoteQueries } from './note-queries.js';
@@ -35,7 +35,7 @@ export class NotesService {
     private readonly dataSource: DataSource,
     private readonly access: ContactAccess,
     private readonly outbox: OutboxService,
-    private readonly interests: InterestCatalogue,
+    private readonly interests: CatalogLookup,
     private readonly queries: NoteQueries,
     private readonly timeline: NoteTimeline,
   ) {}
@@ -56,7 +56,7 @@ export class NotesService {
       const contact = await this.contactOf(user, parent, contactId, em);
       const { plan, errors } = planReminder(dto, null, { now: new Date(), contactTeamId: contact.teamId });
       if (errors.length > 0) throw Problems.invalid(errors);
-      if (dto.interestId) await this.interests.assertUsable(em, user.tenantId, dto.interestId);
+      if (dto.interestId) await this.interests.assertUsableInterest(em, user.tenantId, dto.interestId);
       const note = em.create(ContactNote, {
         tenantId: user.tenantId,
         contactId: contact.id,
@@ -85,7 +85,7 @@ export class NotesService {
       assertVersion(note, version);
       const { plan, errors } = planReminder(dto, note, { now: new Date(), contactTeamId: contact.teamId });
       if (errors.length > 0) throw Problems.invalid(errors);
-      if (dto.interestId && dto.interestId !== note.interestId) await this.interests.assertUsable(em, user.tenantId, dto.interestId);
+      if (dto.interestId && dto.interestId !== note.interestId) await this.interests.assertUsableInterest(em, user.tenantId, dto.interestId);
 
       const next = {
         body: dto.body ?? note.body,

@@ -8,8 +8,8 @@ export const PERSONAL_FIELDS = [
   'street', 'city', 'region', 'postalCode', 'taxId', 'position', 'tags',
 ] as const;
 
-/** Keys of timeline `details` that may carry personal data (document names, form answers…). */
-export const PERSONAL_DETAIL_KEYS = ['fileName', 'displayName', 'email', 'phone', 'name', 'firstName', 'lastName', 'fields', 'message', 'body'] as const;
+/** Keys of timeline `details` that may carry personal data (document names, form answers, merged duplicates' names…). */
+export const PERSONAL_DETAIL_KEYS = ['fileName', 'displayName', 'email', 'phone', 'name', 'firstName', 'lastName', 'fields', 'message', 'body', 'mergedNames'] as const;
 
 export const ANONYMIZED_NAME = 'Contacto anonimizado';
 

@@ -1,20 +1,16 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from 'minio';
-import { DOCUMENT_STORAGE, newObjectKey, storageConfigFromEnv, type DocumentStorage } from '@crm/storage';
+import { DOCUMENT_STORAGE, newObjectKey, type DocumentStorage } from '@crm/storage';
 
 const SLICE_BYTES = 256 * 1024;
 
 /**
  * Where uploaded import files wait for a worker, on any replica: S3, through @crm/storage.
  * A file is stored as consecutive objects of at most IMPORT_PART_BYTES (single PUTs: memory stays
- * bounded, and no multipart upload is needed, which s3rver cannot do). The storage port has no
- * read method yet, so reading back uses a minio client built from the same S3_* settings.
+ * bounded, and no multipart upload is needed, which s3rver cannot do).
  */
 @Injectable()
 export class ImportFileStore {
-  private reader?: { client: Client; bucket: string };
-
   constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
 
   newKeyPrefix(tenantId: string): string {
@@ -31,12 +27,12 @@ export class ImportFileStore {
    * long gets its connection reset.
    */
   open(keys: readonly string[]): Readable {
-    const { client, bucket } = this.readerClient();
+    const storage = this.storage;
     return Readable.from(
       (async function* concatenate() {
         for (const key of keys) {
           const chunks: Buffer[] = [];
-          for await (const chunk of await client.getObject(bucket, key)) chunks.push(chunk as Buffer);
+          for await (const chunk of await storage.get(key)) chunks.push(chunk as Buffer);
           const part = Buffer.concat(chunks);
           // Handed on in slices, so "bytes read" (the job's progress) moves with the parser.
           for (let offset = 0; offset < part.length; offset += SLICE_BYTES) yield part.subarray(offset, offset + SLICE_BYTES);
@@ -49,22 +45,5 @@ export class ImportFileStore {
   /** Best effort, one at a time: a leftover object costs storage, never correctness. */
   async removeAll(keys: readonly string[]): Promise<void> {
     for (const key of keys) await this.storage.remove(key).catch(() => undefined);
-  }
-
-  private readerClient(): { client: Client; bucket: string } {
-    if (!this.reader) {
-      const config = storageConfigFromEnv();
-      const client = new Client({
-        endPoint: config.endPoint,
-        port: config.port,
-        useSSL: config.useSSL,
-        accessKey: config.accessKey,
-        secretKey: config.secretKey,
-        region: config.region,
-        pathStyle: true,
-      });
-      this.reader = { client, bucket: config.bucket };
-    }
-    return this.reader;
   }
 }

@@ -1,5 +1,5 @@
 import { copyField, copyTextArray } from './copy-text.js';
-import type { ValidatedRow } from './import-row-validator.js';
+import type { ValidatedRow } from '../parsing/import-row-validator.js';
 
 /** `contacts."import_stage_<job id without dashes>"`: one UNLOGGED table per job, dropped when it ends. */
 export function stageTableOf(jobId: string): string {

@@ -1,3 +1,5 @@
+import type { EventsFromSelect } from '@crm/messaging';
+
 /**
  * The set-based statements of one import batch (rows $1..$2 of the staging table `t`). Each is a
  * single statement over the whole batch: no per-row round trips.
@@ -20,21 +22,16 @@ export function markRepeatsSql(t: string, column: 'dedupe_key' | 'email'): strin
     WHERE s.row_no = d.row_no AND d.first_row IS NOT NULL`;
 }
 
-/**
- * Contacts a row can match: of the tenant and, once duplicates can be merged (the column
- * merged_into_id exists), not merged away into another contact.
- */
-export function liveContactSql(hasMergeColumn: boolean): string {
-  return hasMergeColumn ? 'c.tenant_id = $3::uuid AND c.merged_into_id IS NULL' : 'c.tenant_id = $3::uuid';
-}
+/** Contacts a row can match: of the tenant ($3) and not merged away into another contact. */
+const LIVE = 'c.tenant_id = $3::uuid AND c.merged_into_id IS NULL';
 
 /** The oldest live contact of the tenant with the row's key ($3 = tenant). */
-export function matchExistingSql(t: string, key: keyof typeof CONTACT_KEY_SQL, live: string): string {
+export function matchExistingSql(t: string, key: keyof typeof CONTACT_KEY_SQL): string {
   const { expr, present } = CONTACT_KEY_SQL[key];
   return `UPDATE ${t} s SET existing_id = m.id
     FROM (
       SELECT s1.row_no,
-        (SELECT c.id FROM contacts.contact c WHERE ${live} AND ${present} AND ${expr} = s1.dedupe_key ORDER BY c.created_at, c.id LIMIT 1) AS id
+        (SELECT c.id FROM contacts.contact c WHERE ${LIVE} AND ${present} AND ${expr} = s1.dedupe_key ORDER BY c.created_at, c.id LIMIT 1) AS id
       FROM ${t} s1 WHERE s1.row_no BETWEEN $1 AND $2 AND s1.reason IS NULL AND s1.dedupe_key IS NOT NULL
     ) m
     WHERE s.row_no = m.row_no AND m.id IS NOT NULL`;
@@ -44,10 +41,10 @@ export function matchExistingSql(t: string, key: keyof typeof CONTACT_KEY_SQL, l
  * Deduping on tax id, a row must still not give a contact an e-mail another contact has (the API
  * answers 409 for that). $3 = tenant, $4 = true when matched rows will be updated.
  */
-export function rejectTakenEmailsSql(t: string, live: string): string {
+export function rejectTakenEmailsSql(t: string): string {
   return `UPDATE ${t} s SET reason = 'Ya existe otro contacto con el correo ' || s.email
     WHERE s.row_no BETWEEN $1 AND $2 AND s.reason IS NULL AND s.email IS NOT NULL AND (s.existing_id IS NULL OR $4::boolean)
-      AND EXISTS (SELECT 1 FROM contacts.contact c WHERE ${live} AND c.email IS NOT NULL AND lower(c.email) = s.email AND c.id IS DISTINCT FROM s.existing_id)`;
+      AND EXISTS (SELECT 1 FROM contacts.contact c WHERE ${LIVE} AND c.email IS NOT NULL AND lower(c.email) = s.email AND c.id IS DISTINCT FROM s.existing_id)`;
 }
 
 /** A row that creates a contact: valid, and no live contact of the tenant has its key (never matched with onDuplicate=create). */
@@ -160,31 +157,31 @@ export function timelineSql(t: string): string {
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The CloudEvents envelope exactly as OutboxService/buildCloudEvent builds it ($3 tenant, $4 correlation id or null). */
-function envelopeSql(type: string, data: string): string {
-  return `jsonb_build_object('specversion', '1.0', 'id', e.event_id, 'source', 'crm/contacts', 'type', '${type}', 'time', ${ISO('clock_timestamp()')},
-      'subject', e.id::text, 'datacontenttype', 'application/json', 'tenantid', $3::uuid::text, 'correlationid', coalesce($4::text, e.event_id::text),
-      'data', ${data})`;
-}
+/** Where the events of a batch go: the tenant is $3, the correlation id $4 (or null: each event's own id). */
+const EVENT_CONTEXT = { tenantSql: '$3::uuid', correlationSql: '$4::text' } as const;
 
-/** One contacts.contact.created per created contact (its data as ContactsService.create sends it). */
-export function createdEventsSql(t: string, type: string): string {
-  const data = `jsonb_build_object('contactId', e.id, 'kind', e.kind, 'lifecycle', e.lifecycle, 'displayName', e.display_name, 'email', e.email,
-      'phone', e.phone, 'ownerId', e.owner_id, 'teamId', e.team_id, 'sourceId', e.source_id, 'companyId', e.company_id, 'taxId', e.tax_id,
-      'createdBy', e.created_by, 'createdAt', ${ISO('e.created_at')}, 'version', e.version)`;
-  return `INSERT INTO contacts.outbox_message (id, event_type, tenant_id, subject, envelope)
-    SELECT e.event_id, '${type}', $3::uuid, e.id::text, ${envelopeSql(type, data)}
-    FROM (SELECT gen_random_uuid() AS event_id, c.* FROM ${t} s JOIN contacts.contact c ON c.id = s.new_id
-          WHERE s.row_no BETWEEN $1 AND $2 AND ${CREATES} ORDER BY s.row_no) e`;
+/** One contacts.contact.created per created contact (its data as ContactsService.create sends it), for OutboxBulkWriter. */
+export function createdEvents(t: string, type: string): EventsFromSelect {
+  const data = `jsonb_build_object('contactId', c.id, 'kind', c.kind, 'lifecycle', c.lifecycle, 'displayName', c.display_name, 'email', c.email,
+      'phone', c.phone, 'ownerId', c.owner_id, 'teamId', c.team_id, 'sourceId', c.source_id, 'companyId', c.company_id, 'taxId', c.tax_id,
+      'createdBy', c.created_by, 'createdAt', ${ISO('c.created_at')}, 'version', c.version)`;
+  return {
+    type,
+    ...EVENT_CONTEXT,
+    select: `SELECT c.id AS subject, ${data} AS data FROM ${t} s JOIN contacts.contact c ON c.id = s.new_id
+      WHERE s.row_no BETWEEN $1 AND $2 AND ${CREATES} ORDER BY s.row_no`,
+  };
 }
 
 /** One contacts.contact.updated per changed contact (its data as ContactsService.update sends it). $5 actor. */
-export function updatedEventsSql(t: string, type: string): string {
-  const data = `jsonb_build_object('contactId', e.id, 'changes', e.changes, 'updatedBy', $5::text, 'updatedAt', ${ISO('e.updated_at')}, 'version', e.new_version)`;
-  return `INSERT INTO contacts.outbox_message (id, event_type, tenant_id, subject, envelope)
-    SELECT e.event_id, '${type}', $3::uuid, e.id::text, ${envelopeSql(type, data)}
-    FROM (SELECT gen_random_uuid() AS event_id, c.id, c.updated_at, s.changes, s.new_version FROM ${t} s JOIN contacts.contact c ON c.id = s.existing_id
-          WHERE s.row_no BETWEEN $1 AND $2 AND s.outcome = 'updated' ORDER BY s.row_no) e`;
+export function updatedEvents(t: string, type: string): EventsFromSelect {
+  const data = `jsonb_build_object('contactId', c.id, 'changes', s.changes, 'updatedBy', $5::text, 'updatedAt', ${ISO('c.updated_at')}, 'version', s.new_version)`;
+  return {
+    type,
+    ...EVENT_CONTEXT,
+    select: `SELECT c.id AS subject, ${data} AS data FROM ${t} s JOIN contacts.contact c ON c.id = s.existing_id
+      WHERE s.row_no BETWEEN $1 AND $2 AND s.outcome = 'updated' ORDER BY s.row_no`,
+  };
 }
 
 /** $3 tenant, $4 job. Idempotent, so a resumed job can repeat a batch's bookkeeping. */

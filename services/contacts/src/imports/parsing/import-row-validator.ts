@@ -1,9 +1,9 @@
 import { isEmail, isURL } from 'class-validator';
 import type { ContactKind, ContactLifecycle } from '@crm/contracts';
 import { stripCsvNeutraliser } from '@crm/common';
-import type { ContactPriority, InterestLevel } from '../contacts/contact.entity.js';
-import { PHONE_PATTERN } from '../contacts/dto/contact-channel.dto.js';
-import type { DedupeKey } from './dto/import-options.dto.js';
+import type { ContactPriority, InterestLevel } from '../../contacts/contact.entity.js';
+import { PHONE_PATTERN } from '../../contacts/dto/contact-channel.dto.js';
+import type { DedupeKey } from '../api/dto/import-options.dto.js';
 import type { ColumnPlan, ImportField } from './import-fields.js';
 import { parseCountry, parseInterestLevel, parseKind, parseLifecycle, parsePriority, parseTags, taxKeyOf } from './import-value-parsers.js';
 

@@ -1,5 +1,5 @@
 import type { ContactKind, ContactLifecycle } from '@crm/contracts';
-import type { ContactPriority, InterestLevel } from '../contacts/contact.entity.js';
+import type { ContactPriority, InterestLevel } from '../../contacts/contact.entity.js';
 import { normaliseHeader } from './import-fields.js';
 
 /** Spreadsheet words for the enumerated fields, Spanish and English, compared like headers. */

@@ -1,19 +1,20 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
-import { ContactAccess } from '../contacts/contact-access.js';
-import { ImportBatchWriter, type BatchResult, type StagedBatch } from './import-batch-writer.js';
-import { importConfig } from './import-config.js';
-import { planColumns } from './import-fields.js';
+import { OutboxBulkWriter } from '@crm/messaging';
+import { ContactAccess } from '../../contacts/contact-access.js';
+import { ImportBatchWriter, type BatchResult, type StagedBatch } from '../merge/import-batch-writer.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
+import { planColumns } from '../parsing/import-fields.js';
 import { ImportFileStore } from './import-file-store.js';
 import type { ImportJob, ImportTimings } from './import-job.entity.js';
-import { ImportFileError, type SourceRow } from './import-row-source.js';
-import { ImportRowValidator } from './import-row-validator.js';
-import { createStageSql, encodeStageLine, stageTableOf } from './import-staging.js';
-import { csvRows } from './csv-row-source.js';
-import { xlsxRows } from './xlsx-row-source.js';
+import { ImportFileError, type SourceRow } from '../parsing/import-row-source.js';
+import { ImportRowValidator } from '../parsing/import-row-validator.js';
+import { createStageSql, encodeStageLine, stageTableOf } from '../merge/import-staging.js';
+import { csvRows } from '../parsing/csv-row-source.js';
+import { xlsxRows } from '../parsing/xlsx-row-source.js';
 
 /** The worker is shutting down: the job goes back to the queue and resumes where it stopped. */
 export class ImportAbortedError extends Error {
@@ -40,11 +41,13 @@ export class ImportJobRunner {
     private readonly dataSource: DataSource,
     private readonly files: ImportFileStore,
     private readonly access: ContactAccess,
+    private readonly outbox: OutboxBulkWriter,
+    @Inject(CONTACTS_CONFIG) private readonly contactsConfig: ContactsConfig,
   ) {}
 
   /** How the run ended: `requeued` means it should be tried again a little later. */
   async run(job: ImportJob, workerToken: string, signal: AbortSignal): Promise<'completed' | 'failed' | 'requeued' | 'lost'> {
-    const config = importConfig();
+    const config = this.contactsConfig.imports;
     const table = stageTableOf(job.id);
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as pg.PoolClient;
@@ -59,7 +62,7 @@ export class ImportJobRunner {
         { id: job.id, tenantId: job.tenantId, actorId: job.requestedBy, correlationId: job.correlationId, options: job.options, workerToken },
         this.visibleSubquery(job),
         config.statementTimeoutMs,
-        await this.hasMergeColumn(client),
+        this.outbox,
       );
       await this.process(job, client, writer, state, config.batchRows, signal, startedAt);
       state.timings.totalMs = Math.round(state.timings.totalMs + performance.now() - startedAt);
@@ -154,13 +157,6 @@ export class ImportJobRunner {
     return xlsxRows(source.pipe(counted) as Readable);
   }
 
-  private async hasMergeColumn(client: pg.ClientBase): Promise<boolean> {
-    const result = await client.query(
-      "SELECT 1 FROM information_schema.columns WHERE table_schema = 'contacts' AND table_name = 'contact' AND column_name = 'merged_into_id'",
-    );
-    return (result.rowCount ?? 0) > 0;
-  }
-
   /** Rows a manager may update are the ones they can see (ContactAccess), as a subquery numbered from $3. */
   private visibleSubquery(job: ImportJob): { sql: string; params: unknown[] } | null {
     const user: AuthUser = { ...job.actor, tenantId: job.tenantId, roles: job.actor.roles as AuthUser['roles'] };
@@ -183,7 +179,7 @@ export class ImportJobRunner {
       return 'requeued' as const;
     }
     if ((error as Error).name === 'ImportJobLostError') return 'lost' as const;
-    if (!(error instanceof ImportFileError) && job.attempts < importConfig().maxAttempts) {
+    if (!(error instanceof ImportFileError) && job.attempts < this.contactsConfig.imports.maxAttempts) {
       // Perhaps passing (S3 or database hiccup): back to the queue, resumed after the rows already merged.
       this.logger.warn({ jobId: job.id, attempt: job.attempts, err: (error as Error).message }, 'import job interrupted; queued again');
       await requeue();

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ImportOptions } from './dto/import-options.dto.js';
+import type { ImportOptions } from '../api/dto/import-options.dto.js';
 
 export type ImportJobStatus = 'queued' | 'running' | 'completed' | 'failed';
 export type ImportFileFormat = 'csv' | 'xlsx';

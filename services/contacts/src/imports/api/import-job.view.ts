@@ -1,5 +1,5 @@
 import { API_PREFIX } from '@crm/common';
-import type { ImportJob } from './import-job.entity.js';
+import type { ImportJob } from '../jobs/import-job.entity.js';
 
 /** The public shape of an import job. */
 export function toImportJobView(job: ImportJob) {

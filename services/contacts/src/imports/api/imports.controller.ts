@@ -6,7 +6,7 @@ import { CurrentUser, Roles, Scopes, type AuthUser } from '@crm/auth';
 import { API_PREFIX, CSV_BOM, csvLine } from '@crm/common';
 import { attachmentDisposition } from '@crm/storage';
 import { ListImportJobsQueryDto } from './dto/list-import-jobs.query.dto.js';
-import type { ImportJob } from './import-job.entity.js';
+import type { ImportJob } from '../jobs/import-job.entity.js';
 import type { ImportJobView } from './import-job.view.js';
 import { ImportJobsService } from './import-jobs.service.js';
 import { ImportUploadReceiver } from './import-upload.receiver.js';

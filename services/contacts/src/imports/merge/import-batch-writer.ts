@@ -3,8 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED } from '@crm/contracts';
-import type { ImportOptions } from './dto/import-options.dto.js';
-import type { ImportTimings } from './import-job.entity.js';
+import type { OutboxBulkWriter } from '@crm/messaging';
+import type { ImportOptions } from '../api/dto/import-options.dto.js';
+import type { ImportTimings } from '../jobs/import-job.entity.js';
 import * as sql from './import-merge.sql.js';
 import { STAGE_COPY_COLUMNS } from './import-staging.js';
 
@@ -66,7 +67,7 @@ export class ImportBatchWriter {
     /** Subquery (params from $3) of the contact ids the requester may see, or null for all. */
     private readonly visible: { sql: string; params: unknown[] } | null,
     private readonly statementTimeoutMs: number,
-    private readonly hasMergeColumn: boolean,
+    private readonly outbox: OutboxBulkWriter,
   ) {}
 
   /** `merge: false` only stages rows that an earlier attempt already merged (a resumed job). */
@@ -113,9 +114,8 @@ export class ImportBatchWriter {
     if (options.onDuplicate !== 'create') {
       await q(sql.markRepeatsSql(t, 'dedupe_key'), [REPEAT_MESSAGES[options.dedupeOn]]);
       if (options.dedupeOn === 'taxId') await q(sql.markRepeatsSql(t, 'email'), [REPEAT_MESSAGES.email]);
-      const live = sql.liveContactSql(this.hasMergeColumn);
-      await q(sql.matchExistingSql(t, options.dedupeOn, live), [tenantId]);
-      if (options.dedupeOn === 'taxId') await q(sql.rejectTakenEmailsSql(t, live), [tenantId, options.onDuplicate === 'update']);
+      await q(sql.matchExistingSql(t, options.dedupeOn), [tenantId]);
+      if (options.dedupeOn === 'taxId') await q(sql.rejectTakenEmailsSql(t), [tenantId, options.onDuplicate === 'update']);
     }
     if (options.onDuplicate === 'update') await q(sql.markUpdatesSql(t, this.visible?.sql ?? null), this.visible?.params ?? []);
     if (options.dryRun) await this.client.query('SAVEPOINT dry_run');
@@ -125,8 +125,8 @@ export class ImportBatchWriter {
 
     started = performance.now();
     await q(sql.timelineSql(t), [tenantId, actorId, jobId]);
-    await q(sql.createdEventsSql(t, CONTACTS_CONTACT_CREATED), [tenantId, correlationId]);
-    if (options.onDuplicate === 'update') await q(sql.updatedEventsSql(t, CONTACTS_CONTACT_UPDATED), [tenantId, correlationId, actorId]);
+    await q(this.outbox.insertFromSelectSql(sql.createdEvents(t, CONTACTS_CONTACT_CREATED)), [tenantId, correlationId]);
+    if (options.onDuplicate === 'update') await q(this.outbox.insertFromSelectSql(sql.updatedEvents(t, CONTACTS_CONTACT_UPDATED)), [tenantId, correlationId, actorId]);
     const eventsMs = performance.now() - started;
 
     started = performance.now();

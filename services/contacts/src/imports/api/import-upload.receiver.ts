@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Problems } from '@crm/common';
+import { ProblemException, Problems } from '@crm/common';
 import { safeFileName } from '@crm/storage';
-import { importConfig } from './import-config.js';
-import { isSpreadsheetZip, sniffImportHead, zipNamesFromTail, type SniffedImport } from './import-file-sniffer.js';
-import { ImportFileStore } from './import-file-store.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
+import { isSpreadsheetZip, sniffImportHead, zipDirectoryFromTail, type SniffedImport, type ZipEntry } from '../parsing/import-file-sniffer.js';
+import { assertXlsxWithinLimits, declaredTooLarge, XlsxDamagedError, XlsxLimitError, type XlsxLimits } from '../parsing/xlsx-expansion-guard.js';
+import { ImportFileStore } from '../jobs/import-file-store.js';
 
 const SNIFF_BYTES = 64 * 1024;
 /** Enough for the central directory of any workbook we accept. */
@@ -12,6 +13,8 @@ const TAIL_BYTES = 256 * 1024;
 
 export interface ReceivedUpload {
   fileName: string;
+  /** For an XLSX: its ZIP directory (checked against the expansion limits before a job exists). */
+  zipEntries?: ZipEntry[];
   sniffed: SniffedImport;
   sizeBytes: number;
   objectKeys: string[];
@@ -27,11 +30,14 @@ const UNSUPPORTED = 'Tipo de archivo no soportado: envíe un CSV (UTF-8 o Window
  */
 @Injectable()
 export class ImportUploadReceiver {
-  constructor(private readonly files: ImportFileStore) {}
+  constructor(
+    private readonly files: ImportFileStore,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
+  ) {}
 
   async receive(request: FastifyRequest, tenantId: string): Promise<ReceivedUpload> {
     if (!request.isMultipart()) throw Problems.unsupportedMediaType('Envíe el archivo como multipart/form-data en el campo "file" (y las opciones en el campo "options").');
-    const { maxBytes, partBytes } = importConfig();
+    const { maxBytes, partBytes } = this.config.imports;
     const keys: string[] = [];
     try {
       let upload: Omit<ReceivedUpload, 'optionsJson'> | undefined;
@@ -46,6 +52,7 @@ export class ImportUploadReceiver {
         upload = await this.store(part.file, part.filename, tenantId, keys, maxBytes, partBytes);
       }
       if (!upload) throw Problems.invalid([{ field: 'file', message: 'Falta el archivo (campo "file").' }]);
+      if (upload.zipEntries) await this.assertExpandable(upload.objectKeys, upload.zipEntries);
       return { ...upload, optionsJson };
     } catch (error) {
       await this.files.removeAll(keys);
@@ -94,10 +101,37 @@ export class ImportUploadReceiver {
     if (size === 0) throw Problems.invalid([{ field: 'file', message: 'El archivo está vacío.' }]);
     if (sniffed === undefined) sniffed = sniffImportHead(Buffer.concat(pending, pendingBytes));
     if (!sniffed) throw Problems.unsupportedMediaType(UNSUPPORTED);
-    if (sniffed.format === 'xlsx' && !isSpreadsheetZip(zipNamesFromTail(tail, size))) throw Problems.unsupportedMediaType(UNSUPPORTED);
+    const zipEntries = sniffed.format === 'xlsx' ? zipDirectoryFromTail(tail, size) : undefined;
+    if (zipEntries !== undefined && !isSpreadsheetZip(zipEntries?.map((entry) => entry.name) ?? null)) throw Problems.unsupportedMediaType(UNSUPPORTED);
     await flush();
-    return { fileName, sniffed, sizeBytes: size, objectKeys: [...keys] };
+    return { fileName, sniffed, sizeBytes: size, objectKeys: [...keys], zipEntries: zipEntries ?? undefined };
   }
+
+  /**
+   * A zip bomb is refused here, before any job exists: first on the sizes the ZIP declares, then
+   * by expanding the stored file once, streaming, counting the real bytes and the sheet's rows
+   * (the worker's parser would otherwise hold what it expands in memory).
+   */
+  private async assertExpandable(objectKeys: string[], entries: ZipEntry[]): Promise<void> {
+    const limits: XlsxLimits = { maxExpandedBytes: this.config.imports.xlsxMaxExpandedBytes, maxRows: this.config.imports.xlsxMaxRows };
+    try {
+      if (declaredTooLarge(entries, limits)) throw new XlsxLimitError('expandedBytes');
+      await assertXlsxWithinLimits(this.files.open(objectKeys), entries, limits);
+    } catch (error) {
+      if (error instanceof XlsxLimitError) throw xlsxTooLarge(error.limit, limits);
+      if (error instanceof XlsxDamagedError) throw Problems.unsupportedMediaType(`El libro de Excel está dañado: ${error.message}.`);
+      // The only other failure here is reading the stored parts back.
+      throw Problems.unavailable('El almacenamiento de archivos no está disponible; intente de nuevo en unos minutos.');
+    }
+  }
+}
+
+function xlsxTooLarge(limit: XlsxLimitError['limit'], limits: XlsxLimits) {
+  const detail =
+    limit === 'rows'
+      ? `El libro de Excel tiene más de ${limits.maxRows.toLocaleString('es-CO')} filas en una hoja, el máximo para una importación. Divídalo en varios archivos.`
+      : `El libro de Excel ocupa más de ${Math.round(limits.maxExpandedBytes / 1024 / 1024)} MB al descomprimirlo, el máximo para una importación. Divídalo en varios archivos o guárdelo como CSV.`;
+  return new ProblemException(413, detail, { limit: limit === 'rows' ? { maxRows: limits.maxRows } : { maxExpandedBytes: limits.maxExpandedBytes } });
 }
 
 function keepTail(tail: Buffer, chunk: Buffer): Buffer {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { csvRows, detectDelimiter } from '../csv-row-source.js';
-import { copyField, copyTextArray } from '../copy-text.js';
+import { copyField, copyTextArray } from '../../merge/copy-text.js';
 
 async function rowsOf(text: string | Buffer, encoding: 'utf-8' | 'windows-1252' = 'utf-8') {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;

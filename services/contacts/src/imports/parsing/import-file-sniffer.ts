@@ -37,8 +37,20 @@ export function sniffImportHead(head: Buffer): SniffedImport | null {
   return { format: 'csv', encoding: 'windows-1252' };
 }
 
-/** Entry names from the ZIP central directory found in the last bytes of the file, or null. */
-export function zipNamesFromTail(tail: Buffer, totalSize: number): string[] | null {
+/** One entry of a ZIP central directory: what the archive says about it (the sizes may lie). */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  compressedSize: number;
+  /** As declared; a zip bomb may declare less than it expands to. */
+  declaredSize: number;
+  /** Where its local header starts in the file. */
+  localHeaderOffset: number;
+}
+
+/** The ZIP central directory found in the last bytes of the file, or null (not found, damaged or ZIP64). */
+export function zipDirectoryFromTail(tail: Buffer, totalSize: number): ZipEntry[] | null {
   const lowest = Math.max(0, tail.length - 22 - 0xffff);
   let eocd = -1;
   for (let offset = tail.length - 22; offset >= lowest; offset--) {
@@ -51,16 +63,27 @@ export function zipNamesFromTail(tail: Buffer, totalSize: number): string[] | nu
   const count = tail.readUInt16LE(eocd + 10);
   let offset = tail.readUInt32LE(eocd + 16) - (totalSize - tail.length);
   if (offset < 0) return null; // directory not within the tail we kept (or ZIP64): not a file we accept
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (offset + 46 > tail.length || tail.readUInt32LE(offset) !== ZIP_CENTRAL_HEADER) return null;
     const nameLength = tail.readUInt16LE(offset + 28);
     const extraLength = tail.readUInt16LE(offset + 30);
     const commentLength = tail.readUInt16LE(offset + 32);
-    names.push(tail.toString('utf8', offset + 46, offset + 46 + nameLength));
+    entries.push({
+      name: tail.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: tail.readUInt16LE(offset + 10),
+      compressedSize: tail.readUInt32LE(offset + 20),
+      declaredSize: tail.readUInt32LE(offset + 24),
+      localHeaderOffset: tail.readUInt32LE(offset + 42),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
+}
+
+/** Entry names from the ZIP central directory found in the last bytes of the file, or null. */
+export function zipNamesFromTail(tail: Buffer, totalSize: number): string[] | null {
+  return zipDirectoryFromTail(tail, totalSize)?.map((entry) => entry.name) ?? null;
 }
 
 /** An OOXML workbook without macros (a renamed .xlsm or a .docx is not a spreadsheet to import). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { importConfig } from './import-config.js';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../config/contacts-env.js';
 import { ImportJob } from './import-job.entity.js';
 import { ImportJobRunner } from './import-job-runner.js';
-import { STAGE_TABLE_PREFIX } from './import-staging.js';
+import { STAGE_TABLE_PREFIX } from '../merge/import-staging.js';
 
 const SWEEP_EVERY_MS = 3_600_000;
 
@@ -25,10 +25,11 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: ImportJobRunner,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!importConfig().workerEnabled) return;
+    if (!this.config.imports.workerEnabled) return;
     this.running = this.loop();
   }
 
@@ -51,13 +52,13 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
         nextSweep = Date.now() + SWEEP_EVERY_MS;
         await this.deleteOldJobs().catch((error: Error) => this.logger.warn(`import job retention sweep failed: ${error.message}`));
       }
-      let pauseMs: number | null = importConfig().pollMs;
+      let pauseMs: number | null = this.config.imports.pollMs;
       try {
         const next = await this.claim();
         if (next) {
           const outcome = await this.runner.run(next.job, next.token, this.abort.signal);
           // Straight to the next job, unless this one was put back after an error: give it a moment.
-          pauseMs = outcome === 'requeued' ? Math.min(30_000, importConfig().pollMs * 2 ** next.job.attempts) : null;
+          pauseMs = outcome === 'requeued' ? Math.min(30_000, this.config.imports.pollMs * 2 ** next.job.attempts) : null;
         }
       } catch (error) {
         this.logger.error(`import worker: ${(error as Error).message}`);
@@ -67,7 +68,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async claim(): Promise<{ job: ImportJob; token: string } | null> {
-    const { staleMs, maxAttempts } = importConfig();
+    const { staleMs, maxAttempts } = this.config.imports;
     const token = randomUUID();
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [rows]: [{ id: string; attempts: number }[], number] = await this.dataSource.query(
@@ -99,7 +100,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.dataSource.query(
       `DELETE FROM contacts.import_job WHERE id IN (
          SELECT id FROM contacts.import_job WHERE status IN ('completed', 'failed') AND finished_at < now() - make_interval(days => $1) LIMIT 100)`,
-      [importConfig().retentionDays],
+      [this.config.imports.retentionDays],
     );
   }
 
