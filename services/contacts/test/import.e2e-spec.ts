@@ -81,7 +81,9 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
       `;SinNombre;${mail('sin-nombre')};;;;;;\r\n`;
     const response = await start(upload(csv, 'prospectos feria.csv'));
     expect(response.status).toBe(202);
-    expect(response.body).toMatchObject({ status: 'queued', dryRun: false, format: 'csv', options: { dedupeOn: 'email', onDuplicate: 'skip', lifecycle: 'prospect', kind: 'person' } });
+    // A free worker may already have picked the job up by the time the 202 is written.
+    expect(['queued', 'running']).toContain(response.body.status);
+    expect(response.body).toMatchObject({ dryRun: false, format: 'csv', options: { dedupeOn: 'email', onDuplicate: 'skip', lifecycle: 'prospect', kind: 'person' } });
     expect(response.headers.get('location')).toBe(`/api/v1/contacts/imports/${response.body.id}`);
 
     const job = await finished(response.body.id);
