@@ -215,7 +215,11 @@ function localClusters() {
   if (!existsSync(base)) return [];
   return readdirSync(base).flatMap((version) => {
     const dir = join(base, version);
-    return statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => existsSync(join(dir, name, 'postgresql.conf'))).map((name) => ({ version, name })) : [];
+    return statSync(dir).isDirectory()
+      ? readdirSync(dir)
+          .filter((name) => existsSync(join(dir, name, 'postgresql.conf')))
+          .map((name) => ({ version, name }))
+      : [];
   });
 }
 
@@ -264,7 +268,8 @@ export async function ensurePostgres(adminUrl = process.env.DATABASE_ADMIN_URL ?
     result = await tryPostgres(adminUrl);
   }
   if (result.kind === 'access') {
-    if (!isRoot()) throw new Error(`PostgreSQL at ${where} refused ${redactUrl(adminUrl)}: ${result.error.message}. Fix the credentials in DATABASE_URL (or run as root to let this script set them up).`);
+    if (!isRoot())
+      throw new Error(`PostgreSQL at ${where} refused ${redactUrl(adminUrl)}: ${result.error.message}. Fix the credentials in DATABASE_URL (or run as root to let this script set them up).`);
     await repairPostgresAccess(url, port, result.error, { run, log });
     result = await tryPostgres(adminUrl);
   }

@@ -60,7 +60,11 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>, database = 'pos
 }
 
 const schemasOf = (database: string) =>
-  admin(async (client) => (await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname IN ('contacts', 'notifications', 'identity') ORDER BY 1")).rows.map((row) => row.nspname), database);
+  admin(
+    async (client) =>
+      (await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname IN ('contacts', 'notifications', 'identity') ORDER BY 1")).rows.map((row) => row.nspname),
+    database,
+  );
 
 describe('a first start from a fresh clone in a folder postgres cannot enter', () => {
   let parent: string;

@@ -80,7 +80,7 @@ describe('dependencies', () => {
     for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('an install holding every locked version matches, other platforms\' optional binaries need not be there', () => {
+  it("an install holding every locked version matches, other platforms' optional binaries need not be there", () => {
     expect(installMatchesLock(project(lock, { packages: { 'node_modules/pg': { version: '8.23.1' } } }))).toBe(true);
   });
 
