@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, encodeCursor, Problems, ProblemException, type Page } from '@crm/common';
+import { decodeCursor, encodeCursor, Problems, ProblemException, type Page, isUuid } from '@crm/common';
 import { ContactAccess } from './contact-access.js';
 import { containsPattern, foldText, searchTermsOf } from './contact-search-terms.js';
 import type { Contact } from './contact.entity.js';
@@ -24,7 +24,6 @@ const SORTS = {
 } as const;
 type SortKey = keyof typeof SORTS;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isTimestamp(value: unknown): boolean {
@@ -121,7 +120,7 @@ export class ContactsQueryService {
     const cursor = decodeCursor(query.cursor, 3);
     if (cursor) {
       const [cursorSort, value, id] = cursor;
-      if (cursorSort !== key || !valid(value) || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+      if (cursorSort !== key || !valid(value) || typeof id !== 'string' || !isUuid(id)) throw badCursor();
       builder.andWhere(`(${expr}, c.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${type}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
     }
     const direction = descending ? 'DESC' : 'ASC';
