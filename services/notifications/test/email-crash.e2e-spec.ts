@@ -36,7 +36,10 @@ describe('an assignment e-mail whose sender is killed between the SMTP send and 
     await world.assign(world.adminToken, contact.id, agent.id);
 
     // The SMTP server has the message and the process is parked before its `sent` commit.
-    const pausedDelivery = await waitFor(async () => existsSync(pauseFile) && readFileSync(pauseFile, 'utf8'), { timeoutMs: 20_000, description: 'the sender to pause after SMTP accepted the e-mail' });
+    const pausedDelivery = await waitFor(async () => existsSync(pauseFile) && readFileSync(pauseFile, 'utf8'), {
+      timeoutMs: 20_000,
+      description: 'the sender to pause after SMTP accepted the e-mail',
+    });
     const [first] = await world.platform.smtp.waitForMessages((mail) => mail.to.includes(agent.email));
     expect(first.headers['x-crm-delivery-id']).toBe(pausedDelivery);
 
