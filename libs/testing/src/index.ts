@@ -8,7 +8,6 @@ export * from './received-mail.js';
 export * from './smtp-test-server.js';
 export * from './s3-test-server.js';
 export * from './mail-catcher.js';
-export * from './in-memory-document-storage.js';
 export * from './api-client.js';
 export * from './amqp-spy.js';
 export * from './crm-world.js';
