@@ -2,7 +2,7 @@
 // cannot enter (0700, like `mktemp -d` or anything under /root) and a database that does not
 // exist yet. Runs the real bootstrap (`npm run setup`: dependencies, PostgreSQL, RabbitMQ,
 // compile, provision) in that copy as a separate process.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { adminDatabaseUrl, TEST_DATABASE_PREFIX } from '@crm/testing';
+import { adminDatabaseUrl, runToExit, TEST_DATABASE_PREFIX } from '@crm/testing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const adminUrl = adminDatabaseUrl();
@@ -30,21 +30,10 @@ function copyCheckout(target: string): void {
 }
 
 /** Runs `npm run setup` (node scripts/setup.mjs) in the copy with a clean database environment. */
-function runSetup(cwd: string, databaseUrl: string): Promise<{ code: number | null; output: string }> {
+function runSetup(cwd: string, databaseUrl: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' };
   for (const name of Object.keys(env)) if (/DATABASE_ADMIN_URL|_DATABASE_URL$|^CRM_DATABASE$|^npm_/.test(name)) delete env[name];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/setup.mjs'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+  return runToExit(process.execPath, ['scripts/setup.mjs'], { cwd, env, timeoutMs: 120_000 });
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>, database = 'postgres'): Promise<T> {

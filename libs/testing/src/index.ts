@@ -2,6 +2,7 @@ export * from './test-environment.js';
 export * from './amqp-cleanup.js';
 export * from './platform/free-port.js';
 export * from './platform/service-process.js';
+export * from './platform/run-to-exit.js';
 export * from './platform/test-platform.js';
 export * from './wait-for.js';
 export * from './received-mail.js';
