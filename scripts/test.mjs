@@ -28,7 +28,7 @@ await ensureRabbitMQ(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
 run('architecture (no service imports another service or the gateway; libs import neither)', process.execPath, [join(root, 'scripts/check-architecture.mjs')]);
 if (jestArgs.length === 0) {
   run('type check (tsc --noEmit)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench']);
+  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench', 'test']);
   run('format (prettier --check; `npm run format` fixes it)', process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
 }
 const jest = ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '--ci'];
