@@ -3,8 +3,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm ci rejects this lock file (it lacks other platforms' optional binaries); install honours it.
-RUN npm install --no-audit --no-fund
+# Exactly the lock file (it lists every platform's optional binaries); never `npm install`.
+RUN npm ci --no-audit --no-fund
 COPY .swcrc.base.json tsconfig.json ./
 COPY scripts ./scripts
 COPY libs ./libs

@@ -2,29 +2,14 @@
 // Only Node built-ins are imported up front: dependencies may not be installed yet.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies, ensurePostgres, ensureRabbitMQ } from './lib/infra.mjs';
-import { devEnvironment, PORTS, SERVICES } from './lib/dev-environment.mjs';
+import { preparePlatform, step } from './lib/bootstrap.mjs';
+import { PORTS, SERVICES } from './lib/dev-environment.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const step = (text) => console.log(`▸ ${text}`);
+const { env } = await preparePlatform(root);
 
-await ensureDependencies();
-const { env, adminUrl, database } = devEnvironment(root);
-await ensurePostgres(adminUrl);
-await ensureRabbitMQ(env.AMQP_URL);
-
-step('compiling');
-const { build } = await import('./build.mjs');
-await build();
-
-const { provisionDatabase } = await import('../dist/libs/database/src/index.js');
 const { spawnServiceProcess, stopServiceProcess, waitUntilListening } = await import('../dist/libs/testing/src/platform/service-process.js');
 const { spawnDevInfra } = await import('./lib/dev-infra-process.mjs');
-
-step(`provisioning database "${database}" (roles and one schema per service)`);
-const provisionUrl = new URL(adminUrl);
-provisionUrl.pathname = '/postgres';
-await provisionDatabase({ adminUrl: provisionUrl.toString(), database });
 
 const children = [];
 const stopAll = async (code = 0) => {

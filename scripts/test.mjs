@@ -1,6 +1,7 @@
 // `npm test`: the same bootstrap as `npm start` (dependencies, PostgreSQL, RabbitMQ), then the
-// type check, the linter and the whole Jest suite against the real servers. Extra arguments go
-// to Jest (e.g. `npm test -- services/contacts`).
+// architecture check, the type check, the linter, the formatter check and the whole Jest suite
+// against the real servers. Extra arguments go to Jest (e.g. `npm test -- services/contacts`);
+// then only the architecture check runs before it.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,11 @@ await ensureDependencies();
 await ensurePostgres(process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 await ensureRabbitMQ(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
 
+run('architecture (no service imports another service or the gateway; libs import neither)', process.execPath, [join(root, 'scripts/check-architecture.mjs')]);
 if (jestArgs.length === 0) {
   run('type check (tsc --noEmit)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench']);
+  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench', 'test']);
+  run('format (prettier --check; `npm run format` fixes it)', process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
 }
 const jest = ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '--ci'];
 if (jestArgs.length > 0) {

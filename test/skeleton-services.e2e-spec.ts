@@ -1,41 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, TestPlatform } from '@crm/testing';
+import { ApiClient, CrmWorld } from '@crm/testing';
 
-// The services whose features are still to come boot like every other: schema migrated,
-// consuming, healthy, with metrics, OpenAPI and the token check in place.
-describe.each(['opportunities', 'tickets'] as const)('%s service skeleton', (service) => {
-  let platform: TestPlatform;
-  let api: ApiClient;
+// The services whose features are still to come boot like every other behind the gateway:
+// schema migrated, consuming, healthy, in the merged OpenAPI document, with the token check in
+// place, and metrics for the operator.
+describe.each(['opportunities', 'tickets'] as const)('%s service skeleton, through the gateway', (service) => {
+  let world: CrmWorld;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ services: [service], gateway: false });
-    api = new ApiClient(platform.urlOf(service));
-  }, 60_000);
+    world = await CrmWorld.start({ services: [service] });
+  }, 120_000);
 
   afterAll(async () => {
-    await platform?.stop();
+    await world?.stop();
   });
 
-  it('is healthy once its schema is migrated and it is consuming', async () => {
-    const health = await api.get('/health');
-    expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', service, checks: { postgres: { status: 'up' }, rabbitmq: { status: 'up' } } });
+  it('is up in the gateway health check once its schema is migrated and it is consuming', async () => {
+    const health = await world.api.get('/health');
+    expect(health.body.checks[service]).toMatchObject({ status: 'up' });
+    const own = await new ApiClient(world.platform.urlOf(service)).get('/health');
+    expect(own.body).toMatchObject({ status: 'ok', service, checks: { postgres: { status: 'up' }, rabbitmq: { status: 'up' } } });
   });
 
-  it('serves metrics, including the messaging counters', async () => {
-    const metrics = await api.get('/metrics');
+  it('has its document merged into the gateway OpenAPI document', async () => {
+    const document = await world.api.get('/api/docs/openapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body['x-unavailable-services'] ?? []).not.toContain(service);
+  });
+
+  it('refuses API calls without a token through the gateway, and answers an admin', async () => {
+    expect((await world.api.get(`/api/v1/admin/dead-letters?service=${service}`)).status).toBe(401);
+    const listed = await world.api.get(`/api/v1/admin/dead-letters?service=${service}`, world.adminToken);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+  });
+
+  it('serves metrics to the operator, including the messaging counters', async () => {
+    const metrics = await new ApiClient(world.platform.urlOf(service)).get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.body).toContain(`service="${service}"`);
     expect(metrics.body).toContain('crm_messaging_total');
-  });
-
-  it('serves its OpenAPI document', async () => {
-    const document = await api.get('/openapi.json');
-    expect(document.status).toBe(200);
-    expect(document.body.info.title).toBe(`CRM ${service}`);
-  });
-
-  it('refuses API calls without a token', async () => {
-    expect((await api.get('/api/v1/admin/dead-letters')).status).toBe(401);
   });
 });

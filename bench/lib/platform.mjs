@@ -24,24 +24,6 @@ export function memoryOf(pid) {
   }
 }
 
-/**
- * TestPlatform finds the entry points four directories above its own file: the repository root
- * when Jest runs the TypeScript source, but dist/ when the compiled copy runs (it then looks for
- * dist/dist/services/...). Until that is fixed in libs/testing, start processes from the real
- * root, in this process only, with the same steps as TestPlatform.startService.
- */
-function patchCompiledRoot(testing) {
-  const compiledRoot = join(ROOT, 'dist', 'libs', 'testing', 'src', 'platform', '..', '..', '..', '..');
-  if (existsSync(testing.entryPointOf(compiledRoot, 'contacts')) || !existsSync(testing.entryPointOf(ROOT, 'contacts'))) return;
-  testing.TestPlatform.prototype.startService = async function startService(name) {
-    const port = this.ports.get(name);
-    if (port === undefined) throw new Error(`unknown service ${name}`);
-    const proc = testing.spawnServiceProcess(ROOT, name, port, this.env, process.env.PLATFORM_OUTPUT === 'inherit');
-    this.processes.set(name, proc);
-    await testing.waitUntilListening(proc);
-  };
-}
-
 export class BenchPlatform {
   /** @type {any} */ platform;
   /** @type {any} CrmWorld when the gateway runs */ world;
@@ -63,7 +45,6 @@ export class BenchPlatform {
 
   async start() {
     const testing = await importDist('libs/testing/src/index.js');
-    patchCompiledRoot(testing);
     const { SERVICE_NAMES } = await importDist('libs/contracts/src/index.js');
     Object.assign(process.env, {
       CRM_TEST_DATABASE: this.runDatabase,

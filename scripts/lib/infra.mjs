@@ -2,7 +2,7 @@
 // Plain Node ESM on purpose: it runs before anything is compiled, and before node_modules may
 // exist, so `pg` and `amqplib` are imported lazily, after ensureDependencies().
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,15 +43,27 @@ export function hasCommand(command) {
   return dirs.some((dir) => dir && existsSync(join(dir, command)));
 }
 
-/** Runs a command; resolves with its output, rejects with a message naming it and its exit code. */
-export function run(command, args, { inherit = false, env, allowFailure = false, timeoutMs = 0, input } = {}) {
+/**
+ * Runs a command; resolves with its output, rejects with a message naming it and its exit code.
+ * `stdout` is the answer; `stderr` (warnings such as psql's "could not change directory") is kept
+ * apart so it is never read as one. `output` is both, for error messages.
+ */
+export function run(command, args, { inherit = false, env, allowFailure = false, timeoutMs = 0, input, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const stdin = input === undefined ? 'ignore' : 'pipe';
-    const child = spawn(command, args, { stdio: inherit ? [stdin, 'inherit', 'inherit'] : [stdin, 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
+    const child = spawn(command, args, { cwd, stdio: inherit ? [stdin, 'inherit', 'inherit'] : [stdin, 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     if (input !== undefined) child.stdin.end(input);
+    let stdout = '';
+    let stderr = '';
     let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+      output += chunk;
+    });
     const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
     child.on('error', (err) => {
       clearTimeout(timer);
@@ -59,7 +71,7 @@ export function run(command, args, { inherit = false, env, allowFailure = false,
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0 || allowFailure) resolve({ code, output });
+      if (code === 0 || allowFailure) resolve({ code, output, stdout, stderr });
       else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})${output ? `:\n${output.trim()}` : ''}`));
     });
   });
@@ -96,27 +108,41 @@ function npmCommand() {
   return cli && cli.endsWith('.js') ? [process.execPath, [cli]] : ['npm', []];
 }
 
-/** Installs node_modules when missing or older than package-lock.json: `npm ci`, else `npm install`. */
-export async function ensureDependencies({ root = ROOT } = {}) {
+/**
+ * Whether the installed tree (npm's hidden lock file, node_modules/.package-lock.json) holds
+ * every package of package-lock.json at its locked version. Optional packages of other
+ * platforms are absent from an install, which is fine. Compares contents, not dates: a fresh
+ * checkout's lock file is newer than any install yet may describe it exactly.
+ */
+export function installMatchesLock(root = ROOT) {
+  const installed = join(root, 'node_modules', '.package-lock.json');
   const lockFile = join(root, 'package-lock.json');
-  const marker = join(root, 'node_modules', '.package-lock.json'); // written by npm after each install
-  const stale = !existsSync(marker) || (existsSync(lockFile) && statSync(lockFile).mtimeMs > statSync(marker).mtimeMs);
-  if (!stale) {
-    log.ok('Dependencies installed');
+  if (!existsSync(installed) || !existsSync(lockFile)) return false;
+  const want = JSON.parse(readFileSync(lockFile, 'utf8')).packages ?? {};
+  const have = JSON.parse(readFileSync(installed, 'utf8')).packages ?? {};
+  return Object.entries(want).every(([path, entry]) => path === '' || have[path]?.version === entry.version || (!have[path] && entry.optional === true));
+}
+
+/**
+ * Installs node_modules with `npm ci` (exactly the lock file; never `npm install`, which may
+ * resolve versions nobody tested) unless the installed tree already matches the lock. A
+ * node_modules that is a symbolic link is someone else's install (a shared one, a worktree's):
+ * it is used as it is and never reinstalled, since `npm ci` would delete what it points to.
+ */
+export async function ensureDependencies({ root = ROOT } = {}) {
+  const modules = join(root, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    log.ok(`Dependencies: node_modules links to ${realpathSync(modules)}; used as it is`);
     return;
   }
-  const [npm, prefix] = npmCommand();
-  const ci = existsSync(lockFile);
-  log.step(`Installing dependencies (npm ${ci ? 'ci' : 'install'})`);
-  try {
-    await run(npm, [...prefix, ci ? 'ci' : 'install'], { inherit: true });
-  } catch (err) {
-    if (!ci) throw err;
-    log.warn(`npm ci failed (${err.message.split('\n')[0]}); trying npm install`);
-    await run(npm, [...prefix, 'install'], { inherit: true });
+  if (installMatchesLock(root)) {
+    log.ok('Dependencies installed (match package-lock.json)');
+    return;
   }
-  // npm install may rewrite the lock file after the marker; mark the install as current.
-  if (existsSync(marker)) utimesSync(marker, new Date(), new Date());
+  if (!existsSync(join(root, 'package-lock.json'))) throw new Error('package-lock.json is missing: dependencies are installed only from the lock file (npm ci)');
+  const [npm, prefix] = npmCommand();
+  log.step('Installing dependencies (npm ci)');
+  await run(npm, [...prefix, 'ci', '--no-audit', '--no-fund'], { inherit: true, cwd: root });
   log.ok('Dependencies installed');
 }
 
@@ -132,29 +158,56 @@ export async function aptInstall(packages) {
 
 // ---------------------------------------------------------------------------------- PostgreSQL
 
-/** Sorts a pg failure: the server is down/starting, or it answered and refused us. */
+/** Sorts a pg failure: the server is down/starting, it refused us, or the database is missing. */
 function classifyPgError(err) {
   const code = err?.code;
   const message = String(err?.message ?? err);
   if (code === '57P03') return 'starting';
+  // The server let us in and has no such database: not an access problem (see createDatabase).
+  if (code === '3D000') return 'no-database';
   if (code === '28P01' || code === '28000' || /password|authentication/i.test(message)) return 'access';
-  if (code === '3D000') return 'access'; // database missing
   return 'down';
 }
 
-async function tryPostgres(url) {
+async function withPgClient(url, work) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.query('SELECT 1');
-    return { kind: 'ok' };
-  } catch (error) {
-    return { kind: classifyPgError(error), error };
+    return await work(client);
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+async function tryPostgres(url) {
+  try {
+    await withPgClient(url, (client) => client.query('SELECT 1'));
+    return { kind: 'ok' };
+  } catch (error) {
+    return { kind: classifyPgError(error), error };
+  }
+}
+
+/** The same server and credentials, on the maintenance database `postgres`. */
+function maintenanceUrl(url) {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  return admin.toString();
+}
+
+/** Creates the URL's database through the same credentials on the maintenance database. */
+async function createDatabase(url) {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  await withPgClient(maintenanceUrl(url), async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  }).catch((error) => {
+    // Created meanwhile by a parallel start: fine.
+    if (error?.code !== '42P04') throw error;
+  });
+  log.ok(`Created PostgreSQL database ${database}`);
 }
 
 function localClusters() {
@@ -162,7 +215,11 @@ function localClusters() {
   if (!existsSync(base)) return [];
   return readdirSync(base).flatMap((version) => {
     const dir = join(base, version);
-    return statSync(dir).isDirectory() ? readdirSync(dir).filter((name) => existsSync(join(dir, name, 'postgresql.conf'))).map((name) => ({ version, name })) : [];
+    return statSync(dir).isDirectory()
+      ? readdirSync(dir)
+          .filter((name) => existsSync(join(dir, name, 'postgresql.conf')))
+          .map((name) => ({ version, name }))
+      : [];
   });
 }
 
@@ -185,8 +242,9 @@ async function startLocalPostgres() {
 /**
  * Makes sure PostgreSQL answers `SELECT 1` at `adminUrl`. A local server that is down is
  * started (and installed with apt when absent and we are root); a local server that refuses
- * our credentials is repaired through the postgres superuser (role/password/database created,
- * or a trust rule for a password-less URL). A remote one is only checked.
+ * our credentials is repaired through the postgres superuser (role and password created, or a
+ * trust rule for a password-less URL). A database that does not exist yet is created through
+ * the same credentials on the maintenance database. A remote one is only checked.
  */
 export async function ensurePostgres(adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_ADMIN_URL, { timeoutMs = 60_000 } = {}) {
   const url = new URL(adminUrl);
@@ -194,7 +252,7 @@ export async function ensurePostgres(adminUrl = process.env.DATABASE_ADMIN_URL ?
   const port = Number(url.port || 5432);
   const where = `${host}:${port}`;
   let result = await tryPostgres(adminUrl);
-  if (result.kind !== 'ok' && !isLocalHost(host)) {
+  if (result.kind !== 'ok' && result.kind !== 'no-database' && !isLocalHost(host)) {
     throw new Error(`PostgreSQL at ${where} (${redactUrl(adminUrl)}) is not usable: ${result.error.message}. Start it or fix DATABASE_URL.`);
   }
   if (result.kind === 'down') {
@@ -210,11 +268,17 @@ export async function ensurePostgres(adminUrl = process.env.DATABASE_ADMIN_URL ?
     result = await tryPostgres(adminUrl);
   }
   if (result.kind === 'access') {
-    if (!isRoot()) throw new Error(`PostgreSQL at ${where} refused ${redactUrl(adminUrl)}: ${result.error.message}. Fix the credentials in DATABASE_URL (or run as root to let this script set them up).`);
+    if (!isRoot())
+      throw new Error(`PostgreSQL at ${where} refused ${redactUrl(adminUrl)}: ${result.error.message}. Fix the credentials in DATABASE_URL (or run as root to let this script set them up).`);
     await repairPostgresAccess(url, port, result.error, { run, log });
     result = await tryPostgres(adminUrl);
-    if (result.kind !== 'ok') throw new Error(`PostgreSQL at ${where} still refuses ${redactUrl(adminUrl)}: ${result.error.message}`);
   }
+  if (result.kind === 'no-database') {
+    log.step(`PostgreSQL at ${where} has no database ${decodeURIComponent(url.pathname.slice(1))} yet; creating it`);
+    await createDatabase(adminUrl);
+    result = await tryPostgres(adminUrl);
+  }
+  if (result.kind !== 'ok') throw new Error(`PostgreSQL at ${where} still refuses ${redactUrl(adminUrl)}: ${result.error.message}`);
   log.ok(`PostgreSQL reachable at ${where}`);
 }
 

@@ -1,6 +1,7 @@
 // Repairs access to a LOCAL PostgreSQL for the admin URL, as the `postgres` OS user over the
 // Unix socket (peer authentication), when running as root. Development machines only: it is
-// called by infra.mjs after the server refused the URL's credentials.
+// called by infra.mjs after the server refused the URL's credentials (a missing database is
+// not an access problem: infra.mjs creates it through the URL's own credentials).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 
@@ -9,10 +10,15 @@ const TRUST_MARKER = '# Added by scripts/lib/infra.mjs';
 const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 const literal = (value) => `'${value.replace(/'/g, "''")}'`;
 
-/** Runs SQL as the postgres superuser; the SQL goes through stdin so passwords stay out of `ps`. */
+/**
+ * Runs SQL as the postgres superuser and returns what psql printed on stdout. The SQL goes
+ * through stdin so passwords stay out of `ps`. psql runs from `/`: the postgres OS user may not
+ * be allowed into our working directory (a clone under /root or in a 0700 `mktemp -d` folder),
+ * and the warning it would print then goes to stderr, which is never read as the answer.
+ */
 async function psql(run, port, sql) {
-  const { output } = await run('runuser', ['-u', 'postgres', '--', 'psql', '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAtX'], { input: `${sql}\n` });
-  return output.trim();
+  const { stdout } = await run('runuser', ['-u', 'postgres', '--', 'psql', '-p', String(port), '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAtX'], { input: `${sql}\n`, cwd: '/' });
+  return stdout.trim();
 }
 
 /** A password-less URL can only work with `trust`: allow it for that role on loopback only. */
@@ -30,7 +36,6 @@ async function allowPasswordlessLoopback(run, log, port, user) {
 export async function repairPostgresAccess(url, port, error, { run, log }) {
   const user = decodeURIComponent(url.username) || process.env.PGUSER || userInfo().username;
   const password = url.password ? decodeURIComponent(url.password) : '';
-  const database = decodeURIComponent(url.pathname.slice(1)) || user;
   log.step(`PostgreSQL refused ${user}@${url.hostname}:${port} (${error.message}); setting up access`);
 
   const roleExists = (await psql(run, port, `SELECT 1 FROM pg_roles WHERE rolname = ${literal(user)};`)) === '1';
@@ -44,10 +49,4 @@ export async function repairPostgresAccess(url, port, error, { run, log }) {
     log.ok(`Set the password of PostgreSQL role ${user} to the one in the URL`);
   }
   if (!password) await allowPasswordlessLoopback(run, log, port, user);
-
-  const databaseExists = (await psql(run, port, `SELECT 1 FROM pg_database WHERE datname = ${literal(database)};`)) === '1';
-  if (!databaseExists) {
-    await psql(run, port, `CREATE DATABASE ${ident(database)} OWNER ${ident(user)};`);
-    log.ok(`Created PostgreSQL database ${database}`);
-  }
 }

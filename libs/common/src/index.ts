@@ -8,6 +8,7 @@ export * from './errors/problem-details.filter.js';
 export * from './http/validation.pipe.js';
 export * from './http/public.decorator.js';
 export * from './http/create-service-app.js';
+export * from './validation/is-uuid.js';
 export * from './pagination/cursor.js';
 export * from './csv/csv-format.js';
 export * from './pagination/page-query.dto.js';

@@ -1,12 +1,12 @@
 import type { JsonSchema } from './json-schema.js';
-import { CONTACT_EVENT_DEFINITIONS } from './events/contacts.catalog.js';
+import { CONTACT_EVENT_DEFINITIONS } from './events/contacts/contacts.catalog.js';
 import { IDENTITY_EVENT_DEFINITIONS } from './events/identity.catalog.js';
-import { NOTE_EVENT_DEFINITIONS } from './events/notes.catalog.js';
-import { LIFECYCLE_EVENT_DEFINITIONS } from './events/lifecycle.catalog.js';
+import { NOTE_EVENT_DEFINITIONS } from './events/contacts/notes.catalog.js';
+import { LIFECYCLE_EVENT_DEFINITIONS } from './events/contacts/lifecycle.catalog.js';
 import { OPPORTUNITY_EVENT_DEFINITIONS } from './events/opportunities.catalog.js';
 import { ERP_EVENT_DEFINITIONS } from './events/erp.catalog.js';
-import { PRIVACY_EVENT_DEFINITIONS } from './events/privacy.catalog.js';
-import { MERGE_EVENT_DEFINITIONS } from './events/merge.catalog.js';
+import { PRIVACY_EVENT_DEFINITIONS } from './events/contacts/privacy.catalog.js';
+import { MERGE_EVENT_DEFINITIONS } from './events/contacts/merge.catalog.js';
 
 export interface EventDefinition {
   type: string;
@@ -22,7 +22,8 @@ export interface EventDefinition {
 
 /**
  * Every event type the platform publishes or consumes: the single source for docs and tests.
- * Each area keeps its definitions in `events/<area>.catalog.ts`.
+ * Events are grouped by the service that publishes them: `events/<publisher>/<area>.catalog.ts`
+ * (contacts), or `events/<area>.catalog.ts` for identity (the gateway), the ERP and opportunities.
  */
 export const EVENT_CATALOG: readonly EventDefinition[] = [...IDENTITY_EVENT_DEFINITIONS, ...CONTACT_EVENT_DEFINITIONS, ...NOTE_EVENT_DEFINITIONS, ...LIFECYCLE_EVENT_DEFINITIONS, ...OPPORTUNITY_EVENT_DEFINITIONS, ...ERP_EVENT_DEFINITIONS, ...PRIVACY_EVENT_DEFINITIONS, ...MERGE_EVENT_DEFINITIONS];
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumeMessage } from 'amqplib';
 import type { DataSource } from 'typeorm';
+import { isUuid } from '@crm/common';
 import { AmqpHeaders, headerString, latestDeath, toJsonSafe } from './amqp-headers.js';
 import type { MessagingMetrics } from './messaging-metrics.js';
 import { quoteIdent } from './sql-identifier.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Parses a body as a JSON object; anything else is kept as raw text. */
 function parseEnvelope(content: Buffer): { envelope: Record<string, unknown> | null; raw: string | null } {
@@ -46,7 +45,7 @@ export class DeadLetterRecorder {
       message.fields.routingKey;
     const reason = headerString(p, AmqpHeaders.failureReason) ?? (death ? `${String(death.reason)} (queue ${String(death.queue)})` : 'unknown');
     const headerId = headerString(p, AmqpHeaders.deadLetterId);
-    const id = headerId && UUID.test(headerId) ? headerId : randomUUID();
+    const id = headerId && isUuid(headerId) ? headerId : randomUUID();
     const { envelope, raw } = parseEnvelope(message.content);
     const messageId = typeof p.messageId === 'string' ? p.messageId : typeof envelope?.id === 'string' ? envelope.id : null;
     const tenantId = typeof envelope?.tenantid === 'string' ? envelope.tenantid : (headerString(p, AmqpHeaders.tenantId) ?? null);

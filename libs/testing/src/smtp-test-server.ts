@@ -22,6 +22,8 @@ export interface RunningSmtpServer {
   messages: ReceivedMail[];
   /** Resolves with the matching messages once at least `count` (default 1) arrived. */
   waitForMessages(predicate: (mail: ReceivedMail) => boolean, opts?: { count?: number; timeoutMs?: number }): Promise<ReceivedMail[]>;
+  /** Refuses the next `count` messages with a temporary failure (421), as a busy server would. */
+  refuseNext(count?: number): void;
   clear(): void;
   stop(): Promise<void>;
 }
@@ -32,12 +34,17 @@ export interface RunningSmtpServer {
  */
 export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<RunningSmtpServer> {
   const messages: ReceivedMail[] = [];
+  let refusals = 0;
   const maxMessageBytes = opts.maxMessageBytes ?? 50 * 1024 * 1024;
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     if (stream.sizeExceeded) throw Object.assign(new Error('Message too large'), { responseCode: 552 });
+    if (refusals > 0) {
+      refusals--;
+      throw Object.assign(new Error('4.7.0 Try again later'), { responseCode: 421 });
+    }
     const raw = Buffer.concat(chunks);
     const parsed = await simpleParser(raw, { skipImageLinks: true });
     const envelope = {
@@ -96,6 +103,9 @@ export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<Run
         if (err instanceof Error) err.message += ` — received ${messages.length}: ${received}`;
         throw err;
       }
+    },
+    refuseNext(count = 1) {
+      refusals += count;
     },
     clear() {
       messages.length = 0;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { signAccessToken } from '@crm/auth';
-import type { CloudEvent, ContactAssignedData, Role, UserSnapshotData } from '@crm/contracts';
-import type { AmqpSpy, TestPlatform } from '@crm/testing';
+import type { CloudEvent, ContactAssignedData, UserSnapshotData } from '@crm/contracts';
 
-/** Events and tokens as the gateway and the contacts service would produce them. */
+/** Events as the gateway and the contacts service would produce them. */
 export function cloudEvent<T>(type: string, source: string, tenantId: string, subject: string, data: T): CloudEvent<T> {
   const id = randomUUID();
   return { specversion: '1.0', id, source, type, time: new Date().toISOString(), subject, datacontenttype: 'application/json', tenantid: tenantId, correlationid: id, data };
@@ -35,14 +33,6 @@ export function contactAssigned(tenantId: string, data: Partial<ContactAssignedD
     version: 2,
     ...data,
   });
-}
-
-export async function publish(spy: AmqpSpy, platform: TestPlatform, event: CloudEvent): Promise<void> {
-  await spy.publish(`${platform.amqpPrefix}crm.events`, event.type, event, event.id);
-}
-
-export async function tokenFor(tenantId: string, roles: Role[], id: string = randomUUID()): Promise<string> {
-  return signAccessToken({ kind: 'user', id, tenantId, roles, teamIds: [], scopes: [] }, process.env.JWT_SECRET!);
 }
 
 /** A `crm_messaging_total{name=…}` counter of a service (0 before it first moves). */

@@ -1,175 +1,193 @@
+// The notifications service end to end: people and contacts are made through the gateway, the
+// events come from the gateway and the contacts service, and everything is read through the
+// gateway (and the loopback SMTP server). Events are crafted only to stage what the platform
+// does not do on purpose: a redelivery, an assignment that overtakes its user, a late update.
+// The service's own /metrics counters (an operator's view) tell when such an event was handled.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, ApiClient, TestPlatform, waitFor } from '@crm/testing';
-import { contactAssigned, messagingCounter, publish, tokenFor, userCreated } from './notifications-test-kit.js';
+import type { CloudEvent } from '@crm/contracts';
+import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { contactAssigned, messagingCounter, userCreated } from './notifications-test-kit.js';
 
-describe('notifications service', () => {
-  let platform: TestPlatform;
+interface DeliveryView {
+  id: string;
+  toAddress: string;
+  status: string;
+  attempts: number;
+  template: string;
+  subject: string;
+}
+
+/** The tenant of a token, as the gateway signed it. */
+const tenantOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).tid;
+
+describe('notifications, through the gateway', () => {
+  let world: CrmWorld;
   let spy: AmqpSpy;
-  let api: ApiClient;
-  let baseUrl: string;
-  const tenantA = randomUUID();
-  const tenantB = randomUUID();
-  const assigner = { userId: randomUUID(), name: 'Carlos Ruiz', email: 'carlos@demo.test' };
-  let adminToken: string;
+  let tenantId: string;
+  let adminId: string;
 
-  /** Publishes `events` and waits until the service has acked that many more deliveries. */
-  async function publishAndSettle(...events: Parameters<typeof publish>[2][]): Promise<void> {
-    const before = await messagingCounter(baseUrl, 'consumed');
-    for (const event of events) await publish(spy, platform, event);
-    await waitFor(async () => (await messagingCounter(baseUrl, 'consumed')) >= before + events.length, { timeoutMs: 20_000, description: `${events.length} event(s) consumed` });
+  const mailsTo = (email: string) => world.platform.smtp.messages.filter((mail) => mail.to.includes(email));
+  const publish = (event: CloudEvent) => spy.publish(`${world.platform.amqpPrefix}crm.events`, event.type, event, event.id);
+
+  async function deliveriesTo(email: string): Promise<DeliveryView[]> {
+    const response = await world.api.get('/api/v1/email-deliveries?limit=200', world.adminToken);
+    expect(response.status).toBe(200);
+    return (response.body.items as DeliveryView[]).filter((delivery) => delivery.toAddress === email);
   }
 
-  async function deliveriesTo(email: string) {
-    const response = await api.get(`/api/v1/email-deliveries?limit=200`, adminToken);
-    expect(response.status).toBe(200);
-    return (response.body.items as { toAddress: string; status: string; attempts: number; template: string; subject: string }[]).filter((d) => d.toAddress === email);
+  /** A contact assigned by the admin to `agent` through the gateway; resolves with the contact. */
+  async function assignNewContact(agent: WorldUser, firstName: string, lastName: string) {
+    const contact = await world.createContact(world.adminToken, { firstName, lastName });
+    await world.assign(world.adminToken, contact.id, agent.id);
+    return contact;
   }
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ services: ['notifications'], gateway: false });
-    baseUrl = platform.urlOf('notifications');
-    api = new ApiClient(baseUrl);
+    world = await CrmWorld.start({ services: ['contacts', 'notifications'] });
     spy = await AmqpSpy.connect();
-    adminToken = await tokenFor(tenantA, ['admin']);
-    await publishAndSettle(userCreated(tenantA, { ...assigner, roles: ['manager'] }));
-  }, 60_000);
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'contacts.contact.assigned');
+    tenantId = tenantOf(world.adminToken);
+    adminId = JSON.parse(Buffer.from(world.adminToken.split('.')[1], 'base64url').toString()).sub;
+  }, 120_000);
 
   afterAll(async () => {
     await spy?.close();
-    await platform?.stop();
+    await world?.stop();
   });
 
-  it('reports SMTP in its health check', async () => {
-    const health = await api.get('/health');
-    expect(health.status).toBe(200);
-    expect(health.body.checks.smtp.status).toBe('up');
+  it('reports the notifications service up in the gateway health check', async () => {
+    // 503 overall: this platform runs only contacts and notifications behind the gateway.
+    const health = await world.api.get('/health');
+    expect(health.body.checks.notifications.status).toBe('up');
+    expect(health.body.checks.reporting.status).toBe('down');
   });
 
-  it('e-mails the assigned user in Spanish and adds a notification to their feed', async () => {
-    const agent = { userId: randomUUID(), name: 'Laura Restrepo', email: 'laura@demo.test' };
-    await publishAndSettle(userCreated(tenantA, agent));
-    const event = contactAssigned(tenantA, { ownerId: agent.userId, assignedBy: assigner.userId, displayName: 'Andrés Zapata' });
-    await publish(spy, platform, event);
+  it('e-mails the assigned user in Spanish and adds a notification to their feed that only they can read', async () => {
+    const agent = await world.createUser(['sales'], [], { name: 'Laura Restrepo' });
+    const contact = await assignNewContact(agent, 'Andrés', 'Zapata');
 
-    const [mail] = await platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { count: 1, timeoutMs: 15_000 });
-    expect(mail!.subject).toBe('Nuevo contacto asignado: Andrés Zapata');
-    expect(mail!.from).toContain('crm@demo.test');
-    expect(mail!.text).toContain('Hola, Laura Restrepo:');
-    expect(mail!.text).toContain('Carlos Ruiz le asignó un nuevo contacto: Andrés Zapata.');
-    expect(mail!.text).toContain(`/contacts/${event.data.contactId}`);
-    expect(mail!.html).toContain(`/contacts/${event.data.contactId}`);
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { count: 1, timeoutMs: 20_000 });
+    expect(mail.subject).toBe(`Nuevo contacto asignado: ${contact.displayName}`);
+    expect(mail.from).toContain('crm@demo.test');
+    expect(mail.text).toContain('Hola, Laura Restrepo:');
+    expect(mail.text).toContain(`le asignó un nuevo contacto: ${contact.displayName}.`);
+    expect(mail.text).toContain(`/contacts/${contact.id}`);
+    expect(mail.html).toContain(`/contacts/${contact.id}`);
 
-    const agentToken = await tokenFor(tenantA, ['sales'], agent.userId);
-    const feed = await waitFor(async () => {
-      const response = await api.get('/api/v1/notifications', agentToken);
-      return response.body.items?.length === 1 ? response.body : undefined;
-    }, { description: 'the in-app notification' });
+    const feed = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/notifications', agent.token);
+        return response.body.items?.length === 1 ? response.body : undefined;
+      },
+      { description: 'the in-app notification' },
+    );
     expect(feed.unreadCount).toBe(1);
-    expect(feed.items[0]).toMatchObject({ type: 'contact.assigned', title: 'Nuevo contacto asignado: Andrés Zapata', read: false, link: `/contacts/${event.data.contactId}` });
+    expect(feed.items[0]).toMatchObject({ type: 'contact.assigned', title: `Nuevo contacto asignado: ${contact.displayName}`, read: false, link: `/contacts/${contact.id}` });
 
-    const read = await api.post(`/api/v1/notifications/${feed.items[0].id}/read`, undefined, agentToken);
+    const read = await world.api.post(`/api/v1/notifications/${feed.items[0].id}/read`, undefined, agent.token);
     expect(read.status).toBe(200);
     expect(read.body.read).toBe(true);
-    const unread = await api.get('/api/v1/notifications?unread=true', agentToken);
+    const unread = await world.api.get('/api/v1/notifications?unread=true', agent.token);
     expect(unread.body).toMatchObject({ items: [], unreadCount: 0, nextCursor: null });
 
-    // Someone else's notification does not exist for you.
-    const other = await api.post(`/api/v1/notifications/${feed.items[0].id}/read`, undefined, await tokenFor(tenantA, ['admin']));
+    // Someone else's notification does not exist for you, not even for an admin.
+    const other = await world.api.post(`/api/v1/notifications/${feed.items[0].id}/read`, undefined, world.adminToken);
     expect(other.status).toBe(404);
     expect(other.headers.get('content-type')).toContain('application/problem+json');
-    expect((await api.post('/api/v1/notifications/not-a-uuid/read', undefined, agentToken)).status).toBe(404);
+    expect((await world.api.post('/api/v1/notifications/not-a-uuid/read', undefined, agent.token)).status).toBe(404);
   });
 
-  it('sends exactly one e-mail and records one delivery when the same event arrives twice', async () => {
-    const agent = { userId: randomUUID(), name: 'Marta Díaz', email: 'marta@demo.test' };
-    await publishAndSettle(userCreated(tenantA, agent));
-    const event = contactAssigned(tenantA, { ownerId: agent.userId, assignedBy: assigner.userId, displayName: 'Duplicado S.A.S.' });
-    const duplicatesBefore = await messagingCounter(baseUrl, 'duplicates');
+  it('sends exactly one e-mail and records one delivery when the assignment event is delivered again', async () => {
+    const agent = await world.createUser(['sales'], [], { name: 'Marta Díaz' });
+    const contact = await assignNewContact(agent, 'Duplicado', 'S.A.S.');
+    await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { timeoutMs: 20_000 });
 
-    await publishAndSettle(event, event);
+    // The very same event (same id) twice more, as the broker would after lost acks.
+    const assigned = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.assigned' && m.body.subject === contact.id);
+    const duplicatesBefore = await messagingCounter(world.platform.urlOf('notifications'), 'duplicates');
+    await publish(assigned.body);
+    await publish(assigned.body);
+    await waitFor(async () => (await messagingCounter(world.platform.urlOf('notifications'), 'duplicates')) >= duplicatesBefore + 2, { description: 'both duplicates handled' });
 
-    expect(await messagingCounter(baseUrl, 'duplicates')).toBeGreaterThanOrEqual(duplicatesBefore + 1);
-    expect(platform.smtp.messages.filter((m) => m.to.includes(agent.email))).toHaveLength(1);
+    expect(mailsTo(agent.email)).toHaveLength(1);
     const deliveries = await deliveriesTo(agent.email);
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]).toMatchObject({ status: 'sent', attempts: 1, template: 'new-contact-agent', subject: 'Nuevo contacto asignado: Duplicado S.A.S.' });
-
-    // And once more, later, as a broker would after a lost ack: still nothing new.
-    await publishAndSettle(event);
-    expect(platform.smtp.messages.filter((m) => m.to.includes(agent.email))).toHaveLength(1);
-    const feed = await api.get('/api/v1/notifications', await tokenFor(tenantA, ['sales'], agent.userId));
+    expect(deliveries[0]).toMatchObject({ status: 'sent', attempts: 1, template: 'new-contact-agent', subject: `Nuevo contacto asignado: ${contact.displayName}` });
+    const feed = await world.api.get('/api/v1/notifications', agent.token);
     expect(feed.body.items).toHaveLength(1);
   });
 
   it('writes in English to a user whose locale is en', async () => {
-    const agent = { userId: randomUUID(), name: 'John Smith', email: 'john@demo.test', locale: 'en' as const };
-    await publishAndSettle(userCreated(tenantA, agent));
-    await publish(spy, platform, contactAssigned(tenantA, { ownerId: agent.userId, assignedBy: assigner.userId, displayName: 'Acme Corp' }));
+    const agent = await world.createUser(['sales'], [], { name: 'John Smith', locale: 'en' });
+    const contact = await assignNewContact(agent, 'Acme', 'Corp');
 
-    const [mail] = await platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { timeoutMs: 15_000 });
-    expect(mail!.subject).toBe('New contact assigned: Acme Corp');
-    expect(mail!.text).toContain('Hi John Smith,');
-    expect(mail!.text).toContain('Carlos Ruiz assigned you a new contact: Acme Corp.');
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { timeoutMs: 20_000 });
+    expect(mail.subject).toBe(`New contact assigned: ${contact.displayName}`);
+    expect(mail.text).toContain('Hi John Smith,');
+    expect(mail.text).toContain(`assigned you a new contact: ${contact.displayName}.`);
   });
 
-  it('retries an assignment that arrives before its user, and delivers it once the user is known', async () => {
-    const agent = { userId: randomUUID(), name: 'Pedro Gil', email: 'pedro@demo.test' };
-    const retriedBefore = await messagingCounter(baseUrl, 'retried');
-    await publish(spy, platform, contactAssigned(tenantA, { ownerId: agent.userId, assignedBy: assigner.userId, displayName: 'Llegó Primero Ltda.' }));
-    await waitFor(async () => (await messagingCounter(baseUrl, 'retried')) > retriedBefore, { timeoutMs: 10_000, description: 'the assignment to be sent back for a retry' });
-    expect(platform.smtp.messages.filter((m) => m.to.includes(agent.email))).toHaveLength(0);
+  it('retries an assignment that overtakes its user, and delivers it once the user is known', async () => {
+    const agent = { userId: randomUUID(), name: 'Pedro Gil', email: `pedro-${randomUUID().slice(0, 6)}@demo.test` };
+    const retriedBefore = await messagingCounter(world.platform.urlOf('notifications'), 'retried');
+    await publish(contactAssigned(tenantId, { ownerId: agent.userId, assignedBy: adminId, displayName: 'Llegó Primero Ltda.' }));
+    await waitFor(async () => (await messagingCounter(world.platform.urlOf('notifications'), 'retried')) > retriedBefore, { description: 'the assignment sent back for a retry' });
+    expect(mailsTo(agent.email)).toHaveLength(0);
 
-    await publish(spy, platform, userCreated(tenantA, agent));
-    const [mail] = await platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { timeoutMs: 20_000 });
-    expect(mail!.subject).toBe('Nuevo contacto asignado: Llegó Primero Ltda.');
-    const deliveries = await deliveriesTo(agent.email);
+    await publish(userCreated(tenantId, agent));
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { timeoutMs: 20_000 });
+    expect(mail.subject).toBe('Nuevo contacto asignado: Llegó Primero Ltda.');
+    const deliveries = await waitFor(async () => {
+      const mine = await deliveriesTo(agent.email);
+      return mine.length === 1 && mine[0].status === 'sent' ? mine : undefined;
+    });
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]!.status).toBe('sent');
-    expect(platform.smtp.messages.filter((m) => m.to.includes(agent.email))).toHaveLength(1);
-  }, 40_000);
+    expect(mailsTo(agent.email)).toHaveLength(1);
+  }, 60_000);
 
   it('keeps the newest user data when an older version arrives late', async () => {
     const userId = randomUUID();
-    await publishAndSettle(userCreated(tenantA, { userId, name: 'Nombre Nuevo', email: 'nuevo@demo.test', version: 3 }));
-    await publishAndSettle(userCreated(tenantA, { userId, name: 'Nombre Viejo', email: 'viejo@demo.test', version: 1 }));
-    await publish(spy, platform, contactAssigned(tenantA, { ownerId: userId, assignedBy: assigner.userId, displayName: 'Versiones S.A.' }));
+    const suffix = randomUUID().slice(0, 6);
+    await publish(userCreated(tenantId, { userId, name: 'Nombre Nuevo', email: `nuevo-${suffix}@demo.test`, version: 3 }));
+    await publish(userCreated(tenantId, { userId, name: 'Nombre Viejo', email: `viejo-${suffix}@demo.test`, version: 1 }));
+    await publish(contactAssigned(tenantId, { ownerId: userId, assignedBy: adminId, displayName: `Versiones ${suffix}` }));
 
-    const [mail] = await platform.smtp.waitForMessages((m) => m.subject === 'Nuevo contacto asignado: Versiones S.A.', { timeoutMs: 15_000 });
-    expect(mail!.to).toEqual(['nuevo@demo.test']);
-    expect(mail!.text).toContain('Hola, Nombre Nuevo:');
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.subject === `Nuevo contacto asignado: Versiones ${suffix}`, { timeoutMs: 20_000 });
+    expect(mail.to).toEqual([`nuevo-${suffix}@demo.test`]);
+    expect(mail.text).toContain('Hola, Nombre Nuevo:');
   });
 
   it('shows the delivery log to admins of the tenant only, with filters and keyset pages', async () => {
-    const salesToken = await tokenFor(tenantA, ['sales']);
-    const forbidden = await api.get('/api/v1/email-deliveries', salesToken);
-    expect(forbidden.status).toBe(403);
-    expect((await api.get('/api/v1/email-deliveries')).status).toBe(401);
+    const sales = await world.createUser(['sales']);
+    expect((await world.api.get('/api/v1/email-deliveries', sales.token)).status).toBe(403);
+    expect((await world.api.get('/api/v1/email-deliveries')).status).toBe(401);
 
-    const otherTenant = await api.get('/api/v1/email-deliveries', await tokenFor(tenantB, ['admin']));
-    expect(otherTenant.status).toBe(200);
-    expect(otherTenant.body).toEqual({ items: [], nextCursor: null });
+    const otherTenant = await world.createTenant();
+    const foreign = await world.api.get('/api/v1/email-deliveries', otherTenant.token);
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toEqual({ items: [], nextCursor: null });
 
-    const sent = await api.get('/api/v1/email-deliveries?status=sent&template=new-contact-agent&limit=200', adminToken);
+    const sent = await world.api.get('/api/v1/email-deliveries?status=sent&template=new-contact-agent&limit=200', world.adminToken);
     expect(sent.status).toBe(200);
     expect(sent.body.items.length).toBeGreaterThanOrEqual(4);
-    expect(sent.body.items.every((d: { status: string; template: string }) => d.status === 'sent' && d.template === 'new-contact-agent')).toBe(true);
-    expect((await api.get('/api/v1/email-deliveries?status=failed', adminToken)).body.items).toEqual([]);
-    expect((await api.get('/api/v1/email-deliveries?status=lost', adminToken)).status).toBe(400);
+    expect(sent.body.items.every((d: DeliveryView) => d.status === 'sent' && d.template === 'new-contact-agent')).toBe(true);
+    expect((await world.api.get('/api/v1/email-deliveries?status=failed', world.adminToken)).body.items).toEqual([]);
+    expect((await world.api.get('/api/v1/email-deliveries?status=lost', world.adminToken)).status).toBe(400);
 
-    const first = await api.get('/api/v1/email-deliveries?limit=2', adminToken);
+    const first = await world.api.get('/api/v1/email-deliveries?limit=2', world.adminToken);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await api.get(`/api/v1/email-deliveries?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, adminToken);
+    const second = await world.api.get(`/api/v1/email-deliveries?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, world.adminToken);
     expect(second.status).toBe(200);
-    const ids = [...first.body.items, ...second.body.items].map((d: { id: string }) => d.id);
+    const ids = [...first.body.items, ...second.body.items].map((d: DeliveryView) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(sent.body.items.slice(0, ids.length).map((d: { id: string }) => d.id));
-    expect((await api.get('/api/v1/email-deliveries?cursor=garbage', adminToken)).status).toBe(400);
+    expect(ids).toEqual(sent.body.items.slice(0, ids.length).map((d: DeliveryView) => d.id));
+    expect((await world.api.get('/api/v1/email-deliveries?cursor=garbage', world.adminToken)).status).toBe(400);
   });
 
-  it('serves its OpenAPI document', async () => {
-    const response = await api.get('/openapi.json');
+  it('publishes its API in the gateway OpenAPI document', async () => {
+    const response = await world.api.get('/api/docs/openapi.json');
     expect(response.status).toBe(200);
     expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/v1/notifications', '/api/v1/notifications/{id}/read', '/api/v1/email-deliveries']));
   });

@@ -1,83 +1,70 @@
+// The reporting dashboard end to end: contacts are created, assigned and converted through the
+// gateway, reporting learns of them from the contacts service's events, and the dashboard is
+// read through the gateway. Events are crafted only to stage a redelivery and a contact created
+// long ago (which no API call can produce). The service's /metrics counter (an operator's
+// view) tells when such an event was handled.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { signAccessToken } from '@crm/auth';
-import type { CloudEvent, ContactAssignedData, ContactCreatedData, ContactUpdatedData, Role } from '@crm/contracts';
-import { AmqpSpy, ApiClient, TestPlatform, waitFor } from '@crm/testing';
+import type { CloudEvent, ContactCreatedData } from '@crm/contracts';
+import { AmqpSpy, CrmWorld, waitFor } from '@crm/testing';
 
-function cloudEvent<T>(type: string, tenantId: string, subject: string, data: T): CloudEvent<T> {
-  const id = randomUUID();
-  return { specversion: '1.0', id, source: 'crm/contacts', type, time: new Date().toISOString(), subject, datacontenttype: 'application/json', tenantid: tenantId, correlationid: id, data };
+interface Dashboard {
+  totalContacts: number;
+  contactsByLifecycle: Record<'contact' | 'prospect' | 'customer' | 'supplier', number>;
+  assignedContacts: number;
+  contactsCreatedToday: number;
+  contactsCreatedLast30Days: number;
+  updatedAt: string | null;
 }
 
-function contactCreated(tenantId: string, over: Partial<ContactCreatedData> = {}): CloudEvent<ContactCreatedData> {
-  const contactId = over.contactId ?? randomUUID();
-  return cloudEvent('contacts.contact.created', tenantId, contactId, {
-    contactId,
-    kind: 'person',
-    lifecycle: 'prospect',
-    displayName: 'Contacto de prueba',
-    email: null,
-    phone: null,
-    ownerId: null,
-    teamId: null,
-    createdBy: randomUUID(),
-    createdAt: new Date().toISOString(),
-    version: 1,
-    ...over,
-  });
-}
+const tenantOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).tid;
 
-function contactAssigned(tenantId: string, contactId: string, ownerId: string, version: number): CloudEvent<ContactAssignedData> {
-  return cloudEvent('contacts.contact.assigned', tenantId, contactId, {
-    contactId,
-    displayName: 'Contacto de prueba',
-    ownerId,
-    previousOwnerId: null,
-    teamId: null,
-    assignedBy: randomUUID(),
-    assignedAt: new Date().toISOString(),
-    version,
-  });
-}
-
-function token(tenantId: string, roles: Role[]): Promise<string> {
-  return signAccessToken({ kind: 'user', id: randomUUID(), tenantId, roles, teamIds: [], scopes: [] }, process.env.JWT_SECRET!);
-}
-
-describe('reporting dashboard', () => {
-  let platform: TestPlatform;
+describe('reporting dashboard, through the gateway', () => {
+  let world: CrmWorld;
   let spy: AmqpSpy;
-  let api: ApiClient;
-  const tenantA = randomUUID();
-  const tenantB = randomUUID();
 
-  async function consumed(): Promise<number> {
-    const text = await fetch(`${platform.urlOf('reporting')}/metrics`).then((response) => response.text());
+  async function dashboard(token = world.adminToken): Promise<Dashboard> {
+    const response = await world.api.get('/api/v1/reports/dashboard', token);
+    expect(response.status).toBe(200);
+    return response.body as Dashboard;
+  }
+
+  /** Waits until the dashboard shows what `ready` wants (events are handled asynchronously). */
+  const dashboardWhen = (ready: (d: Dashboard) => boolean, token = world.adminToken, description = 'the dashboard to catch up') =>
+    waitFor(
+      async () => {
+        const current = await dashboard(token);
+        return ready(current) ? current : undefined;
+      },
+      { timeoutMs: 20_000, description },
+    );
+
+  async function consumedByReporting(): Promise<number> {
+    const text = await fetch(`${world.platform.urlOf('reporting')}/metrics`).then((response) => response.text());
     return Number(/crm_messaging_total\{[^}]*name="consumed"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
   }
 
-  /** Publishes like the contacts service would, and waits until reporting acked them all. */
+  /** Publishes as the contacts service would, and waits until reporting acked them all. */
   async function publishAndSettle(...events: CloudEvent[]): Promise<void> {
-    const before = await consumed();
-    for (const event of events) await spy.publish(`${platform.amqpPrefix}crm.events`, event.type, event, event.id);
-    await waitFor(async () => (await consumed()) >= before + events.length, { timeoutMs: 20_000, description: `${events.length} event(s) consumed by reporting` });
+    const before = await consumedByReporting();
+    for (const event of events) await spy.publish(`${world.platform.amqpPrefix}crm.events`, event.type, event, event.id);
+    await waitFor(async () => (await consumedByReporting()) >= before + events.length, { timeoutMs: 20_000, description: `${events.length} event(s) consumed by reporting` });
   }
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ services: ['reporting'], gateway: false });
-    api = new ApiClient(platform.urlOf('reporting'));
+    world = await CrmWorld.start({ services: ['contacts', 'reporting'] });
     spy = await AmqpSpy.connect();
-  }, 60_000);
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'contacts.contact.created');
+  }, 120_000);
 
   afterAll(async () => {
     await spy?.close();
-    await platform?.stop();
+    await world?.stop();
   });
 
-  it('starts at zero for a tenant with no events', async () => {
-    const response = await api.get('/api/v1/reports/dashboard', await token(tenantA, ['admin']));
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({
+  it('starts at zero for a new tenant', async () => {
+    const tenant = await world.createTenant();
+    expect(await dashboard(tenant.token)).toEqual({
       totalContacts: 0,
       contactsByLifecycle: { contact: 0, prospect: 0, customer: 0, supplier: 0 },
       assignedContacts: 0,
@@ -88,46 +75,69 @@ describe('reporting dashboard', () => {
     });
   });
 
-  it('counts three distinct contacts as three, even when one creation is delivered twice', async () => {
-    const owner = randomUUID();
-    const first = contactCreated(tenantA, { lifecycle: 'prospect' });
-    const second = contactCreated(tenantA, { lifecycle: 'customer', ownerId: owner });
-    const third = contactCreated(tenantA, { lifecycle: 'prospect' });
-    await publishAndSettle(first, second, third, first);
-
-    const response = await api.get('/api/v1/reports/dashboard', await token(tenantA, ['admin']));
-    expect(response.body).toMatchObject({
-      totalContacts: 3,
-      contactsByLifecycle: { contact: 0, prospect: 2, customer: 1, supplier: 0 },
-      assignedContacts: 1,
-      contactsCreatedToday: 3,
-      contactsCreatedLast30Days: 3,
+  it('counts contacts, owners and lifecycles as they change, once each even when an event is delivered again', async () => {
+    const before = await dashboard();
+    const [owner, otherOwner] = [await world.createUser(['sales']), await world.createUser(['sales'])];
+    const first = await world.createContact(world.adminToken, { lifecycle: 'prospect' });
+    const second = await world.createContact(world.adminToken, { lifecycle: 'customer' });
+    const third = await world.createContact(world.adminToken, { lifecycle: 'prospect' });
+    await world.assign(world.adminToken, second.id, owner.id);
+    const afterCreation = await dashboardWhen((d) => d.totalContacts === before.totalContacts + 3 && d.assignedContacts === before.assignedContacts + 1);
+    expect(afterCreation).toMatchObject({
+      contactsByLifecycle: { ...before.contactsByLifecycle, prospect: before.contactsByLifecycle.prospect + 2, customer: before.contactsByLifecycle.customer + 1 },
+      contactsCreatedToday: before.contactsCreatedToday + 3,
+      contactsCreatedLast30Days: before.contactsCreatedLast30Days + 3,
     });
-    expect(new Date(response.body.updatedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(afterCreation.updatedAt!)).not.toBeNaN();
 
-    // An assignment counts the contact as assigned once; its redelivery and a reassignment do not add.
-    const assign = contactAssigned(tenantA, third.data.contactId, owner, 2);
-    await publishAndSettle(assign, assign, contactAssigned(tenantA, third.data.contactId, randomUUID(), 3));
-    // A lifecycle change moves the contact between lifecycles.
-    const update = cloudEvent<ContactUpdatedData>('contacts.contact.updated', tenantA, first.data.contactId, {
-      contactId: first.data.contactId,
-      changes: [{ field: 'lifecycle', from: 'prospect', to: 'customer' }],
-      updatedBy: randomUUID(),
-      updatedAt: new Date().toISOString(),
-      version: 2,
-    });
-    await publishAndSettle(update);
+    // The creation of `first` again, as the broker would after a lost ack: nothing changes.
+    const created = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.created' && m.body.subject === first.id);
+    await publishAndSettle(created.body);
+    expect(await dashboard()).toMatchObject({ totalContacts: afterCreation.totalContacts, contactsByLifecycle: afterCreation.contactsByLifecycle });
 
-    const after = await api.get('/api/v1/reports/dashboard', await token(tenantA, ['sales']));
-    expect(after.status).toBe(200);
-    expect(after.body).toMatchObject({ totalContacts: 3, assignedContacts: 2, contactsByLifecycle: { prospect: 1, customer: 2 } });
+    // An assignment counts the contact as assigned once; a reassignment does not add.
+    await world.assign(world.adminToken, third.id, owner.id);
+    await world.assign(world.adminToken, third.id, otherOwner.id);
+    // A conversion moves the contact between lifecycles.
+    const current = await world.api.get(`/api/v1/contacts/${first.id}`, world.adminToken);
+    expect((await world.api.post(`/api/v1/contacts/${first.id}/convert`, { to: 'customer', version: current.body.version }, world.adminToken)).status).toBe(200);
+
+    const after = await dashboardWhen((d) => d.contactsByLifecycle.customer === afterCreation.contactsByLifecycle.customer + 1 && d.assignedContacts === afterCreation.assignedContacts + 1);
+    expect(after).toMatchObject({ totalContacts: afterCreation.totalContacts, contactsByLifecycle: { prospect: afterCreation.contactsByLifecycle.prospect - 1 } });
+    const seenBySales = await world.api.get('/api/v1/reports/dashboard', owner.token);
+    expect(seenBySales.status).toBe(200);
   });
 
   it('keeps contacts created long ago out of the last 30 days', async () => {
-    const before = (await api.get('/api/v1/reports/dashboard', await token(tenantA, ['admin']))).body;
-    const old = contactCreated(tenantA, { createdAt: new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString(), lifecycle: 'supplier' });
+    const before = await dashboard();
+    const contactId = randomUUID();
+    const id = randomUUID();
+    const old: CloudEvent<ContactCreatedData> = {
+      specversion: '1.0',
+      id,
+      source: 'crm/contacts',
+      type: 'contacts.contact.created',
+      time: new Date().toISOString(),
+      subject: contactId,
+      datacontenttype: 'application/json',
+      tenantid: tenantOf(world.adminToken),
+      correlationid: id,
+      data: {
+        contactId,
+        kind: 'person',
+        lifecycle: 'supplier',
+        displayName: 'Proveedor Antiguo',
+        email: null,
+        phone: null,
+        ownerId: null,
+        teamId: null,
+        createdBy: randomUUID(),
+        createdAt: new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString(),
+        version: 1,
+      },
+    };
     await publishAndSettle(old);
-    const after = (await api.get('/api/v1/reports/dashboard', await token(tenantA, ['admin']))).body;
+    const after = await dashboard();
     expect(after.totalContacts).toBe(before.totalContacts + 1);
     expect(after.contactsByLifecycle.supplier).toBe(before.contactsByLifecycle.supplier + 1);
     expect(after.contactsCreatedLast30Days).toBe(before.contactsCreatedLast30Days);
@@ -135,16 +145,15 @@ describe('reporting dashboard', () => {
   });
 
   it('is tenant-scoped: another tenant sees only its own figures', async () => {
-    await publishAndSettle(contactCreated(tenantB, { lifecycle: 'contact' }));
-    const other = await api.get('/api/v1/reports/dashboard', await token(tenantB, ['admin']));
-    expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ totalContacts: 1, contactsByLifecycle: { contact: 1, prospect: 0, customer: 0, supplier: 0 }, assignedContacts: 0 });
-    const mine = await api.get('/api/v1/reports/dashboard', await token(tenantA, ['manager']));
-    expect(mine.body.totalContacts).toBe(4);
+    const mineBefore = await dashboard();
+    const other = await world.createTenant();
+    await world.createContact(other.token, { lifecycle: 'contact' });
+    expect(await dashboardWhen((d) => d.totalContacts === 1, other.token)).toMatchObject({ contactsByLifecycle: { contact: 1, prospect: 0, customer: 0, supplier: 0 }, assignedContacts: 0 });
+    expect((await dashboard()).totalContacts).toBe(mineBefore.totalContacts);
   });
 
   it('needs a valid token', async () => {
-    expect((await api.get('/api/v1/reports/dashboard')).status).toBe(401);
-    expect((await api.get('/api/v1/reports/dashboard', 'not-a-token')).status).toBe(401);
+    expect((await world.api.get('/api/v1/reports/dashboard')).status).toBe(401);
+    expect((await world.api.get('/api/v1/reports/dashboard', 'not-a-token')).status).toBe(401);
   });
 });

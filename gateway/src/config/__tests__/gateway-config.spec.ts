@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigValidationError } from '@crm/common';
 import { GatewayConfig } from '../gateway-config.js';
 
-const base = { DATABASE_URL: 'postgres://u@127.0.0.1/crm', AMQP_URL: 'amqp://127.0.0.1', JWT_SECRET: 'x'.repeat(32) };
+const base = { DATABASE_URL: 'postgres://u@127.0.0.1/crm', AMQP_URL: 'amqp://127.0.0.1', JWT_SECRET: 'gateway-config-spec-4f9c1e0b7a2d8e6f3b5c9a1d' };
 
 describe('GatewayConfig', () => {
   it('defaults upstreams to the local ports and reads the rest', () => {

@@ -5,7 +5,7 @@ export const COMMON_ENV = {
   DATABASE_URL: { kind: 'url', required: true, protocols: ['postgres', 'postgresql'], description: 'PostgreSQL connection URL' },
   AMQP_URL: { kind: 'url', required: true, protocols: ['amqp', 'amqps'], description: 'RabbitMQ connection URL' },
   AMQP_PREFIX: { kind: 'string', default: '', description: 'Prefix for every exchange and queue name (tests use one per run)' },
-  JWT_SECRET: { kind: 'secret', required: true, minLength: 32, description: 'HS256 key shared by the gateway and the services' },
+  JWT_SECRET: { kind: 'secret', required: true, minLength: 32, unguessable: true, description: 'HS256 key shared by the gateway and the services' },
   LOG_LEVEL: { kind: 'string', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent' },
   HOST: { kind: 'string', default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' },
   STATEMENT_TIMEOUT_MS: { kind: 'int', default: '5000', description: 'PostgreSQL statement_timeout for service connections' },

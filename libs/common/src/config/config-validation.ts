@@ -10,6 +10,8 @@ export interface EnvVarSpec {
   default?: string;
   /** For `secret`: the minimum length. */
   minLength?: number;
+  /** For `secret`: refuse known placeholders and low-variety values (signing keys). */
+  unguessable?: boolean;
   /** For `url`: accepted protocols without the colon, e.g. ['postgres', 'postgresql']. */
   protocols?: readonly string[];
   description: string;
@@ -24,6 +26,18 @@ export class ConfigValidationError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigValidationError';
   }
+}
+
+/** Values published in this repository's history or in common examples: anyone can read them. */
+const KNOWN_PLACEHOLDERS = new Set(['change-me-to-a-long-random-secret-of-32+chars']);
+const PLACEHOLDER_WORDS = /change[-_ .]?me|replace[-_ .]?me|placeholder|your[-_ .]?(jwt[-_ .]?)?secret|not[-_ .]?a[-_ .]?secret|^<.*>$/i;
+const MIN_DISTINCT_CHARACTERS = 10;
+
+/** Why a secret must not be used, or undefined. Never echoes the value. */
+export function weakSecretReason(value: string): string | undefined {
+  if (KNOWN_PLACEHOLDERS.has(value.toLowerCase()) || PLACEHOLDER_WORDS.test(value)) return 'is a known placeholder';
+  if (new Set(value).size < MIN_DISTINCT_CHARACTERS) return `has fewer than ${MIN_DISTINCT_CHARACTERS} different characters`;
+  return undefined;
 }
 
 function parseValue(name: string, raw: string, spec: EnvVarSpec): { value?: unknown; problem?: string } {
@@ -49,6 +63,10 @@ function parseValue(name: string, raw: string, spec: EnvVarSpec): { value?: unkn
       }
     case 'secret':
       if (raw.length < (spec.minLength ?? 1)) return { problem: `${name} must be at least ${spec.minLength} characters — ${spec.description}` };
+      if (spec.unguessable) {
+        const weak = weakSecretReason(raw);
+        if (weak) return { problem: `${name} ${weak}: anyone who has read it could use it; set a long random value (e.g. \`openssl rand -hex 32\`) — ${spec.description}` };
+      }
       return { value: raw };
     default:
       return { value: raw };

@@ -1,4 +1,5 @@
 import { ProblemException } from '../errors/problem.exception.js';
+import { isUuid } from '../validation/is-uuid.js';
 
 /**
  * Keyset cursors: the sort-key values of the last row, opaque to clients (base64url JSON).
@@ -29,7 +30,7 @@ export type CursorPart = 'time' | 'uuid' | 'key' | 'text';
 
 const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
   time: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
-  uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  uuid: isUuid,
   key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200,
   text: (value) => typeof value === 'string' && value.length <= 1000,
 };

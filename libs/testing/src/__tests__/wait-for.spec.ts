@@ -22,7 +22,6 @@ describe('waitFor', () => {
   });
 
   it('fails at the deadline with a message naming what it waited for and the last error', async () => {
-    const started = Date.now();
     const failure = waitFor(
       async () => {
         throw new Error('connection refused');
@@ -31,7 +30,6 @@ describe('waitFor', () => {
     );
     await expect(failure).rejects.toBeInstanceOf(WaitForTimeoutError);
     await expect(failure).rejects.toThrow('Timed out after 200 ms waiting for the welcome e-mail (last error: connection refused)');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('treats false, null and 0 as "not yet"', async () => {

@@ -4,9 +4,9 @@ import type { CloudEvent } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
 import { ActivityRecorder } from './activity-recorder.service.js';
 import { serviceEventEntry } from './service-event-entry.js';
+import { isUuid } from '@crm/common';
 
 const CONSUMER = 'contacts.timeline-activity';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Opportunities and tickets report what happens to a contact: every `opportunities.opportunity.*`
@@ -36,7 +36,7 @@ export class ServiceEventActivityHandler {
   private async handle(event: CloudEvent<Record<string, unknown>>): Promise<void> {
     const data = event.data && typeof event.data === 'object' ? event.data : {};
     const contactId = data.contactId;
-    if (typeof contactId !== 'string' || !UUID.test(contactId) || typeof event.tenantid !== 'string' || !UUID.test(event.tenantid)) return;
+    if (typeof contactId !== 'string' || !isUuid(contactId) || typeof event.tenantid !== 'string' || !isUuid(event.tenantid)) return;
     if (typeof event.id !== 'string' || !event.id) return;
     await this.inbox.handleOnce(event, CONSUMER, async (em) => {
       const known: unknown[] = await em.query('SELECT 1 FROM contacts.contact WHERE id = $1 AND tenant_id = $2', [contactId, event.tenantid]);

@@ -1,4 +1,5 @@
 import type { ActivitySource } from './contact-activity.entity.js';
+import { isUuid } from '@crm/common';
 
 /** Spanish titles of known opportunities/tickets events; others get a generic one. */
 const TITLES: Record<string, string> = {
@@ -23,7 +24,6 @@ const AGGREGATES: Record<string, string> = { opportunity: 'Oportunidad', ticket:
 const SKIPPED = new Set(['description', 'body', 'message', 'text', 'content', 'notes', 'note', 'comment', 'email', 'phone']);
 const NAME_FIELDS = ['title', 'name', 'radicado', 'number'] as const;
 const ACTOR_FIELDS = ['actorId', 'changedBy', 'updatedBy', 'createdBy', 'assignedBy', 'closedBy', 'ownerId'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 200;
 const MAX_FIELDS = 30;
 
@@ -45,7 +45,7 @@ export function serviceEventEntry(type: string, subject: unknown, data: Record<s
   const [service, aggregate = ''] = type.split('.');
   const label = eventLabel(type);
   const name = NAME_FIELDS.map((field) => data[field]).find((value): value is string => typeof value === 'string' && value.trim().length > 0);
-  const actor = ACTOR_FIELDS.map((field) => data[field]).find((value): value is string => typeof value === 'string' && UUID.test(value));
+  const actor = ACTOR_FIELDS.map((field) => data[field]).find((value): value is string => typeof value === 'string' && isUuid(value));
   const reference = typeof subject === 'string' && subject ? subject : (data[`${aggregate}Id`] as string | undefined);
   return {
     source: service === 'tickets' ? 'tickets' : 'opportunities',

@@ -8,8 +8,7 @@ import { AccountLedger, type LedgerTarget } from './account-ledger.service.js';
 import { ErpCustomerMatcher } from './erp-customer-matcher.js';
 import { InvalidErpPayload, parseInvoice, parsePayment, parseStatement, type CustomerRef } from './erp-payload.js';
 import { ErpUnmatchedService } from './erp-unmatched.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@crm/common';
 
 type Outcome = 'applied' | 'stale' | 'unknown_customer' | 'ambiguous_customer' | 'invalid';
 
@@ -61,7 +60,7 @@ export class ErpEventsHandler {
     apply: (em: EntityManager, target: LedgerTarget, parsed: T) => Promise<Outcome>,
   ): Promise<void> {
     const type = typeof event.type === 'string' ? event.type : 'unknown';
-    if (typeof event.id !== 'string' || !event.id || event.id.length > 200 || typeof event.tenantid !== 'string' || !UUID.test(event.tenantid)) {
+    if (typeof event.id !== 'string' || !event.id || event.id.length > 200 || typeof event.tenantid !== 'string' || !isUuid(event.tenantid)) {
       // Without an id the inbox cannot deduplicate, without a tenant nothing can be matched.
       const messageId = typeof event.id === 'string' && event.id && event.id.length <= 200 ? event.id : `no-id:${randomUUID()}`;
       await this.dataSource.transaction((em) =>

@@ -7,6 +7,7 @@ import type {
   ErpPaymentReceivedData,
 } from '@crm/contracts';
 import { ERP_INVOICE_STATUSES } from '@crm/contracts';
+import { isUuid } from '@crm/common';
 
 /** A payload that cannot be stored as it is: kept in erp_unmatched with this reason, never retried. */
 export class InvalidErpPayload extends Error {
@@ -16,7 +17,6 @@ export class InvalidErpPayload extends Error {
 const AMOUNT = /^-?\d{1,15}(\.\d{1,4})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ID = 100;
 
 export interface CustomerRef {
@@ -107,7 +107,7 @@ function record(data: unknown): Record<string, unknown> {
 
 function customer(d: ErpCustomerRef): CustomerRef {
   const crmContactId = d.crmContactId ?? null;
-  if (crmContactId !== null && (typeof crmContactId !== 'string' || !UUID.test(crmContactId))) throw new InvalidErpPayload('crmContactId must be a UUID');
+  if (crmContactId !== null && (typeof crmContactId !== 'string' || !isUuid(crmContactId))) throw new InvalidErpPayload('crmContactId must be a UUID');
   const taxId = d.customerTaxId ?? null;
   if (taxId !== null && (typeof taxId !== 'string' || normaliseTaxId(taxId).length < 3 || taxId.length > 40)) {
     throw new InvalidErpPayload('customerTaxId must have at least 3 letters or digits');

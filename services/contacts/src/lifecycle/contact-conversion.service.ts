@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
-import { Problems } from '@crm/common';
+import { Problems, isUuid } from '@crm/common';
 import {
   CONTACTS_CONTACT_CONVERTED,
   CONTACTS_CONTACT_UPDATED,
@@ -19,8 +19,6 @@ import { toContactView, type ContactView } from '../contacts/contact.view.js';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { convertedPayload, type ConversionFacts } from './conversion-payload.js';
 import { conversionRefusal } from './lifecycle-transitions.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type WonOutcome = 'converted' | 'already_customer' | 'unknown_contact' | 'not_convertible';
 
@@ -74,7 +72,7 @@ export class ContactConversionService {
       this.log.warn(`opportunity ${data.opportunityId} won for contact ${contact.id}, which cannot become a customer: ${refusal}`);
       return 'not_convertible';
     }
-    const actorId = typeof data.ownerId === 'string' && UUID.test(data.ownerId) ? data.ownerId : SYSTEM_ACTOR_ID;
+    const actorId = typeof data.ownerId === 'string' && isUuid(data.ownerId) ? data.ownerId : SYSTEM_ACTOR_ID;
     await this.apply(em, contact, actorId, { from: contact.lifecycle, to: 'customer', trigger: 'opportunity_won', opportunityId: data.opportunityId }, { amount: data.amount });
     return 'converted';
   }

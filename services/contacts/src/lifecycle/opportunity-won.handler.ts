@@ -3,8 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { OPPORTUNITIES_OPPORTUNITY_WON, type CloudEvent, type OpportunityWonData } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
 import { ContactConversionService } from './contact-conversion.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@crm/common';
 
 /** A won opportunity makes its contact a customer (once: the inbox drops redeliveries). */
 @Controller()
@@ -20,7 +19,7 @@ export class OpportunityWonHandler {
   async onWon(@Payload() event: CloudEvent<OpportunityWonData>): Promise<void> {
     const data = event.data;
     // A malformed event cannot be fixed by retrying it: report it and acknowledge.
-    if (!data || typeof data.contactId !== 'string' || !UUID.test(data.contactId) || typeof event.tenantid !== 'string' || !UUID.test(event.tenantid)) {
+    if (!data || typeof data.contactId !== 'string' || !isUuid(data.contactId) || typeof event.tenantid !== 'string' || !isUuid(event.tenantid)) {
       this.log.warn(`ignored ${OPPORTUNITIES_OPPORTUNITY_WON} ${String(event.id)}: no valid contactId or tenantid`);
       return;
     }

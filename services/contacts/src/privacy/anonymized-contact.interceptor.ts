@@ -2,12 +2,11 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import type { AuthUser } from '@crm/auth';
-import { API_PREFIX, Problems } from '@crm/common';
+import { API_PREFIX, Problems, isUuid } from '@crm/common';
 import { ContactAccess } from '../contacts/contact-access.js';
 
 /** Routes that change a contact (or something hanging from it): `/contacts/:id…`, `/companies/:id…`. */
 const CONTACT_ROUTE = new RegExp(`^/${API_PREFIX}/(?:contacts|companies)/:(id|contactId|companyId)(?:/|$)`);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -26,7 +25,7 @@ export class AnonymizedContactInterceptor implements NestInterceptor {
     if (READS.has(request.method) || !request.user) return next.handle();
     const match = CONTACT_ROUTE.exec(request.routeOptions.url ?? '');
     const id = match ? (request.params as Record<string, string | undefined>)[match[1]!] : undefined;
-    if (!id || !UUID.test(id)) return next.handle();
+    if (!id || !isUuid(id)) return next.handle();
     const anonymized = await this.access.visibleQuery(request.user).andWhere('c.id = :anonymizedCheckId', { anonymizedCheckId: id }).andWhere('c.anonymized_at IS NOT NULL').getExists();
     if (anonymized) throw Problems.conflict('El contacto fue anonimizado y no puede modificarse.');
     return next.handle();

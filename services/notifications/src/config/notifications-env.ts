@@ -17,6 +17,10 @@ export const NOTIFICATIONS_ENV = {
   },
   SMTP_TIMEOUT_MS: { kind: 'int', default: '10000', description: 'Connection, greeting and socket timeout for SMTP, in ms' },
   SMTP_POOL_SIZE: { kind: 'int', default: '3', description: 'Pooled SMTP connections kept open to the mail server' },
+  NOTIFICATIONS_TEST_PAUSE_AFTER_SEND: {
+    kind: 'string',
+    description: 'Test only, ignored when NODE_ENV=production: a file to write when an e-mail was sent but not yet marked sent, then pause (crash tests)',
+  },
   MAIL_TIME_ZONE: { kind: 'string', default: 'America/Bogota', description: 'IANA time zone in which e-mails show dates and times (note reminders)' },
 } as const satisfies EnvSpec;
 

@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MetricsRegistry } from '@crm/common';
 import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { SmtpMailer } from '../mail/smtp-mailer.service.js';
 import { EmailDeliveryInProgressError } from './email-delivery-in-progress.error.js';
 import { EmailSendFailedError } from './email-send-failed.error.js';
+import { pauseAfterSmtpSend } from './pause-after-smtp-send.js';
 import type { PendingEmail } from './pending-email.js';
 
 interface DeliveryRow {
@@ -48,6 +50,7 @@ export class EmailDeliverySender {
     private readonly dataSource: DataSource,
     private readonly mailer: SmtpMailer,
     metrics: MetricsRegistry,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {
     this.outcomes = new Counter({
       name: 'crm_notifications_emails_total',
@@ -109,6 +112,7 @@ export class EmailDeliverySender {
           messageId: `<${row.id}@${this.mailer.messageIdDomain()}>`,
           headers: { 'X-CRM-Template': row.template, 'X-CRM-Delivery-Id': row.id },
         });
+        await pauseAfterSmtpSend(this.config.NOTIFICATIONS_TEST_PAUSE_AFTER_SEND, row.id);
         await em.query(
           `UPDATE email_delivery
               SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = now(), last_error = NULL,

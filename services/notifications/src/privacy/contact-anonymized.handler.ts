@@ -2,9 +2,9 @@ import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CONTACTS_CONTACT_ANONYMIZED, type CloudEvent, type ContactAnonymizedData } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
+import { isUuid } from '@crm/common';
 
 const CONSUMER = 'notifications.contact-anonymized';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NOTICE_TITLE = 'Notificación sobre un contacto anonimizado';
 const NOTICE_BODY = 'Los datos personales de este contacto fueron anonimizados a solicitud del titular.';
@@ -27,7 +27,7 @@ export class ContactAnonymizedHandler {
   @EventPattern<string>(CONTACTS_CONTACT_ANONYMIZED)
   async onContactAnonymized(@Payload() event: CloudEvent<ContactAnonymizedData>): Promise<void> {
     const contactId = event.data?.contactId;
-    if (typeof contactId !== 'string' || !UUID.test(contactId)) return;
+    if (typeof contactId !== 'string' || !isUuid(contactId)) return;
     const { result } = await this.inbox.handleOnce(event, CONSUMER, async (em) => {
       const [mails]: [unknown[], number] = await em.query(
         `UPDATE notifications.email_delivery d SET subject = $3, body_text = $4, body_html = $5, version = version + 1, updated_at = now()

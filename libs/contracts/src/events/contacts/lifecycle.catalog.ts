@@ -1,4 +1,4 @@
-import type { EventDefinition } from '../event-catalog.js';
+import type { EventDefinition } from '../../event-catalog.js';
 import * as l from './lifecycle.events.js';
 
 export const LIFECYCLE_EVENT_DEFINITIONS: readonly EventDefinition[] = [

@@ -1,4 +1,4 @@
-import type { EventDefinition } from '../event-catalog.js';
+import type { EventDefinition } from '../../event-catalog.js';
 import * as n from './notes.events.js';
 
 /** Notes on contacts and companies. None of these carries the text of a private note. */

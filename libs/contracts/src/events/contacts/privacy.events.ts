@@ -1,4 +1,4 @@
-import { dateTime, integer, object, uuid, type JsonSchema } from '../json-schema.js';
+import { dateTime, integer, object, uuid, type JsonSchema } from '../../json-schema.js';
 
 /** Personal data (Ley 1581 de 2012 / GDPR): consent for marketing and anonymisation. */
 export const CONTACTS_CONTACT_CONSENT_CHANGED = 'contacts.contact.consent_changed';

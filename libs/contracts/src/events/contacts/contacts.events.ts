@@ -1,4 +1,4 @@
-import { dateTime, integer, nullableText, nullableUuid, object, text, uuid, type JsonSchema } from '../json-schema.js';
+import { dateTime, integer, nullableText, nullableUuid, object, text, uuid, type JsonSchema } from '../../json-schema.js';
 
 export const CONTACTS_CONTACT_CREATED = 'contacts.contact.created';
 export const CONTACTS_CONTACT_UPDATED = 'contacts.contact.updated';

@@ -1,4 +1,4 @@
-import { dateTime, integer, object, uuid, type JsonSchema } from '../json-schema.js';
+import { dateTime, integer, object, uuid, type JsonSchema } from '../../json-schema.js';
 
 export const CONTACTS_CONTACT_MERGED = 'contacts.contact.merged';
 

@@ -1,4 +1,4 @@
-import { dateTime, integer, nullableUuid, object, text, uuid, type JsonSchema } from '../json-schema.js';
+import { dateTime, integer, nullableUuid, object, text, uuid, type JsonSchema } from '../../json-schema.js';
 
 export const CONTACTS_NOTE_ADDED = 'contacts.note.added';
 export const CONTACTS_NOTE_UPDATED = 'contacts.note.updated';

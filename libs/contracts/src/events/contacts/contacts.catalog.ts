@@ -1,4 +1,4 @@
-import type { EventDefinition } from '../event-catalog.js';
+import type { EventDefinition } from '../../event-catalog.js';
 import * as c from './contacts.events.js';
 
 export const CONTACT_EVENT_DEFINITIONS: readonly EventDefinition[] = [

@@ -1,4 +1,4 @@
-import type { EventDefinition } from '../event-catalog.js';
+import type { EventDefinition } from '../../event-catalog.js';
 import * as p from './privacy.events.js';
 
 export const PRIVACY_EVENT_DEFINITIONS: readonly EventDefinition[] = [

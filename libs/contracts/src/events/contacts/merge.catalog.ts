@@ -1,4 +1,4 @@
-import type { EventDefinition } from '../event-catalog.js';
+import type { EventDefinition } from '../../event-catalog.js';
 import * as m from './merge.events.js';
 
 /**
