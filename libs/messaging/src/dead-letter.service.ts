@@ -197,10 +197,20 @@ export class DeadLetterService implements OnModuleDestroy {
     return updated ? toView(updated) : null;
   }
 
-  /** Deletes a dead letter for good (nothing is published). Returns false if not found. */
+  /**
+   * Deletes a dead letter for good (nothing is published); a parked outbox event goes with it.
+   * Returns false if not found.
+   */
   async discard(id: string, scope?: string | DeadLetterScope): Promise<boolean> {
     const { where, params } = scopeWhere(id, scope);
-    const rows = (await this.dataSource.query(`DELETE FROM ${this.table} WHERE ${where} RETURNING id`, params)) as unknown[];
+    const rows = (await this.dataSource.query(
+      `WITH gone AS (DELETE FROM ${this.table} WHERE ${where} RETURNING id, origin, message_id),
+            parked AS (
+              DELETE FROM ${quoteIdent(this.options.schema)}.outbox_message o USING gone
+               WHERE gone.origin = 'outbox' AND o.id::text = gone.message_id AND o.parked_at IS NOT NULL RETURNING o.id)
+       SELECT id FROM gone`,
+      params,
+    )) as unknown[];
     return rows.length > 0;
   }
 
