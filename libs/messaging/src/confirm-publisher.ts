@@ -19,6 +19,12 @@ export interface PublishOutcome {
 export interface PublishEachOutcome extends PublishOutcome {
   /** messageIds the broker refused one by one (basic.nack, e.g. a full reject-publish queue). */
   nacked: string[];
+  /**
+   * Messages the client could not even send (amqplib throws before writing, e.g. a routing key
+   * over 255 characters), with the error. The channel stays usable: amqplib checks before it
+   * counts the message for confirms.
+   */
+  unsendable: { id: string; reason: string }[];
 }
 
 /** amqplib's error for a basic.nack, as opposed to a closed channel. */
@@ -47,6 +53,7 @@ export class ConfirmPublisher {
   /** All or nothing: throws if any message is nacked or the channel fails. */
   async publish(messages: readonly OutgoingMessage[], timeoutMs: number): Promise<PublishOutcome> {
     const outcome = await this.publishEach(messages, timeoutMs);
+    if (outcome.unsendable.length > 0) throw new Error(outcome.unsendable[0]!.reason);
     if (outcome.nacked.length > 0) throw new Error(`broker refused (nack) ${outcome.nacked.length} publish(es)`);
     return { returned: outcome.returned };
   }
@@ -57,16 +64,22 @@ export class ConfirmPublisher {
    * time): then it is unknown which messages arrived.
    */
   async publishEach(messages: readonly OutgoingMessage[], timeoutMs: number): Promise<PublishEachOutcome> {
-    if (messages.length === 0) return { returned: [], nacked: [] };
+    if (messages.length === 0) return { returned: [], nacked: [], unsendable: [] };
     const channel = await this.getChannel();
+    const unsendable: { id: string; reason: string }[] = [];
     const confirms = messages.map(
       (message) =>
         new Promise<boolean>((resolve, reject) => {
-          channel.publish(message.exchange, message.routingKey, message.body, message.options, (err: unknown) => {
-            if (!err) resolve(true);
-            else if (err instanceof Error && err.message === NACKED) resolve(false);
-            else reject(err instanceof Error ? err : new Error(String(err)));
-          });
+          try {
+            channel.publish(message.exchange, message.routingKey, message.body, message.options, (err: unknown) => {
+              if (!err) resolve(true);
+              else if (err instanceof Error && err.message === NACKED) resolve(false);
+              else reject(err instanceof Error ? err : new Error(String(err)));
+            });
+          } catch (err) {
+            unsendable.push({ id: message.options.messageId, reason: `cannot be sent: ${(err as Error).message}` });
+            resolve(true);
+          }
         }),
     );
     // publish() returning false only means amqplib buffers in memory; the batch is bounded and
@@ -89,7 +102,7 @@ export class ConfirmPublisher {
     const nacked = messages.filter((_, index) => !acked[index]).map((m) => m.options.messageId);
     // The broker sends basic.return before the confirm of the same message, so it is known here.
     const returned = messages.map((m) => m.options.messageId).filter((id) => this.returnedIds.delete(id));
-    return { returned, nacked };
+    return { returned, nacked, unsendable };
   }
 
   private async getChannel(): Promise<ConfirmChannel> {

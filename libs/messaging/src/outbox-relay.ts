@@ -31,7 +31,7 @@ function backoffMs(failures: number): number {
  * between publish and commit republishes the batch: at-least-once, made harmless by the inbox.
  * Woken by NOTIFY `<schema>_outbox`, with a poll as the fallback.
  *
- * A row the broker refuses (nack, returned as unroutable) gets a per-row backoff and is skipped
+ * A row the broker refuses (nack, returned as unroutable) or the client cannot send gets a per-row backoff and is skipped
  * until then, so it never holds back later events; after `relayMaxAttempts` it is parked as a
  * dead letter (OutboxParking). When a whole batch fails (channel closed, no confirm) nobody knows
  * which row caused it: the relay then goes one row at a time through that many rows, and a row
@@ -174,6 +174,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         returned = outcome.returned;
         for (const id of outcome.returned) failed.push({ id, reason: 'unroutable: returned by the broker' });
         for (const id of outcome.nacked) failed.push({ id, reason: 'refused by the broker (nack)' });
+        failed.push(...outcome.unsendable);
       } catch (err) {
         // The whole batch failed. With the broker gone, nobody is to blame; with several rows,
         // find the culprit one row at a time; a single row that fails alone is charged.

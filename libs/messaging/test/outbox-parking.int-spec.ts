@@ -109,4 +109,34 @@ describe('an outbox row the broker keeps refusing', () => {
       await tap.close();
     }
   });
+
+  it('treats a row the client cannot even send (routing key over 255 characters) the same way, and the admin can discard it', async () => {
+    const tap = await Tap.open('parktest.#');
+    try {
+      const [unsendable] = await svc.commitEvents(`parktest.${'x'.repeat(260)}`, 1, () => 'too-long');
+      const later = await svc.commitEvents('parktest.later.created', 10, (i) => `later-${i}`);
+      await waitFor(
+        async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [later])).length === later.length,
+        { description: 'the later events published' },
+      );
+      const parked = await waitFor(async () => {
+        const row = await outboxRow(unsendable!);
+        return row?.parked_at ? row : undefined;
+      }, { timeoutMs: 15_000, description: 'the unsendable row parked' });
+      expect(parked.last_error).toContain('cannot be sent');
+      expect(tap.ids()).not.toContain(unsendable);
+
+      const admin = await tokenFor(['admin']);
+      const letter = await svc.http('GET', `/api/v1/admin/dead-letters/${unsendable}`, admin);
+      expect(letter.body).toMatchObject({ id: unsendable, origin: 'outbox' });
+      // Replaying cannot help an event that can never be sent: the admin discards it, and the
+      // parked outbox row goes with it.
+      expect((await svc.http('DELETE', `/api/v1/admin/dead-letters/${unsendable}`, await tokenFor(['admin'], randomUUID()))).status).toBe(404);
+      expect((await svc.http('DELETE', `/api/v1/admin/dead-letters/${unsendable}`, admin)).status).toBe(204);
+      expect((await svc.http('GET', `/api/v1/admin/dead-letters/${unsendable}`, admin)).status).toBe(404);
+      expect(await outboxRow(unsendable!)).toBeUndefined();
+    } finally {
+      await tap.close();
+    }
+  });
 });
