@@ -176,9 +176,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         for (const id of outcome.nacked) failed.push({ id, reason: 'refused by the broker (nack)' });
         failed.push(...outcome.unsendable);
       } catch (err) {
-        // The whole batch failed. With the broker gone, nobody is to blame; with several rows,
+        // The whole batch failed. With the broker gone or blocked by an alarm, nobody is to blame; with several rows,
         // find the culprit one row at a time; a single row that fails alone is charged.
-        if (rows.length > 1 || !this.connection.isConnected()) {
+        if (rows.length > 1 || !this.connection.canPublish()) {
           if (rows.length > 1) this.isolateRows = rows.length;
           throw err;
         }
