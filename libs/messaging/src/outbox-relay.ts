@@ -112,7 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
-      if (!this.connection.isConnected()) {
+      if (!this.connection.canPublish()) {
         await this.sleep(Math.min(this.options.relayPollIntervalMs, 250));
         continue;
       }
