@@ -1,4 +1,3 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
 import type { ResolvedMessagingOptions } from './messaging-options.js';
 import { quoteIdent } from './sql-identifier.js';
 
@@ -7,7 +6,10 @@ export interface OutboxRowFailure {
   reason: string;
 }
 
-type Sql = Pick<QueryRunner | EntityManager, 'query'>;
+/** A QueryRunner or EntityManager of the caller's transaction (anything with `query`). */
+export interface SqlExecutor {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Per-row retry state of the outbox. A failed row waits until `next_attempt_at` (exponential
@@ -26,7 +28,7 @@ export class OutboxParking {
   }
 
   /** Records one failed attempt per row, in the caller's transaction; returns the ids it parked. */
-  async recordFailures(sql: Sql, failures: readonly OutboxRowFailure[]): Promise<string[]> {
+  async recordFailures(sql: SqlExecutor, failures: readonly OutboxRowFailure[]): Promise<string[]> {
     if (failures.length === 0) return [];
     const { relayMaxAttempts, relayRetryBaseMs, relayRetryMaxMs } = this.options;
     const rows = (await sql.query(
@@ -60,7 +62,7 @@ export class OutboxParking {
    * The row is re-created from the stored envelope if housekeeping deleted it meanwhile. The
    * insert's statement trigger sends NOTIFY, so the relay publishes it right after commit.
    */
-  async release(sql: Sql, id: string, envelope: Record<string, unknown>, eventType: string, tenantId: string): Promise<void> {
+  async release(sql: SqlExecutor, id: string, envelope: Record<string, unknown>, eventType: string, tenantId: string): Promise<void> {
     await sql.query(
       `INSERT INTO ${this.outbox} (id, event_type, tenant_id, subject, envelope)
        VALUES ($1, $2, $3, $4, $5::jsonb)
