@@ -43,7 +43,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private readonly publisher: ConfirmPublisher;
   private readonly failures: FailureRouter;
   private readonly recorder: DeadLetterRecorder;
-  private readonly validator = new EventValidator();
+  private readonly validator = new EventValidator(undefined, (type, err) => this.log.error(`the contracts schema of ${type} does not compile (${err.message}); checking its envelope only`));
   private readonly unknownTypesSeen = new Set<string>();
   private routes: Route[] = [];
   private channel?: Channel;

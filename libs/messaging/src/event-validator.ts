@@ -47,7 +47,12 @@ export class EventValidator {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, { validate: ValidateFunction; known: boolean }>();
 
-  constructor(private readonly lookup: (type: string) => Pick<EventDefinition, 'schema'> | undefined = findEventDefinition) {
+  private envelope?: ValidateFunction;
+
+  constructor(
+    private readonly lookup: (type: string) => Pick<EventDefinition, 'schema'> | undefined = findEventDefinition,
+    private readonly onSchemaError: (type: string, err: Error) => void = () => undefined,
+  ) {
     this.ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(this.ajv);
   }
@@ -59,14 +64,26 @@ export class EventValidator {
     return { valid: false, reason: describe(validate.errors) };
   }
 
+  private envelopeOnly(): ValidateFunction {
+    this.envelope ??= this.ajv.compile(ENVELOPE);
+    return this.envelope;
+  }
+
   private compiledFor(type: string): { validate: ValidateFunction; known: boolean } {
     let entry = this.compiled.get(type);
     if (!entry) {
       const definition = this.lookup(type);
-      const schema = definition
-        ? { allOf: [ENVELOPE, { type: 'object', required: ['data'], properties: { type: { const: type }, data: definition.schema } }] }
-        : ENVELOPE;
-      entry = { validate: this.ajv.compile(schema), known: definition !== undefined };
+      let validate: ValidateFunction | undefined;
+      if (definition) {
+        try {
+          validate = this.ajv.compile({ allOf: [ENVELOPE, { type: 'object', required: ['data'], properties: { type: { const: type }, data: definition.schema } }] });
+        } catch (err) {
+          // A schema ajv cannot compile is a bug in contracts (a unit test guards it); checking
+          // the envelope only is better than failing every delivery of the type.
+          this.onSchemaError(type, err as Error);
+        }
+      }
+      entry = validate ? { validate, known: true } : { validate: this.envelopeOnly(), known: false };
       this.compiled.set(type, entry);
     }
     return entry;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { CONTACTS_CONTACT_ASSIGNED, findEventDefinition } from '@crm/contracts';
+import { CONTACTS_CONTACT_ASSIGNED, EVENT_CATALOG, findEventDefinition } from '@crm/contracts';
 import { EventValidator } from '../event-validator.js';
 
 function assigned(data: Record<string, unknown> = {}, envelope: Record<string, unknown> = {}): Record<string, unknown> {
@@ -72,5 +72,20 @@ describe('EventValidator (contracts event catalogue)', () => {
     counting.validate('itest.other', assigned({}, { type: 'itest.other' }));
     counting.validate('itest.other', assigned({}, { type: 'itest.other' }));
     expect(lookups).toEqual([CONTACTS_CONTACT_ASSIGNED, 'itest.other']);
+  });
+
+  it('compiles the schema of every type in the catalogue', () => {
+    const broken: string[] = [];
+    const strict = new EventValidator(findEventDefinition, (type) => broken.push(type));
+    for (const definition of EVENT_CATALOG) strict.validate(definition.type, {});
+    expect(broken).toEqual([]);
+    expect(EVENT_CATALOG.length).toBeGreaterThan(10);
+  });
+
+  it('falls back to the envelope check when a schema does not compile, and says so', () => {
+    const errors: string[] = [];
+    const validator = new EventValidator(() => ({ schema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } } as never }), (type) => errors.push(type));
+    expect(validator.validate('x.y.z', assigned({}, { type: 'x.y.z' }))).toEqual({ valid: true, known: false });
+    expect(errors).toEqual(['x.y.z']);
   });
 });
