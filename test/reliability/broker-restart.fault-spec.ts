@@ -29,6 +29,16 @@ describe('RabbitMQ restarted in the middle of 1,000 contact creations', () => {
     const before = await dashboard();
     let created = 0;
     let restarted: Promise<void> | undefined;
+    let pendingWhileDown = 0;
+    const unpublished = async (): Promise<number> => {
+      const client = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
+      await client.connect();
+      try {
+        return Number((await client.query('SELECT count(*) FROM contacts.outbox_message WHERE published_at IS NULL')).rows[0].count);
+      } finally {
+        await client.end();
+      }
+    };
     const worker = async () => {
       while (created < TOTAL) {
         created++;
@@ -38,6 +48,14 @@ describe('RabbitMQ restarted in the middle of 1,000 contact creations', () => {
         if (created === Math.floor(TOTAL / 3) && !restarted) {
           restarted = (async () => {
             await rabbitmqctl('stop_app');
+            // Contacts keep being created meanwhile: their events wait in the outbox.
+            pendingWhileDown = await waitFor(async () => {
+              const pending = await unpublished();
+              return pending > 0 ? pending : undefined;
+            }, {
+              timeoutMs: 15_000,
+              description: 'contact events waiting in the outbox while the broker is down',
+            });
             await rabbitmqctl('start_app');
           })();
         }
@@ -46,6 +64,7 @@ describe('RabbitMQ restarted in the middle of 1,000 contact creations', () => {
     try {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       await restarted;
+      expect(pendingWhileDown).toBeGreaterThan(0);
     } finally {
       await rabbitmqctl('start_app').catch(() => undefined);
     }

@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { Logger } from 'pino';
 import { verifyAccessToken, type AuthUser } from '@crm/auth';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
+import { signPlatformOperatorToken } from '@crm/messaging';
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { platformKeyMatches } from '../identity/tenants/platform-key.js';
 import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
 import { FixedWindowRateLimiter } from '../shared/fixed-window-rate-limiter.js';
@@ -16,11 +18,14 @@ import { downstreamResponseHeaders, upstreamRequestHeaders } from './upstream-he
 
 const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const DEAD_LETTERS = `${API_BASE}/admin/dead-letters`;
+const PLATFORM_DEAD_LETTERS = `${API_BASE}/platform/dead-letters`;
 
 interface RouteConfig {
   upstream?: ServiceName | 'by-query';
   isPublic?: boolean;
   adminOnly?: boolean;
+  /** Platform operator only (PLATFORM_API_KEY in x-platform-key), no user token. */
+  platformOnly?: boolean;
 }
 
 export interface ProxyDependencies {
@@ -42,6 +47,8 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
   const callers = new WeakMap<FastifyRequest, AuthUser>();
   /** Requests actually sent upstream, with the service: only those go into the latency metric. */
   const forwarded = new WeakMap<FastifyRequest, ServiceName>();
+  /** Requests the platform operator made: forwarded with this platform-operator token instead. */
+  const operatorTokens = new WeakMap<FastifyRequest, string>();
 
   await fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -66,6 +73,16 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
 
     scope.addHook('onRequest', async (request, reply) => {
       const route = routeConfigOf(request);
+      if (route.platformOnly) {
+        // Without a configured key these routes do not exist (as POST /platform/tenants).
+        if (!config.platformApiKey) return reject(request, reply, 404, 'Recurso no encontrado.', 'no_platform_key');
+        if (!platformKeyMatches(request.headers['x-platform-key'], config.platformApiKey)) {
+          return reject(request, reply, 401, 'La clave de plataforma no es válida.', 'bad_platform_key');
+        }
+        operatorTokens.set(request, await signPlatformOperatorToken(config.jwtSecret));
+        deps.logger.info({ method: request.method, url: request.url }, 'platform operator dead-letter request');
+        return;
+      }
       if (route.isPublic) {
         const decision = publicLimiter.hit(request.ip);
         if (decision.allowed) return;
@@ -96,11 +113,14 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     }
 
     const deadLetterConfig: RouteConfig = { upstream: 'by-query', adminOnly: true };
-    for (const url of [DEAD_LETTERS, `${DEAD_LETTERS}/*`]) {
+    const platformDeadLetterConfig: RouteConfig = { upstream: 'by-query', platformOnly: true };
+    const deadLetterRoutes = [DEAD_LETTERS, `${DEAD_LETTERS}/*`].map((url) => ({ url, config: deadLetterConfig }));
+    const platformRoutes = [PLATFORM_DEAD_LETTERS, `${PLATFORM_DEAD_LETTERS}/*`].map((url) => ({ url, config: platformDeadLetterConfig }));
+    for (const { url, config: routeConfig } of [...deadLetterRoutes, ...platformRoutes]) {
       scope.route({
-        method: ['GET', 'POST'],
+        method: ['GET', 'POST', 'DELETE'],
         url,
-        config: deadLetterConfig,
+        config: routeConfig,
         handler: (request, reply) => {
           const service = (request.query as Record<string, unknown>).service;
           if (typeof service !== 'string' || !(SERVICE_NAMES as string[]).includes(service)) {
@@ -120,6 +140,7 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
   }
 
   function forward(request: FastifyRequest, reply: FastifyReply, service: ServiceName, source: string): FastifyReply {
+    const operatorToken = operatorTokens.get(request);
     const base = config.upstreams[service];
     const upstreamHost = new URL(base).host;
     forwarded.set(request, service);
@@ -128,15 +149,19 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
       getUpstream: () => base,
       // Exactly the query of `source` (reply-from would fall back to the incoming request's).
       queryString: () => (queryAt < 0 ? '' : source.slice(queryAt + 1)),
-      rewriteRequestHeaders: (req) =>
-        upstreamRequestHeaders(req.raw.headers, {
+      rewriteRequestHeaders: (req) => {
+        const headers = upstreamRequestHeaders(req.raw.headers, {
           requestId: req.id,
           remoteAddress: req.raw.socket.remoteAddress,
           protocol: req.protocol,
           host: req.headers.host,
           trustProxy: config.trustProxy,
           upstreamHost,
-        }),
+        });
+        // The operator key stays here; the service gets a short-lived token that says "platform".
+        if (operatorToken) headers.authorization = `Bearer ${operatorToken}`;
+        return headers;
+      },
       rewriteHeaders: (headers) => downstreamResponseHeaders(headers as Record<string, string | string[] | undefined>),
       retryDelay: ({ err, req, attempt }) => {
         const method = (req as unknown as { method?: string }).method;

@@ -16,6 +16,7 @@ export class AmqpConnection implements OnModuleInit, OnApplicationShutdown {
   private model?: RecoveringChannelModel;
   private started = false;
   private connected = false;
+  private blocked = false;
   private closed = false;
   private readonly listeners = new Set<ConnectListener>();
   private readonly waiters = new Set<() => void>();
@@ -62,12 +63,19 @@ export class AmqpConnection implements OnModuleInit, OnApplicationShutdown {
     });
     model.on('disconnect', (err: Error) => {
       this.connected = false;
+      this.blocked = false;
       if (!this.closed) this.logger.warn(`RabbitMQ connection lost: ${err.message}; reconnecting`);
     });
     model.on('connect-failed', (err: Error) => this.logger.warn(`RabbitMQ connect failed: ${err.message}`));
     model.on('error', (err: Error) => this.logger.warn(`RabbitMQ connection error: ${err.message}`));
-    model.on('blocked', (reason: string) => this.logger.warn(`RabbitMQ blocked publishing: ${reason}`));
-    model.on('unblocked', () => this.logger.log('RabbitMQ unblocked publishing'));
+    model.on('blocked', (reason: string) => {
+      this.blocked = true;
+      this.logger.warn(`RabbitMQ blocked publishing: ${reason}`);
+    });
+    model.on('unblocked', () => {
+      this.blocked = false;
+      this.logger.log('RabbitMQ unblocked publishing');
+    });
     model.on('handler-error', (err: Error, event: string) => this.logger.error(`listener for ${event} threw: ${err.message}`));
   }
 
@@ -99,6 +107,11 @@ export class AmqpConnection implements OnModuleInit, OnApplicationShutdown {
 
   isConnected(): boolean {
     return this.connected && !this.closed;
+  }
+
+  /** Connected and not held back by a broker resource alarm (memory, disk): publishes can succeed. */
+  canPublish(): boolean {
+    return this.isConnected() && !this.blocked;
   }
 
   /** Resolves once connected; false if `timeoutMs` passed or the connection was closed first. */

@@ -11,6 +11,7 @@ import { AmqpContext } from './amqp-context.js';
 import { AmqpHeaders, eventRoutingKey, headerNumber, headerString } from './amqp-headers.js';
 import { ConfirmPublisher } from './confirm-publisher.js';
 import { DeadLetterRecorder } from './dead-letter-recorder.js';
+import { EventValidator } from './event-validator.js';
 import { describeFailure, FailureRouter } from './failure-router.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging-options.js';
@@ -28,7 +29,8 @@ interface Route {
  * the ERP and any non-Nest publisher work) to `@EventPattern` handlers, `*`/`#` wildcards
  * included; every matching handler runs, in declaration order. Acks only after the handlers'
  * promises resolve. A failure goes to the next retry tier, then to the DLQ; a body that is not
- * a JSON object goes to the DLQ at once. A routing key no handler matches (a stale binding after
+ * a JSON object, or an event that fails its contract schema (EventValidator), goes to the DLQ at
+ * once with the reason: retrying cannot fix it. A routing key no handler matches (a stale binding after
  * a handler was removed) is acked and logged: dead-lettering it would only fill the DLQ with
  * events nobody here wants. It also drains its own DLQ into `<schema>.dead_letter`.
  */
@@ -41,6 +43,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private readonly publisher: ConfirmPublisher;
   private readonly failures: FailureRouter;
   private readonly recorder: DeadLetterRecorder;
+  private readonly validator = new EventValidator(undefined, (type, err) => this.log.error(`the contracts schema of ${type} does not compile (${err.message}); checking its envelope only`));
+  private readonly unknownTypesSeen = new Set<string>();
   private routes: Route[] = [];
   private channel?: Channel;
   private consumerTags: string[] = [];
@@ -131,7 +135,12 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
         deliveryLimit: this.options.deliveryLimit,
         retryDelaysMs: this.options.retryDelaysMs,
         bindings: this.bindings(),
+        openChannel: () => this.connection.createChannel(),
       });
+      const dlqName = names.deadLetterQueue(this.options.service);
+      if (this.connection.topology.keptOlderDeadLetterQueue.has(dlqName)) {
+        this.log.warn(`${dlqName} was declared without an explicit delivery limit; on RabbitMQ 4 add a policy with a high delivery-limit for it (README, Operations)`);
+      }
       await ch.prefetch(this.options.prefetch);
       const main = await ch.consume(names.serviceQueue(this.options.service), (msg) => this.track(ch, msg, (m) => this.handleDelivery(ch, m)));
       const dlq = await ch.consume(names.deadLetterQueue(this.options.service), (msg) => this.track(ch, msg, (m) => this.storeDeadLetter(ch, m)));
@@ -194,6 +203,15 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       this.log.warn(`no handler for ${routingKey}; acked and dropped`);
       return this.settle(channel, message, 'ack');
     }
+    const check = this.validator.validate(routingKey, event);
+    if (!check.valid) {
+      this.metrics.invalid++;
+      return this.settleFailure(channel, message, await this.failures.deadLetter(message, routingKey, `invalid event: ${check.reason}`));
+    }
+    if (!check.known && !this.unknownTypesSeen.has(routingKey)) {
+      this.unknownTypesSeen.add(routingKey);
+      this.log.warn(`${routingKey} is not in the contracts event catalogue: only its envelope is validated`);
+    }
     const retryCount = headerNumber(message.properties, AmqpHeaders.retryCount);
     const context = new AmqpContext([message, routingKey, retryCount]);
     const messageId = typeof event.id === 'string' ? event.id : String(message.properties.messageId ?? '');
@@ -217,14 +235,27 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 
+  /**
+   * Stores a DLQ message, retrying with backoff for as long as storing fails (Postgres down) and
+   * keeping the message unacked meanwhile. It is never handed back to the queue: every requeue
+   * counts against a quorum queue's delivery limit, and RabbitMQ 4 gives every quorum queue one
+   * (20 by default), past which a DLQ without its own dead-letter target drops the message.
+   * If the channel closes meanwhile the broker redelivers it, once.
+   */
   private async storeDeadLetter(channel: Channel, message: ConsumeMessage): Promise<void> {
-    try {
-      await this.recorder.record(message);
-      this.settle(channel, message, 'ack');
-    } catch (err) {
-      this.log.error(`could not store dead letter ${String(message.properties.messageId)}: ${describeFailure(err)}`);
-      await delay(2000);
-      this.settle(channel, message, 'requeue');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.recorder.record(message);
+        this.settle(channel, message, 'ack');
+        return;
+      } catch (err) {
+        this.metrics.deadLetterStoreFailures++;
+        const wait = Math.min(30_000, 500 * 2 ** Math.min(attempt - 1, 6));
+        this.log.error(`could not store dead letter ${String(message.properties.messageId)} (attempt ${attempt}): ${describeFailure(err)}; retrying in ${wait} ms`);
+        await delay(wait, undefined, { ref: false });
+        // Closing or reconnecting: the unacked message goes back to the DLQ with the channel.
+        if (this.closing || this.channel !== channel) return;
+      }
     }
   }
 

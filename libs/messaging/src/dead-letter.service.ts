@@ -6,6 +6,7 @@ import { AmqpHeaders } from './amqp-headers.js';
 import { ConfirmPublisher } from './confirm-publisher.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging-options.js';
+import { OutboxParking } from './outbox-parking.js';
 import { quoteIdent } from './sql-identifier.js';
 
 export interface DeadLetterView {
@@ -20,6 +21,8 @@ export interface DeadLetterView {
   /** The CloudEvent as received; null when the body was not JSON (see rawBody). */
   envelope: Record<string, unknown> | null;
   rawBody: string | null;
+  /** `consumer`: a delivery this service could not handle; `outbox`: an event it could not publish (parked). */
+  origin: 'consumer' | 'outbox';
 }
 
 export interface DeadLetterQuery {
@@ -27,7 +30,12 @@ export interface DeadLetterQuery {
   cursor?: string;
   /** Only this tenant's dead letters (the admin API always sets it). */
   tenantId?: string;
+  /** Only dead letters without a tenant (the platform operator's API). */
+  withoutTenant?: boolean;
 }
+
+/** Whose dead letters a call may touch: one tenant's, or (platform operator) those without a tenant. */
+export type DeadLetterScope = { tenantId: string } | { withoutTenant: true };
 
 interface DeadLetterRow {
   id: string;
@@ -43,13 +51,22 @@ interface DeadLetterRow {
   raw_body: string | null;
   properties: Record<string, unknown>;
   headers: Record<string, unknown>;
+  origin: 'consumer' | 'outbox';
 }
 
 /** Headers that described the failure; a replay starts clean. */
 const FAILURE_HEADERS = /^x-(death|first-death-|last-death-|delivery-count|failure-reason|dead-letter-id|retry-count|replay-of)/;
 // Exact microseconds, so the keyset cursor never skips or repeats rows that share a millisecond.
-const COLUMNS = `id, message_id, routing_key, tenant_id, reason, failed_at, replayed_at, replay_count, envelope, raw_body, properties, headers,
+const COLUMNS = `id, message_id, routing_key, tenant_id, reason, failed_at, replayed_at, replay_count, envelope, raw_body, properties, headers, origin,
   to_char(failed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS failed_key`;
+
+/** `scope` as a plain string is a tenant id (the tenant admin API). */
+function scopeWhere(id: string, scope?: string | DeadLetterScope): { where: string; params: unknown[] } {
+  const resolved: DeadLetterScope | undefined = typeof scope === 'string' ? { tenantId: scope } : scope;
+  if (!resolved) return { where: 'id = $1', params: [id] };
+  if ('withoutTenant' in resolved) return { where: 'id = $1 AND tenant_id IS NULL', params: [id] };
+  return { where: 'id = $1 AND tenant_id = $2', params: [id, resolved.tenantId] };
+}
 
 function toView(row: DeadLetterRow): DeadLetterView {
   return {
@@ -63,6 +80,7 @@ function toView(row: DeadLetterRow): DeadLetterView {
     replayCount: row.replay_count,
     envelope: row.envelope,
     rawBody: row.raw_body,
+    origin: row.origin,
   };
 }
 
@@ -71,6 +89,7 @@ function toView(row: DeadLetterRow): DeadLetterView {
 export class DeadLetterService implements OnModuleDestroy {
   private readonly table: string;
   private readonly publisher: ConfirmPublisher;
+  private readonly parking: OutboxParking;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
@@ -80,6 +99,7 @@ export class DeadLetterService implements OnModuleDestroy {
   ) {
     this.table = `${quoteIdent(options.schema)}.dead_letter`;
     this.publisher = new ConfirmPublisher(connection, metrics, 'DeadLetterService');
+    this.parking = new OutboxParking(options);
   }
 
   /** Newest first, keyset-paginated. */
@@ -91,6 +111,7 @@ export class DeadLetterService implements OnModuleDestroy {
       params.push(query.tenantId);
       where.push(`tenant_id = $${params.length}`);
     }
+    if (query.withoutTenant) where.push('tenant_id IS NULL');
     const after = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (after) {
       params.push(String(after[0]), String(after[1]));
@@ -105,8 +126,8 @@ export class DeadLetterService implements OnModuleDestroy {
     return toPage(rows, limit, (row) => [row.failed_key, row.id], toView);
   }
 
-  async get(id: string, tenantId?: string): Promise<DeadLetterView | null> {
-    const row = await this.findRow(id, tenantId);
+  async get(id: string, scope?: string | DeadLetterScope): Promise<DeadLetterView | null> {
+    const row = await this.findRow(id, scope);
     return row ? toView(row) : null;
   }
 
@@ -114,9 +135,10 @@ export class DeadLetterService implements OnModuleDestroy {
    * Publishes the stored message again to this service's queue only (default exchange), with
    * the same messageId and a reset retry count, then marks the row. Returns null if not found.
    */
-  async replay(id: string, tenantId?: string): Promise<DeadLetterView | null> {
-    const row = await this.findRow(id, tenantId);
+  async replay(id: string, scope?: string | DeadLetterScope): Promise<DeadLetterView | null> {
+    const row = await this.findRow(id, scope);
     if (!row) return null;
+    if (row.origin === 'outbox') return this.replayParkedEvent(row);
     const headers: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(row.headers ?? {})) if (!FAILURE_HEADERS.test(name)) headers[name] = value;
     Object.assign(headers, { [AmqpHeaders.originalRoutingKey]: row.routing_key, [AmqpHeaders.retryCount]: 0, [AmqpHeaders.replayOf]: row.id });
@@ -182,13 +204,44 @@ export class DeadLetterService implements OnModuleDestroy {
     return rows.length;
   }
 
-  private async findRow(id: string, tenantId?: string): Promise<DeadLetterRow | undefined> {
-    const params: unknown[] = [id];
-    let where = 'id = $1';
-    if (tenantId !== undefined) {
-      params.push(tenantId);
-      where += ' AND tenant_id = $2';
-    }
+  /**
+   * An event this service could not publish goes back to its outbox (published to every
+   * subscriber by the relay), not into this service's own queue.
+   */
+  private async replayParkedEvent(row: DeadLetterRow): Promise<DeadLetterView | null> {
+    if (!row.envelope || !row.tenant_id) throw new Error('the parked event has no stored envelope');
+    const [updated] = await this.dataSource.transaction(async (em) => {
+      await this.parking.release(em, row.message_id ?? row.id, row.envelope!, row.routing_key, row.tenant_id!);
+      return (await em.query(
+        `WITH replayed AS (
+           UPDATE ${this.table} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *
+         ) SELECT ${COLUMNS} FROM replayed`,
+        [row.id],
+      )) as DeadLetterRow[];
+    });
+    this.metrics.replayed++;
+    return updated ? toView(updated) : null;
+  }
+
+  /**
+   * Deletes a dead letter for good (nothing is published); a parked outbox event goes with it.
+   * Returns false if not found.
+   */
+  async discard(id: string, scope?: string | DeadLetterScope): Promise<boolean> {
+    const { where, params } = scopeWhere(id, scope);
+    const rows = (await this.dataSource.query(
+      `WITH gone AS (DELETE FROM ${this.table} WHERE ${where} RETURNING id, origin, message_id),
+            parked AS (
+              DELETE FROM ${quoteIdent(this.options.schema)}.outbox_message o USING gone
+               WHERE gone.origin = 'outbox' AND o.id::text = gone.message_id AND o.parked_at IS NOT NULL RETURNING o.id)
+       SELECT id FROM gone`,
+      params,
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  private async findRow(id: string, scope?: string | DeadLetterScope): Promise<DeadLetterRow | undefined> {
+    const { where, params } = scopeWhere(id, scope);
     const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where}`, params)) as DeadLetterRow[];
     return rows[0];
   }

@@ -1,12 +1,13 @@
-import { Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@crm/auth';
 import { PageQueryDto, Problems, type Page } from '@crm/common';
 import { DeadLetterService, type DeadLetterView } from './dead-letter.service.js';
 
 /**
- * Admin view of this service's dead letters. An admin sees and replays only their own tenant's
- * events; dead letters without a tenant (unparseable bodies) are for operators, through SQL.
+ * Admin view of this service's dead letters: deliveries it could not handle and events it could
+ * not publish (parked outbox rows, `origin: 'outbox'`). An admin sees, replays and discards only
+ * their own tenant's; those without a tenant are the platform operator's (PlatformDeadLettersController).
  */
 @ApiTags('dead-letters')
 @ApiBearerAuth()
@@ -40,5 +41,11 @@ export class DeadLettersController {
     }
     if (!item) throw Problems.notFound();
     return item;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async discard(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    if (!(await this.deadLetters.discard(id, user.tenantId))) throw Problems.notFound();
   }
 }

@@ -10,6 +10,12 @@ export class MessagingMetrics {
   published = 0;
   /** Relay batches (or single publishes) that failed and will be retried. */
   publishFailures = 0;
+  /** Outbox rows parked as dead letters after the attempt limit. */
+  parked = 0;
+  /** Incoming events that failed their contract schema (dead-lettered at once). */
+  invalid = 0;
+  /** Failed attempts to store a dead letter (Postgres down); the message is held and retried. */
+  deadLetterStoreFailures = 0;
   /** Mandatory publishes the broker returned as unroutable. */
   returned = 0;
   /** Deliveries whose handlers all succeeded (acked). */
@@ -31,6 +37,9 @@ export class MessagingMetrics {
     return {
       published: this.published,
       publishFailures: this.publishFailures,
+      parked: this.parked,
+      invalid: this.invalid,
+      deadLetterStoreFailures: this.deadLetterStoreFailures,
       returned: this.returned,
       consumed: this.consumed,
       retried: this.retried,

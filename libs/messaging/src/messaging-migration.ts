@@ -11,6 +11,9 @@ import { outboxChannel, quoteIdent } from './sql-identifier.js';
  *   non-empty string, and the ERP's ids need not be UUIDs. Ours are UUIDs all the same.
  * - An AFTER INSERT statement trigger sends NOTIFY `<schema>_outbox`, so every insert path
  *   wakes the relay (delivered at commit; duplicates inside one transaction fold into one).
+ * - A row that fails to publish waits until `next_attempt_at` (exponential backoff) while later
+ *   rows flow; after the attempt limit it gets `parked_at` and a `dead_letter` row with
+ *   `origin = 'outbox'`, where the admin replays it.
  */
 export function messagingMigrationSql(schema: string): { up: string[]; down: string[] } {
   const s = quoteIdent(schema);
@@ -25,8 +28,13 @@ export function messagingMigrationSql(schema: string): { up: string[]; down: str
       occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
       published_at timestamptz NULL,
       attempts integer NOT NULL DEFAULT 0,
-      last_error text NULL
+      last_error text NULL,
+      next_attempt_at timestamptz NULL,
+      parked_at timestamptz NULL
     )`,
+    // For schemas created before per-row backoff (no-ops on a fresh table).
+    `ALTER TABLE ${s}.outbox_message ADD COLUMN IF NOT EXISTS next_attempt_at timestamptz NULL`,
+    `ALTER TABLE ${s}.outbox_message ADD COLUMN IF NOT EXISTS parked_at timestamptz NULL`,
     `CREATE INDEX IF NOT EXISTS outbox_message_unpublished_idx ON ${s}.outbox_message (occurred_at) WHERE published_at IS NULL`,
     `CREATE INDEX IF NOT EXISTS outbox_message_published_idx ON ${s}.outbox_message (published_at) WHERE published_at IS NOT NULL`,
     `CREATE OR REPLACE FUNCTION ${s}.outbox_message_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -56,8 +64,10 @@ export function messagingMigrationSql(schema: string): { up: string[]; down: str
       reason text NOT NULL,
       failed_at timestamptz NOT NULL DEFAULT now(),
       replayed_at timestamptz NULL,
-      replay_count integer NOT NULL DEFAULT 0
+      replay_count integer NOT NULL DEFAULT 0,
+      origin text NOT NULL DEFAULT 'consumer'
     )`,
+    `ALTER TABLE ${s}.dead_letter ADD COLUMN IF NOT EXISTS origin text NOT NULL DEFAULT 'consumer'`,
     `CREATE INDEX IF NOT EXISTS dead_letter_failed_idx ON ${s}.dead_letter (failed_at DESC, id DESC)`,
     `CREATE INDEX IF NOT EXISTS dead_letter_tenant_failed_idx ON ${s}.dead_letter (tenant_id, failed_at DESC, id DESC)`,
   ];

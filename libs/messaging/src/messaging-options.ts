@@ -33,6 +33,14 @@ export interface MessagingModuleOptions {
   relayBatchSize?: number;
   /** Fallback poll when no NOTIFY arrives (default 1000 ms). */
   relayPollIntervalMs?: number;
+  /**
+   * An outbox row the broker refuses (nack, returned, fails alone) is retried after
+   * base × 2^(attempts-1), jittered, capped at `relayRetryMaxMs` (default 1 s and 5 min), while later rows flow.
+   */
+  relayRetryBaseMs?: number;
+  relayRetryMaxMs?: number;
+  /** After this many failed attempts the row is parked and shown as a dead letter (default 10). */
+  relayMaxAttempts?: number;
   /** Give up waiting for broker confirms after this long (default 30 s). */
   publishTimeoutMs?: number;
   /** How long close() waits for running handlers (default 10 s). */
@@ -81,6 +89,9 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: No
     erpDomains: options.erpDomains ?? ['sales', 'finance'],
     relayBatchSize: options.relayBatchSize ?? 200,
     relayPollIntervalMs: options.relayPollIntervalMs ?? 1000,
+    relayRetryBaseMs: options.relayRetryBaseMs ?? 1000,
+    relayRetryMaxMs: options.relayRetryMaxMs ?? 300_000,
+    relayMaxAttempts: options.relayMaxAttempts ?? 10,
     publishTimeoutMs: options.publishTimeoutMs ?? 30_000,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
     startupTimeoutMs: options.startupTimeoutMs ?? 15_000,

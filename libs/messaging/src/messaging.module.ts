@@ -11,6 +11,8 @@ import { MessagingMetrics } from './messaging-metrics.js';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingModuleOptions } from './messaging-options.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxService } from './outbox.service.js';
+import { PlatformDeadLettersController } from './platform-dead-letters.controller.js';
+import { PlatformOperatorGuard } from './platform-operator.guard.js';
 
 const REGISTRATION = Symbol('crm:messagingRegistration');
 
@@ -34,6 +36,7 @@ export class MessagingModule {
       DeadLetterService,
       MessagingHealthIndicator,
       MessagingHousekeeper,
+      PlatformOperatorGuard,
       {
         provide: REGISTRATION,
         inject: [AmqpConnection, MessagingMetrics, { token: HealthRegistry, optional: true }, { token: MetricsRegistry, optional: true }],
@@ -50,7 +53,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       providers,
-      controllers: (options.deadLettersApi ?? options.consume ?? true) ? [DeadLettersController] : [],
+      controllers: (options.deadLettersApi ?? options.consume ?? true) ? [DeadLettersController, PlatformDeadLettersController] : [],
       exports: consume ? [...exports, AmqpTransport] : exports,
     };
   }

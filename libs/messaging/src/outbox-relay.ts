@@ -5,6 +5,7 @@ import { AmqpHeaders } from './amqp-headers.js';
 import { ConfirmPublisher, type OutgoingMessage } from './confirm-publisher.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging-options.js';
+import { OutboxParking, type OutboxRowFailure } from './outbox-parking.js';
 import { PgNotificationListener, pgClientConfig } from './pg-notification-listener.js';
 import { outboxChannel, quoteIdent } from './sql-identifier.js';
 
@@ -24,17 +25,26 @@ function backoffMs(failures: number): number {
 }
 
 /**
- * Publishes committed outbox rows. Each batch is one transaction: lock unpublished rows
- * (FOR UPDATE SKIP LOCKED, so replicas split the work instead of repeating it), publish them all
- * on a confirm channel, await the confirms together, mark them published, commit. A crash
+ * Publishes committed outbox rows. Each batch is one transaction: lock due rows (FOR UPDATE SKIP
+ * LOCKED, so replicas split the work instead of repeating it), publish them all on a confirm
+ * channel, await the confirms together, mark the confirmed ones published, commit. A crash
  * between publish and commit republishes the batch: at-least-once, made harmless by the inbox.
  * Woken by NOTIFY `<schema>_outbox`, with a poll as the fallback.
+ *
+ * A row the broker refuses (nack, returned as unroutable) or the client cannot send gets a per-row backoff and is skipped
+ * until then, so it never holds back later events; after `relayMaxAttempts` it is parked as a
+ * dead letter (OutboxParking). When a whole batch fails (channel closed, no confirm) nobody knows
+ * which row caused it: the relay then goes one row at a time through that many rows, and a row
+ * that fails alone while the broker is up is the one charged with an attempt.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private readonly table: string;
   private readonly publisher: ConfirmPublisher;
+  private readonly parking: OutboxParking;
+  /** Rows still to publish one at a time after a whole batch failed. */
+  private isolateRows = 0;
   private listener?: PgNotificationListener;
   private running?: Promise<void>;
   private stopping = false;
@@ -49,6 +59,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.table = `${quoteIdent(options.schema)}.outbox_message`;
     this.publisher = new ConfirmPublisher(connection, metrics, 'OutboxRelay');
+    this.parking = new OutboxParking(options);
   }
 
   onApplicationBootstrap(): void {
@@ -101,15 +112,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
-      if (!this.connection.isConnected()) {
+      if (!this.connection.canPublish()) {
         await this.sleep(Math.min(this.options.relayPollIntervalMs, 250));
         continue;
       }
       this.pendingWake = false;
       try {
-        const count = await this.relayBatch();
+        const limit = this.isolateRows > 0 ? 1 : this.options.relayBatchSize;
+        const count = await this.relayBatch(limit);
+        this.isolateRows = count === 0 ? 0 : Math.max(0, this.isolateRows - count);
         failures = 0;
-        if (count >= this.options.relayBatchSize) continue;
+        if (count >= limit) continue;
       } catch (err) {
         failures++;
         this.metrics.publishFailures++;
@@ -136,48 +149,69 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One batch; returns how many rows it took. */
-  private async relayBatch(): Promise<number> {
+  private async relayBatch(limit: number): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
-    let ids: string[] = [];
     try {
       await runner.connect();
       await runner.startTransaction();
       const rows = (await runner.query(
         `SELECT id, event_type, tenant_id, envelope::text AS body, envelope->>'correlationid' AS correlation_id, occurred_at
            FROM ${this.table}
-          WHERE published_at IS NULL
+          WHERE published_at IS NULL AND parked_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= clock_timestamp())
           ORDER BY occurred_at
           LIMIT $1
           FOR UPDATE SKIP LOCKED`,
-        [this.options.relayBatchSize],
+        [limit],
       )) as OutboxRow[];
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;
       }
-      ids = rows.map((row) => row.id);
-      const { returned } = await this.publisher.publish(rows.map((row) => this.toMessage(row)), this.options.publishTimeoutMs);
-      const confirmed = returned.length === 0 ? ids : ids.filter((id) => !returned.includes(id));
-      await runner.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::uuid[])`, [confirmed]);
+      const failed: OutboxRowFailure[] = [];
+      let returned: string[] = [];
+      try {
+        const outcome = await this.publisher.publishEach(rows.map((row) => this.toMessage(row)), this.options.publishTimeoutMs);
+        returned = outcome.returned;
+        for (const id of outcome.returned) failed.push({ id, reason: 'unroutable: returned by the broker' });
+        for (const id of outcome.nacked) failed.push({ id, reason: 'refused by the broker (nack)' });
+        failed.push(...outcome.unsendable);
+      } catch (err) {
+        // The whole batch failed. With the broker gone or blocked by an alarm, nobody is to blame; with several rows,
+        // find the culprit one row at a time; a single row that fails alone is charged.
+        if (rows.length > 1 || !this.connection.canPublish()) {
+          if (rows.length > 1) this.isolateRows = rows.length;
+          throw err;
+        }
+        failed.push({ id: rows[0]!.id, reason: (err as Error).message });
+      }
+      const failedIds = new Set(failed.map((f) => f.id));
+      const confirmed = rows.map((row) => row.id).filter((id) => !failedIds.has(id));
+      if (confirmed.length > 0) await runner.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1::uuid[])`, [confirmed]);
+      const parked = await this.parking.recordFailures(runner, failed);
       await runner.commitTransaction();
       this.metrics.published += confirmed.length;
-      if (returned.length > 0) {
-        // With the alternate exchange in place nothing is returned; if it was, the topology is
-        // broken: keep those rows unpublished, restore the topology and back off.
-        ids = returned;
-        throw new Error(`${returned.length} event(s) returned as unroutable; alternate exchange missing?`);
-      }
+      if (failed.length > 0) this.reportFailures(failed, parked);
+      // With the alternate exchange in place nothing is returned; if it was, the topology may be
+      // broken (a deleted exchange): declaring again is idempotent and cheap.
+      if (returned.length > 0 && this.connection.isConnected()) await this.redeclareSharedTopology();
       return rows.length;
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (ids.length > 0) await this.recordFailure(ids, err as Error);
-      // A deleted exchange (404 closes the channel) or a missing alternate exchange would fail
-      // every batch until the next reconnect; declaring again is idempotent and cheap.
+      // A deleted exchange (404 closes the channel) would fail every batch until the next
+      // reconnect; declaring again is idempotent and cheap.
       if (this.connection.isConnected()) await this.redeclareSharedTopology();
       throw err;
     } finally {
       await runner.release().catch(() => undefined);
     }
+  }
+
+  private reportFailures(failed: OutboxRowFailure[], parked: string[]): void {
+    this.metrics.publishFailures += failed.length;
+    this.metrics.parked += parked.length;
+    const deferred = failed.filter((f) => !parked.includes(f.id));
+    if (deferred.length > 0) this.logger.warn(`${deferred.length} outbox row(s) not published (${deferred[0]!.reason}); retrying them later, later rows go on`);
+    if (parked.length > 0) this.logger.error(`parked ${parked.length} outbox row(s) after ${this.options.relayMaxAttempts} attempts (now dead letters): ${parked.join(', ')}`);
   }
 
   private toMessage(row: OutboxRow): OutgoingMessage {
@@ -198,18 +232,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         headers,
       },
     };
-  }
-
-  /** Separate transaction: the batch's own one was rolled back. */
-  private async recordFailure(ids: string[], err: Error): Promise<void> {
-    try {
-      await this.dataSource.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
-        ids,
-        err.message.slice(0, 2000),
-      ]);
-    } catch (recordErr) {
-      this.logger.warn(`could not record the outbox failure: ${(recordErr as Error).message}`);
-    }
   }
 
   private async redeclareSharedTopology(): Promise<void> {

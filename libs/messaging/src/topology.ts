@@ -12,7 +12,20 @@ export interface ServiceTopologyOptions {
   deliveryLimit: number;
   retryDelaysMs: readonly number[];
   bindings: readonly QueueBinding[];
+  /**
+   * Opens a throw-away channel for the DLQ declaration (see declareDeadLetterQueue). Without it the
+   * DLQ is declared on `channel`, which fails if it exists with other arguments.
+   */
+  openChannel?: () => Promise<Channel>;
 }
+
+/**
+ * The DLQ's explicit delivery limit. RabbitMQ 4 gives every quorum queue a delivery limit of 20
+ * unless one is set, and a DLQ has no dead-letter target of its own, so a message requeued past
+ * it would be dropped. (The transport never requeues DLQ messages, but a crash loop returns them.)
+ * 3.x accepts the argument too; a positive number works on both.
+ */
+export const DEAD_LETTER_QUEUE_DELIVERY_LIMIT = 1_000_000_000;
 
 /**
  * Quorum queues dead-letter at-most-once unless told otherwise; at-least-once (RabbitMQ ≥ 3.10)
@@ -26,7 +39,16 @@ const AT_LEAST_ONCE_DEAD_LETTERING = { 'x-dead-letter-strategy': 'at-least-once'
  * PRECONDITION_FAILED; change such settings through a broker policy instead.
  */
 export class Topology {
+  /** DLQs found declared without the explicit delivery limit (older versions); callers warn. */
+  readonly keptOlderDeadLetterQueue = new Set<string>();
+
   constructor(private readonly names: TopologyNames) {}
+
+  /** A durable quorum DLQ with an explicit, practically unlimited delivery limit. */
+  async declareDeadLetterQueue(channel: Channel, service: string): Promise<void> {
+    const dlq = this.names.deadLetterQueue(service);
+    await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': DEAD_LETTER_QUEUE_DELIVERY_LIMIT } });
+  }
 
   /** What every service shares: the two event exchanges, the alternate exchange and the DLX. */
   async declareShared(channel: Channel): Promise<void> {
@@ -46,7 +68,22 @@ export class Topology {
     const queue = n.serviceQueue(options.service);
     const dlq = n.deadLetterQueue(options.service);
 
-    await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    if (options.openChannel) {
+      const dedicated = await options.openChannel();
+      dedicated.on('error', () => undefined);
+      try {
+        await this.declareDeadLetterQueue(dedicated, options.service);
+      } catch (err) {
+        // 406: declared by an earlier version without the explicit limit; it exists and stays as it
+        // is (on RabbitMQ 4, give it a `delivery-limit` policy, see the README).
+        if ((err as { code?: number }).code !== 406) throw err;
+        this.keptOlderDeadLetterQueue.add(dlq);
+      } finally {
+        await dedicated.close().catch(() => undefined);
+      }
+    } else {
+      await this.declareDeadLetterQueue(channel, options.service);
+    }
     await channel.bindQueue(dlq, n.deadLetterExchange, dlq);
 
     await channel.assertQueue(queue, {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CONTACTS_DOCUMENT_DELETED } from '@crm/contracts';
 import { waitFor } from '@crm/testing';
 import type { DeadLetterView } from '@crm/messaging';
 import amqp from 'amqplib';
@@ -10,6 +12,7 @@ const SERVICE = 'itest-consumer';
 
 interface DeadLetterRow {
   id: string;
+  tenant_id: string | null;
   routing_key: string;
   reason: string;
   envelope: Record<string, unknown> | null;
@@ -25,7 +28,7 @@ afterAll(async () => {
 });
 
 async function deadLetterFor(messageId: string): Promise<DeadLetterRow | undefined> {
-  const rows = await sql<DeadLetterRow>(`SELECT id, routing_key, reason, envelope, raw_body FROM "${SCHEMA}".dead_letter WHERE message_id = $1`, [messageId]);
+  const rows = await sql<DeadLetterRow>(`SELECT id, tenant_id, routing_key, reason, envelope, raw_body FROM "${SCHEMA}".dead_letter WHERE message_id = $1`, [messageId]);
   return rows[0];
 }
 
@@ -36,7 +39,8 @@ describe('AmqpTransport: consuming with inbox, retries and dead letters', () => 
 
   beforeAll(async () => {
     await createScratchSchema(SCHEMA);
-    svc = await startTestApp({ service: SERVICE, schema: SCHEMA, consume: true, eventPrefix: 'tr', retryDelaysMs: [100, 200] });
+    // Also bound to a type of the contracts catalogue that no service consumes, for the schema checks.
+    svc = await startTestApp({ service: SERVICE, schema: SCHEMA, consume: true, eventPrefix: 'tr', retryDelaysMs: [100, 200], catalogueType: CONTACTS_DOCUMENT_DELETED });
   });
 
   afterAll(async () => {
@@ -139,6 +143,37 @@ describe('AmqpTransport: consuming with inbox, retries and dead letters', () => 
     expect(letter.envelope).toBeNull();
     expect(letter.raw_body).toBe('{"truncated": ');
     expect(svc.probe.calls.some((c) => c.id === messageId)).toBe(false);
+  });
+
+  it('dead-letters at once, with the schema errors, an event of a catalogue type whose data has the wrong shape; a valid one is handled', async () => {
+    const retriedBefore = svc.metrics.retried;
+    const data = { contactId: randomUUID(), documentId: randomUUID(), deletedBy: randomUUID(), deletedAt: new Date().toISOString() };
+    const valid = { ...cloudEvent(CONTACTS_DOCUMENT_DELETED, 'doc-ok', 'crm/contacts'), data };
+    await publishRaw(names.events, CONTACTS_DOCUMENT_DELETED, valid, valid.id);
+    await waitFor(async () => (await effectsFor(valid.id)) === 1, { description: 'the valid catalogue event handled' });
+
+    // Well-formed JSON, right envelope, wrong data: a handler would fail on it every time.
+    const wrong = { ...cloudEvent(CONTACTS_DOCUMENT_DELETED, 'doc-wrong', 'crm/contacts'), data: { contactId: 42, deletedAt: 'yesterday' } };
+    await publishRaw(names.events, CONTACTS_DOCUMENT_DELETED, wrong, wrong.id);
+    const letter = await waitFor(() => deadLetterFor(wrong.id), { description: 'the wrong-shaped event in dead_letter' });
+    expect(letter.reason).toMatch(/^invalid event: /);
+    expect(letter.reason).toContain('/data/contactId must be string');
+    expect(letter.reason).toContain("must have required property 'documentId'");
+    expect(letter.reason).toContain('/data/deletedAt must match format "date-time"');
+    expect(letter.reason).not.toContain('retries');
+    expect(letter.tenant_id).toBe(wrong.tenantid);
+    expect(svc.probe.calls.some((c) => c.id === wrong.id)).toBe(false);
+    expect(svc.metrics.retried).toBe(retriedBefore);
+    expect(await effectsFor(wrong.id)).toBe(0);
+  });
+
+  it('dead-letters an event without a tenant (any type) as invalid, stored without a tenant', async () => {
+    const { tenantid: _dropped, ...orphan } = cloudEvent('tr.thing.created', 'no-tenant', 'somewhere/else');
+    await publishRaw(names.events, 'tr.thing.created', orphan, orphan.id);
+    const letter = await waitFor(() => deadLetterFor(orphan.id), { description: 'the tenant-less event in dead_letter' });
+    expect(letter.reason).toContain("must have required property 'tenantid'");
+    expect(letter.tenant_id).toBeNull();
+    expect(svc.probe.calls.some((c) => c.id === orphan.id)).toBe(false);
   });
 
   it('acks and counts a routing key that no handler matches', async () => {

@@ -50,6 +50,15 @@ describe('broker restart in the middle of a stream of outbox events', () => {
       timings.effectsBeforeStop = (await svc.effects()).length;
       brokerStopped = true;
       timings.stopMs = await rabbitmqctl('stop_app');
+      // The point of the test: events are committed and waiting in the outbox while the broker is away.
+      const pendingWhileDown = await waitFor(
+        async () => {
+          const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${SCHEMA}".outbox_message WHERE published_at IS NULL`);
+          return (row?.n ?? 0) >= PER_TRANSACTION ? row!.n : undefined;
+        },
+        { timeoutMs: 10_000, description: 'events committed and unpublished while the broker is down' },
+      );
+      timings.pendingWhileDown = pendingWhileDown;
       timings.committedWhileDown = committed.length;
       timings.startMs = await rabbitmqctl('start_app');
       brokerStopped = false;
@@ -81,9 +90,10 @@ describe('broker restart in the middle of a stream of outbox events', () => {
     expect(new Set(effects.map((e) => e.message_id)).size).toBe(TOTAL);
     const [{ count }] = (await sql<{ count: string }>(`SELECT count(*) AS count FROM "${SCHEMA}".outbox_message`)) as [{ count: string }];
     expect(Number(count)).toBe(TOTAL + 1);
+    expect(timings.pendingWhileDown).toBeGreaterThanOrEqual(PER_TRANSACTION);
     console.log(
       `broker restart: stop_app ${timings.stopMs} ms, start_app ${timings.startMs} ms; ${timings.effectsBeforeStop} handled before the stop, ` +
-        `${timings.committedWhileDown} committed when it was down; consumer resumed at t+${timings.resumedAfterMs} ms; ` +
+        `${timings.committedWhileDown} committed and ${timings.pendingWhileDown} waiting in the outbox while it was down; consumer resumed at t+${timings.resumedAfterMs} ms; ` +
         `all ${TOTAL} handled once in ${timings.totalMs} ms; inbox absorbed ${svc.metrics.duplicates} duplicate deliveries; ` +
         `relay batch failures ${svc.metrics.publishFailures}`,
     );

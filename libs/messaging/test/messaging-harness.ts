@@ -69,7 +69,7 @@ export class HandlerProbe {
  * bound on erp.events because its first word is an ERP domain). Each test file uses its own
  * prefix: all files of a run share the exchanges, and must not receive each other's events.
  */
-export function eventsControllerFor(prefix: string): Type<unknown> {
+export function eventsControllerFor(prefix: string, catalogueType?: string): Type<unknown> {
   @Controller()
   class TestEventsController {
     constructor(
@@ -93,11 +93,21 @@ export function eventsControllerFor(prefix: string): Type<unknown> {
       await this.record(event, context, 'order');
     }
 
+    /** Bound only when the test asks for a catalogue type (see below). */
+    async onCatalogued(@Payload() event: CloudEvent, @Ctx() context: AmqpContext): Promise<void> {
+      this.probe.calls.push({ id: event.id, subject: event.subject, routingKey: context.getRoutingKey(), retryCount: context.getRetryCount() });
+      await this.record(event, context, 'catalogued');
+    }
+
     private async record(event: CloudEvent, context: AmqpContext, consumer: string): Promise<void> {
       await this.inbox.handleOnce(event, `itest.${consumer}`, (em) =>
         em.query(`INSERT INTO "${this.options.schema}".effect (message_id, routing_key) VALUES ($1, $2)`, [event.id, context.getRoutingKey()]),
       );
     }
+  }
+  if (catalogueType) {
+    const method = Object.getOwnPropertyDescriptor(TestEventsController.prototype, 'onCatalogued')!;
+    EventPattern<string>(catalogueType)(TestEventsController.prototype, 'onCatalogued', method);
   }
   return TestEventsController;
 }
@@ -116,23 +126,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-function withoutPrefix<T extends { eventPrefix?: string }>(options: T): Omit<T, 'eventPrefix'> {
-  const { eventPrefix: _ignored, ...rest } = options;
+type HarnessOptions = { eventPrefix?: string; catalogueType?: string; databaseUrl?: string };
+
+function messagingOptionsOf<T extends HarnessOptions>(options: T): Omit<T, keyof HarnessOptions> {
+  const { eventPrefix: _prefix, catalogueType: _type, databaseUrl: _url, ...rest } = options;
   return rest;
 }
 
-/** Boots an app the way services do; with `consume` it also starts the AmqpTransport. */
-export async function startTestApp(options: MessagingModuleOptions & { consume: boolean; eventPrefix?: string }): Promise<TestApp> {
+/**
+ * Boots an app the way services do; with `consume` it also starts the AmqpTransport.
+ * `catalogueType`: also handle this type from the contracts catalogue (schema validation tests).
+ * `databaseUrl`: connect through it instead (a TcpFaultProxy in front of Postgres).
+ */
+export async function startTestApp(options: MessagingModuleOptions & { consume: boolean } & HarnessOptions): Promise<TestApp> {
   const schema = options.schema ?? options.service;
   const probe = new HandlerProbe();
   const modules = [
     CommonModule.forService(options.service),
     AuthModule.forRoot(process.env.JWT_SECRET),
-    TypeOrmModule.forRoot({ type: 'postgres', url: DATABASE_URL, schema, synchronize: false, extra: { max: 8, application_name: `itest-${options.service}` } }),
-    MessagingModule.forService({ retryDelaysMs: [100, 200], ...withoutPrefix(options) }),
+    TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl ?? DATABASE_URL, schema, synchronize: false, extra: { max: 8, application_name: `itest-${options.service}` } }),
+    MessagingModule.forService({ retryDelaysMs: [100, 200], ...messagingOptionsOf(options) }),
   ];
   const eventPrefix = options.eventPrefix ?? 'itest';
-  @Module({ imports: modules, controllers: options.consume ? [eventsControllerFor(eventPrefix)] : [], providers: [{ provide: HandlerProbe, useValue: probe }] })
+  @Module({ imports: modules, controllers: options.consume ? [eventsControllerFor(eventPrefix, options.catalogueType)] : [], providers: [{ provide: HandlerProbe, useValue: probe }] })
   class TestAppModule {}
 
   const app = await createServiceApp({

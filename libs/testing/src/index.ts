@@ -13,3 +13,4 @@ export * from './zip-builder.js';
 export * from './api-client.js';
 export * from './amqp-spy.js';
 export * from './crm-world.js';
+export * from './faults/tcp-fault-proxy.js';
