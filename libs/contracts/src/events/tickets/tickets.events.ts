@@ -81,6 +81,8 @@ export interface TicketEventBase {
   teamId: string | null;
   /** The legal due date (end of business day N in the tenant's zone), ISO. */
   legalDueAt: string | null;
+  /** Optional: the IANA zone of the ticket's business calendar; e-mails show dates in it (default America/Bogota). */
+  timeZone?: string;
 }
 
 export interface TicketCreatedData extends TicketEventBase {
@@ -221,8 +223,9 @@ const baseProperties: Record<string, JsonSchema> = {
   assigneeId: nullableUuid,
   teamId: nullableUuid,
   legalDueAt: nullableDateTime,
+  timeZone: { type: 'string', description: 'IANA zone of the business calendar, e.g. America/Bogota.' },
 };
-const baseRequired = Object.keys(baseProperties);
+const baseRequired = Object.keys(baseProperties).filter((key) => key !== 'timeZone');
 
 function ticketSchema(extra: Record<string, JsonSchema>, extraRequired: readonly string[] = Object.keys(extra)): JsonSchema {
   // A fresh tree per event: shared sub-objects would become YAML aliases in docs/asyncapi.yaml,
