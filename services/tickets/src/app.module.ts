@@ -8,6 +8,9 @@ import { TICKETS_MIGRATIONS } from './migrations/index.js';
 import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
 import { RequestersModule } from './requesters/requesters.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { AssignmentModule } from './assignment/assignment.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({
   imports: [
@@ -19,6 +22,9 @@ import { TicketsModule } from './tickets/tickets.module.js';
     RequestersModule,
     TicketCategoriesModule,
     TicketsModule,
+    AssignmentModule,
+    MessagesModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}
