@@ -2,8 +2,9 @@ import type { EventDefinition } from '../../event-catalog.js';
 import * as t from './tickets.events.js';
 import { CONTACTS_PQR_REQUESTER_LINKED, pqrRequesterLinkedSchema } from './pqr-requester.events.js';
 
+/** Contacts consumes every tickets.ticket.* event that names a contact: the contact's timeline. */
 function ticketEvent(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
-  return { type, publisher: 'tickets', consumers, summary, schema, exchange: 'crm.events' };
+  return { type, publisher: 'tickets', consumers: [...new Set([...consumers, 'contacts'])], summary, schema, exchange: 'crm.events' };
 }
 
 /** Every tickets event (issue #8) plus contacts' answer to a public PQR from an unknown e-mail. */
