@@ -143,6 +143,27 @@ describe('notifications for PQR tickets', () => {
     expect(await deliveriesOf(own.id)).toHaveLength(0);
   });
 
+  it('asks the petitioner to complete a suspended request (art. 17), with the stored tracking link', async () => {
+    const who = requester();
+    const trackingUrl = `https://pqr.example.co/seguimiento/PQR?token=${randomUUID()}`;
+    const created = ticketEvent('tickets.ticket.created', tenantId, { receivedAt: new Date().toISOString(), createdBy: null, requester: who, trackingUrl });
+    await publish(created);
+    await world.platform.smtp.waitForMessages((m) => m.to.includes(who.email!), { timeoutMs: 15_000 });
+    const suspended = ticketEvent('tickets.ticket.suspended', tenantId, {
+      ticketId: created.data.ticketId,
+      radicado: created.data.radicado,
+      reason: 'Adjunte la factura de marzo.',
+      suspendedBy: agent.id,
+      suspendedAt: new Date().toISOString(),
+      requester: who,
+    });
+    await publish(suspended);
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(who.email!) && m.subject.startsWith('Necesitamos'), { timeoutMs: 15_000 });
+    expect(mail!.subject).toBe(`Necesitamos información para su PQR ${created.data.radicado}`);
+    expect(mail!.text).toContain('> Adjunte la factura de marzo.');
+    expect(mail!.text).toContain(trackingUrl);
+  });
+
   it('tells the agent of an assignment by e-mail and in the feed, in their language', async () => {
     const assigned = ticketEvent('tickets.ticket.assigned', tenantId, { assigneeId: englishAgent.id, previousAssigneeId: null, assignedBy: boss.id, assignedAt: new Date().toISOString() });
     await publish(assigned);

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CloudEvent, TicketClosedData, TicketCreatedData, TicketExtendedData, TicketRepliedData, TicketRequester } from '@crm/contracts';
+import type { CloudEvent, TicketClosedData, TicketCreatedData, TicketExtendedData, TicketRepliedData, TicketRequester, TicketSuspendedData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
 import type { EmailTemplate } from '../templates/email-template.js';
 import { ticketAcknowledgementTemplate } from '../templates/ticket-acknowledgement.template.js';
+import { ticketCompletionRequestTemplate } from '../templates/ticket-completion-request.template.js';
 import { ticketExtensionNoticeTemplate } from '../templates/ticket-extension-notice.template.js';
 import { usableTimeZone } from '../templates/ticket-labels.js';
 import { ticketPublicReplyTemplate } from '../templates/ticket-public-reply.template.js';
@@ -54,6 +55,19 @@ export class RequesterNoticesService {
       subject: data.subject,
       body: data.body,
       authorFirstName: data.authorFirstName,
+      trackingUrl: await this.links.resolve(em, event.tenantid, data.ticketId, null),
+    });
+  }
+
+  /** Art. 17: what is missing; the term waits for the petitioner's answer. */
+  async completionRequest(em: EntityManager, event: CloudEvent<TicketSuspendedData>): Promise<RequesterOutcome> {
+    const { data } = event;
+    if (!data.requester) return 'no-email';
+    return this.mail(em, event, data.requester, ticketCompletionRequestTemplate, {
+      requesterName: data.requester.name,
+      radicado: data.radicado,
+      subject: data.subject,
+      reason: data.reason,
       trackingUrl: await this.links.resolve(em, event.tenantid, data.ticketId, null),
     });
   }

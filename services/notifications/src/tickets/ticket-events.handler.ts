@@ -10,6 +10,7 @@ import {
   TICKETS_TICKET_REPLIED,
   TICKETS_TICKET_SLA_BREACHED,
   TICKETS_TICKET_SLA_WARNING,
+  TICKETS_TICKET_SUSPENDED,
   type CloudEvent,
   type TicketAssignedData,
   type TicketClosedData,
@@ -18,6 +19,7 @@ import {
   type TicketLegalAlertData,
   type TicketRepliedData,
   type TicketSlaAlertData,
+  type TicketSuspendedData,
 } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
 import type { EntityManager } from 'typeorm';
@@ -54,6 +56,11 @@ export class TicketEventsHandler {
   @EventPattern<string>(TICKETS_TICKET_EXTENDED)
   async onExtended(@Payload() event: CloudEvent<TicketExtendedData>): Promise<void> {
     await this.handle(event, 'extension-notice', (em) => this.requesters.extension(em, event));
+  }
+
+  @EventPattern<string>(TICKETS_TICKET_SUSPENDED)
+  async onSuspended(@Payload() event: CloudEvent<TicketSuspendedData>): Promise<void> {
+    await this.handle(event, 'completion-request', (em) => this.requesters.completionRequest(em, event));
   }
 
   @EventPattern<string>(TICKETS_TICKET_CLOSED)

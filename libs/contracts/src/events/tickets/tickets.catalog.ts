@@ -42,8 +42,8 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ticketEvent(t.TICKETS_TICKET_REOPENED, [], 'Se reabrió una PQR cerrada. / A closed ticket was reopened.', t.ticketReopenedSchema),
   ticketEvent(
     t.TICKETS_TICKET_SUSPENDED,
-    [],
-    'Término legal suspendido (art. 17 Ley 1755: solicitud incompleta, se pide completarla). / The legal term was suspended (incomplete request).',
+    ['notifications'],
+    'Término legal suspendido (art. 17 Ley 1755: solicitud incompleta); notifications pide al peticionario completarla. / The legal term was suspended; the petitioner is asked to complete the request.',
     t.ticketSuspendedSchema,
   ),
   ticketEvent(

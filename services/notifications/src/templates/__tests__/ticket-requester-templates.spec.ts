@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ticketAcknowledgementTemplate, type TicketAcknowledgementVars } from '../ticket-acknowledgement.template.js';
+import { ticketCompletionRequestTemplate } from '../ticket-completion-request.template.js';
 import { ticketExtensionNoticeTemplate } from '../ticket-extension-notice.template.js';
 import { ticketPublicReplyTemplate } from '../ticket-public-reply.template.js';
 import { ticketSatisfactionRequestTemplate } from '../ticket-satisfaction-request.template.js';
@@ -123,5 +124,18 @@ describe('ticket-satisfaction-request', () => {
     expect(mail.subject).toBe('Your request PQR-2026-000042 was closed: how did we do?');
     expect(mail.text).not.toContain('Rate the service');
     expect(mail.text).not.toContain('Resolution:');
+  });
+});
+
+describe('ticket-completion-request (art. 17)', () => {
+  const vars = { requesterName: 'María Pérez', radicado: 'PQR-2026-000042', subject: 'Cobro doble', reason: 'Adjunte la factura de marzo.', trackingUrl: TRACKING };
+
+  it('asks for what is missing and says the term is suspended', () => {
+    const mail = ticketCompletionRequestTemplate.render('es', vars);
+    expect(mail.subject).toBe('Necesitamos información para su PQR PQR-2026-000042');
+    expect(mail.text).toContain('> Adjunte la factura de marzo.');
+    expect(mail.text).toContain('artículo 17 de la Ley 1755 de 2015');
+    expect(mail.text).toContain(TRACKING);
+    expect(ticketCompletionRequestTemplate.render('en', vars).subject).toBe('We need more information about your request PQR-2026-000042');
   });
 });
