@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
+import { API_PREFIX, Problems } from '@crm/common';
+import { etagOf } from '@crm/database';
+import { CreateTicketDto } from './dto/create-ticket.dto.js';
+import { TicketAccessService } from './ticket-access.service.js';
+import { TicketIdempotency } from './ticket-idempotency.service.js';
+import { TicketViews } from './ticket-views.service.js';
+import type { TicketView } from './ticket.view.js';
+import { TicketsService } from './tickets.service.js';
+
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly access: TicketAccessService,
+    private readonly views: TicketViews,
+    private readonly idempotency: TicketIdempotency,
+  ) {}
+
+  @Post()
+  @Scopes('tickets:write')
+  @ApiOperation({ summary: 'Register a PQR (radicado assigned); receivedAt for paper or phone PQRs received earlier' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated key returns the first result instead of creating twice.' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateTicketDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TicketView> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw Problems.invalid([{ field: 'Idempotency-Key', message: '8-128 letters, digits, ".", ":", "_" or "-".' }]);
+    }
+    const { view, replayed } = await this.dataSource.transaction(async (em) => {
+      const previous = idempotencyKey ? await this.idempotency.previous(em, user.tenantId, idempotencyKey) : null;
+      if (previous) return { view: await this.views.one(previous, em), replayed: true };
+      const ticket = await this.tickets.create(em, user, dto);
+      if (idempotencyKey) await this.idempotency.remember(em, user.tenantId, idempotencyKey, ticket.id);
+      return { view: await this.views.one(ticket, em), replayed: false };
+    });
+    void reply.status(201).header('location', `/${API_PREFIX}/tickets/${view.id}`).header('etag', etagOf(view));
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return view;
+  }
+
+  @Get(':id')
+  @Scopes('tickets:read')
+  @ApiOperation({ summary: 'A ticket you can see, with its legal and SLA due dates' })
+  async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketView> {
+    const view = await this.views.one(await this.access.findVisible(user, id));
+    void reply.header('etag', etagOf(view));
+    return view;
+  }
+}
