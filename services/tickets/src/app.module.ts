@@ -8,6 +8,7 @@ import { TICKETS_MIGRATIONS } from './migrations/index.js';
 import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
 import { RequestersModule } from './requesters/requesters.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { ClocksModule } from './clocks/clocks.module.js';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { TicketsModule } from './tickets/tickets.module.js';
     RequestersModule,
     TicketCategoriesModule,
     TicketsModule,
+    ClocksModule,
   ],
 })
 export class AppModule {}
