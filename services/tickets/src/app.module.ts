@@ -11,6 +11,7 @@ import { TicketsModule } from './tickets/tickets.module.js';
 import { AssignmentModule } from './assignment/assignment.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ClocksModule } from './clocks/clocks.module.js';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { ExportsModule } from './exports/exports.module.js';
     AssignmentModule,
     MessagesModule,
     ExportsModule,
+    ClocksModule,
   ],
 })
 export class AppModule {}

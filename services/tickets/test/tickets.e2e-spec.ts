@@ -41,6 +41,35 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     const read = await world.api.get(`/api/v1/tickets/${response.body.id}`, world.adminToken);
     expect(read.status).toBe(200);
     expect(read.body.radicado).toBe(response.body.radicado);
+    // The clocks (tickets-time) started in the same transaction: a queja has 15 business days.
+    expect(new Date(read.body.legalDueAt).getTime()).toBeGreaterThan(Date.parse(receivedAt) + 15 * 86_400_000);
+    expect(read.body.legalState).toMatch(/^(on_time|due_soon)$/);
+  });
+
+  it('filters by the legal clock: overdue and due before', async () => {
+    const old = await t.createTicket(world.adminToken, { pqrClass: 'peticion_documentos', subject: 'Recibida hace dos meses', receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+    const fresh = await t.createTicket(world.adminToken, { subject: 'Recibida hoy' });
+    const overdue = await world.api.get('/api/v1/tickets?overdue=true&limit=200', world.adminToken);
+    expect(overdue.status).toBe(200);
+    const overdueIds = overdue.body.items.map((x: { id: string }) => x.id);
+    expect(overdueIds).toContain(old.id);
+    expect(overdueIds).not.toContain(fresh.id);
+    const oldView = overdue.body.items.find((x: { id: string }) => x.id === old.id);
+    expect(oldView.legalState).toBe('overdue');
+    const dueSoon = await world.api.get(`/api/v1/tickets?dueBefore=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}&limit=200`, world.adminToken);
+    expect(dueSoon.body.items.map((x: { id: string }) => x.id)).toContain(old.id);
+    expect(dueSoon.body.items.map((x: { id: string }) => x.id)).not.toContain(fresh.id);
+    const sla = await world.api.get('/api/v1/tickets?slaState=breached', world.adminToken);
+    expect(sla.status).toBe(200);
+    const badSla = await world.api.get('/api/v1/tickets?slaState=tarde', world.adminToken);
+    expect(badSla.status).toBe(400);
+    expect(badSla.body.errors[0].field).toBe('slaState');
+    // Closed in time or not, a closed ticket is no longer overdue.
+    const closed = await world.api.post(`/api/v1/tickets/${old.id}/status`, { status: 'cerrado', resolution: 'Se enviaron las copias.', version: old.version }, world.adminToken);
+    expect(closed.status).toBe(200);
+    expect(closed.body.legalState).toBe('answered_late');
+    const after = await world.api.get('/api/v1/tickets?overdue=true&limit=200', world.adminToken);
+    expect(after.body.items.map((x: { id: string }) => x.id)).not.toContain(old.id);
   });
 
   it('gives concurrent creations distinct, consecutive radicados (gapless, no duplicates)', async () => {
