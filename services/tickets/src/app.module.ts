@@ -12,6 +12,7 @@ import { AssignmentModule } from './assignment/assignment.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { PublicModule } from './public/public.module.js';
+import { ClocksModule } from './clocks/clocks.module.js';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { PublicModule } from './public/public.module.js';
     MessagesModule,
     ExportsModule,
     PublicModule,
+    ClocksModule,
   ],
 })
 export class AppModule {}

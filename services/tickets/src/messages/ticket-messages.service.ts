@@ -7,7 +7,7 @@ import { RequestersService } from '../requesters/requesters.service.js';
 import { TicketAccessService } from '../tickets/ticket-access.service.js';
 import { TicketClocks } from '../tickets/ticket-clocks.port.js';
 import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
-import { Ticket } from '../tickets/ticket.entity.js';
+import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketAttachmentsService, toAttachmentView, type AttachmentView, type StoredFile } from './ticket-attachments.service.js';
 import { TicketMessage, type MessageKind } from './ticket-message.entity.js';
@@ -64,7 +64,7 @@ export class TicketMessagesService {
         const message = await this.save(em, ticket, { kind: input.kind, body, authorKind: 'staff', authorId: user.id, authorName: author?.name ?? user.name ?? null }, stored);
         if (input.kind === 'public' && !ticket.firstRespondedAt) {
           ticket.firstRespondedAt = message.createdAt;
-          await em.update(Ticket, { id: ticket.id }, { firstRespondedAt: message.createdAt });
+          await em.query('UPDATE tickets.ticket SET first_responded_at = $2 WHERE id = $1', [ticket.id, message.createdAt]);
           await this.clocks.onFirstResponse(em, ticket.id, ticket.tenantId, message.createdAt);
         }
         await this.publishIfPublic(em, ticket, message);

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CONTACTS_PQR_REQUESTER_LINKED, type CloudEvent, type PqrRequesterLinkedData } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
+import { updateReturning } from './update-returning.js';
 
 /**
  * Contacts found (or created) the contact of a PQR filed without one: the ticket now points at
@@ -16,7 +17,8 @@ export class PqrRequesterLinkedHandler {
   async onLinked(@Payload() event: CloudEvent<PqrRequesterLinkedData>): Promise<void> {
     const { ticketId, contactId } = event.data;
     await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
-      const linked: unknown[] = await em.query(
+      const linked = await updateReturning(
+        em,
         'UPDATE tickets.ticket SET contact_id = $3, version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id',
         [ticketId, event.tenantid, contactId],
       );

@@ -5,7 +5,8 @@ import { AssignmentRule } from '../assignment/assignment-rule.entity.js';
 import { TicketCategoriesModule } from '../categories/ticket-categories.module.js';
 import { RequestersModule } from '../requesters/requesters.module.js';
 import { RadicadoService } from './radicado.service.js';
-import { NoTicketClocks } from './no-ticket-clocks.js';
+import { ClocksModule } from '../clocks/clocks.module.js';
+import { TicketClocksService } from '../clocks/ticket-clocks.service.js';
 import { TicketClocks } from './ticket-clocks.port.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
@@ -19,9 +20,9 @@ import { TicketChangesService } from './ticket-changes.service.js';
 import { TicketsQueryService } from './tickets-query.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Ticket, AssignmentRule]), TicketCategoriesModule, RequestersModule],
+  imports: [TypeOrmModule.forFeature([Ticket, AssignmentRule]), TicketCategoriesModule, RequestersModule, ClocksModule],
   controllers: [TicketsController],
-  providers: [TicketAccessService, TicketsService, RadicadoService, TicketEventsPublisher, TicketHistoryService, TicketIdempotency, TicketViews, AgentPicker, TicketChangesService, TicketsQueryService, { provide: TicketClocks, useClass: NoTicketClocks }],
+  providers: [TicketAccessService, TicketsService, RadicadoService, TicketEventsPublisher, TicketHistoryService, TicketIdempotency, TicketViews, AgentPicker, TicketChangesService, TicketsQueryService, { provide: TicketClocks, useExisting: TicketClocksService }],
   exports: [TicketClocks, TicketsQueryService, TicketAccessService, TicketsService, TicketEventsPublisher, TicketHistoryService, TicketViews, AgentPicker],
 })
 export class TicketsModule {}

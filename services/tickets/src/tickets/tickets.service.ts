@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
@@ -70,8 +71,17 @@ export class TicketsService {
     const teamId = input.teamId ?? user?.teamIds[0] ?? null;
     if (input.assigneeId) await this.assertAssignable(em, tenantId, input.assigneeId, 'assigneeId');
 
+    // Picked before the insert so the row is written once (version 1, as the caller sees it).
+    let assigneeId = input.assigneeId ?? null;
+    let via: 'manual' | 'round_robin' | 'least_open' | null = assigneeId ? 'manual' : null;
+    if (!assigneeId && teamId) {
+      const picked = await this.agents.pick(em, tenantId, teamId);
+      if (picked) ({ userId: assigneeId, via } = picked);
+    }
+    const id = randomUUID();
     const radicado = await this.radicados.next(em, tenantId, now);
     const ticket = em.create(Ticket, {
+      id,
       tenantId,
       radicado,
       pqrClass: input.pqrClass,
@@ -83,7 +93,7 @@ export class TicketsService {
       description: input.description,
       ...requester,
       ownerId: user?.kind === 'user' ? user.id : null,
-      assigneeId: input.assigneeId ?? null,
+      assigneeId,
       teamId,
       tags: input.tags ?? [],
       receivedAt,
@@ -91,23 +101,13 @@ export class TicketsService {
       closedAt: null,
       closedBy: null,
       resolution: null,
+      trackingTokenHash: trackingTokenHash(trackingTokenOf(this.config, tenantId, id)),
       mergedIntoId: null,
       createdBy: user?.id ?? null,
       updatedBy: user?.id ?? null,
     });
     await em.save(ticket);
-    ticket.trackingTokenHash = trackingTokenHash(trackingTokenOf(this.config, tenantId, ticket.id));
-    await em.update(Ticket, { id: ticket.id }, { trackingTokenHash: ticket.trackingTokenHash });
 
-    let via: 'manual' | 'round_robin' | 'least_open' | null = ticket.assigneeId ? 'manual' : null;
-    if (!ticket.assigneeId && teamId) {
-      const picked = await this.agents.pick(em, tenantId, teamId);
-      if (picked) {
-        ticket.assigneeId = picked.userId;
-        via = picked.via;
-        await em.update(Ticket, { id: ticket.id }, { assigneeId: picked.userId });
-      }
-    }
     const actorId = user?.id ?? null;
     await this.clocks.start(em, clockTicketOf(ticket));
     await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } });
