@@ -59,13 +59,17 @@ describe('public PQR filing, tracking and satisfaction', () => {
     expect(filed.body.radicado).toMatch(/^PQR-\d{4}-\d{6}$/);
     expect(filed.body.trackingToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     expect(Object.keys(filed.body).sort()).toEqual(['legalDueAt', 'radicado', 'trackingToken', 'trackingUrl']);
-    const { radicado, trackingToken } = filed.body as { radicado: string; trackingToken: string };
+    const { radicado, trackingToken, legalDueAt } = filed.body as { radicado: string; trackingToken: string; legalDueAt: string };
+    // A reclamo: 15 business days, due at the end of a day in Bogotá (23:59:59.999 local = 04:59:59.999Z).
+    expect(legalDueAt).toMatch(/T04:59:59\.999Z$/);
+    const dueDay = new Intl.DateTimeFormat('es-CO', { dateStyle: 'full', timeZone: 'America/Bogota' }).format(new Date(legalDueAt));
 
-    // The acuse de recibo, read from the SMTP server: radicado and the link with the token.
+    // The acuse de recibo, read from the SMTP server: radicado, due date and the link with the token.
     const [ack] = await world.platform.smtp.waitForMessages((m) => m.to.includes(body.requester.email), { timeoutMs: 20_000 });
     expect(ack!.subject).toBe(`Acuse de recibo de su PQR ${radicado}`);
     expect(ack!.text).toContain(`Radicado: ${radicado}`);
     expect(ack!.text).toContain(`${TRACKING_BASE}/${radicado}?token=${trackingToken}`);
+    expect(ack!.text).toContain(`a más tardar el ${dueDay}`);
 
     // Staff: the agent gets the ticket, replies publicly and writes an internal note.
     const ticket = await staffTicket(radicado);
@@ -83,7 +87,7 @@ describe('public PQR filing, tracking and satisfaction', () => {
 
     const page = await track(radicado, trackingToken);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ radicado, status: 'abierto', statusLabel: 'Abierto', pqrClass: 'reclamo', category: 'Facturación', subject: body.subject, canRate: false, satisfaction: null });
+    expect(page.body).toMatchObject({ radicado, legalDueAt, legalState: 'on_time', status: 'abierto', statusLabel: 'Abierto', pqrClass: 'reclamo', category: 'Facturación', subject: body.subject, canRate: false, satisfaction: null });
     expect(page.body.messages).toEqual([expect.objectContaining({ from: 'staff', authorFirstName: 'Laura', body: 'Revisamos su factura: le devolveremos el cobro doble.' })]);
     const raw = JSON.stringify(page.body);
     expect(raw).not.toContain('4471');
@@ -122,6 +126,11 @@ describe('public PQR filing, tracking and satisfaction', () => {
     expect(after.body).toMatchObject({ status: 'cerrado', resolution: 'Se reembolsó el cobro doble.', canRate: false, satisfaction: { rating: 4, comment: 'Rápidos y amables.' } });
     const history = await world.api.get(`/api/v1/tickets/${ticket.id}/history`, world.adminToken);
     expect(JSON.stringify(history.body)).toContain('satisfaction_recorded');
+    // Staff see it with the ticket's outcome: answered within the legal term, SLA met or breached.
+    const stored = await world.api.get(`/api/v1/tickets/${ticket.id}/satisfaction`, agent.token);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ rating: 4, comment: 'Rápidos y amables.', legalOutcome: 'answered_on_time' });
+    expect(['met', 'breached']).toContain(stored.body.slaOutcome);
 
     // The unknown requester became a contact (source PQR), and the ticket points at it.
     const contact = await waitFor(
@@ -196,6 +205,46 @@ describe('public PQR filing, tracking and satisfaction', () => {
     }
     const after = await world.api.get('/api/v1/tickets?limit=100', world.adminToken);
     expect(after.body.items.length).toBe(before.body.items.length);
+  });
+
+  it('lets the admin close the portal, reopen it and rotate its key (others 403)', async () => {
+    const current = await world.api.get('/api/v1/pqr-portal', world.adminToken);
+    expect((await world.api.get('/api/v1/pqr-portal', agent.token)).status).toBe(403);
+    const closed = await world.api.patch('/api/v1/pqr-portal', { active: false, version: current.body.version }, world.adminToken);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ active: false, portalKey: current.body.portalKey, version: current.body.version + 1 });
+    expect((await world.api.post('/api/v1/public/tickets', filing())).status).toBe(404);
+    const stale = await world.api.patch('/api/v1/pqr-portal', { active: true, version: current.body.version }, world.adminToken);
+    expect(stale.status).toBe(412);
+    const reopened = await world.api.patch('/api/v1/pqr-portal', { active: true, version: closed.body.version }, world.adminToken);
+    expect(reopened.body).toMatchObject({ active: true, version: closed.body.version + 1 });
+    const rotated = await world.api.post('/api/v1/pqr-portal/rotate-key', { version: reopened.body.version }, world.adminToken);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.portalKey).not.toBe(current.body.portalKey);
+    expect((await world.api.post('/api/v1/public/tickets', filing())).status).toBe(404);
+    portal = rotated.body.portalKey;
+    expect((await world.api.post('/api/v1/public/tickets', filing())).status).toBe(201);
+  });
+
+  it('brings a Pendiente ticket back to En proceso when the requester answers', async () => {
+    const filed = await world.api.post('/api/v1/public/tickets', filing());
+    const { radicado, trackingToken } = filed.body as { radicado: string; trackingToken: string };
+    // After contacts linked the requester (that link bumps the version too).
+    const ticket = await waitFor(
+      async () => {
+        const current = await staffTicket(radicado);
+        return current.contactId ? current : undefined;
+      },
+      { timeoutMs: 20_000, description: 'the requester linked' },
+    );
+    const pending = await world.api.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'pendiente', version: ticket.version }, world.adminToken);
+    expect(pending.status).toBe(200);
+    const answer = await world.api.post(`/api/v1/public/tickets/${radicado}/messages?token=${trackingToken}`, { body: 'Adjunto lo que faltaba.' });
+    expect(answer.status).toBe(201);
+    const after = await world.api.get(`/api/v1/tickets/${ticket.id}`, world.adminToken);
+    expect(after.body).toMatchObject({ status: 'en_proceso', version: pending.body.version + 1 });
+    const history = await world.api.get(`/api/v1/tickets/${ticket.id}/history`, world.adminToken);
+    expect(JSON.stringify(history.body)).toContain('requester_reply');
   });
 
   it('accepts attachments with a multipart filing and shows them to staff', async () => {

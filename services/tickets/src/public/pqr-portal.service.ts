@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems } from '@crm/common';
 import { assertVersion } from '@crm/database';
+import { returnedRows } from './returned-rows.js';
 
 export interface PqrPortalView {
   /** What the public PQR page sends as `portal`. */
@@ -48,9 +49,12 @@ export class PqrPortalService {
       const current = await this.ensure(em, tenantId, true);
       assertVersion(current, version);
       if (changes.teamId) await this.assertTeamKnown(em, tenantId, changes.teamId);
-      const [row] = await em.query<PortalRow[]>(
-        `UPDATE tickets.pqr_portal SET active = $2, team_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 RETURNING *`,
-        [tenantId, changes.active ?? current.active, changes.teamId === undefined ? current.team_id : changes.teamId],
+      const [row] = returnedRows<PortalRow>(
+        await em.query(`UPDATE tickets.pqr_portal SET active = $2, team_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 RETURNING *`, [
+          tenantId,
+          changes.active ?? current.active,
+          changes.teamId === undefined ? current.team_id : changes.teamId,
+        ]),
       );
       return view(row!);
     });
@@ -60,9 +64,8 @@ export class PqrPortalService {
   async rotate(tenantId: string, version: number): Promise<PqrPortalView> {
     return this.dataSource.transaction(async (em) => {
       assertVersion(await this.ensure(em, tenantId, true), version);
-      const [row] = await em.query<PortalRow[]>(
-        `UPDATE tickets.pqr_portal SET portal_key = $2, version = version + 1, updated_at = now() WHERE tenant_id = $1 RETURNING *`,
-        [tenantId, newPortalKey()],
+      const [row] = returnedRows<PortalRow>(
+        await em.query(`UPDATE tickets.pqr_portal SET portal_key = $2, version = version + 1, updated_at = now() WHERE tenant_id = $1 RETURNING *`, [tenantId, newPortalKey()]),
       );
       return view(row!);
     });

@@ -9,12 +9,13 @@ import { PublicTicketsController } from './public-tickets.controller.js';
 import { PublicTicketsService } from './public-tickets.service.js';
 import { RequesterReplyEffects } from './requester-reply-effects.service.js';
 import { SatisfactionService } from './satisfaction.service.js';
+import { TicketSatisfactionController } from './ticket-satisfaction.controller.js';
 import { TrackingLookupService } from './tracking-lookup.service.js';
 
 /** Public PQR filing, tracking, requester replies and satisfaction (no login), and the portal settings. */
 @Module({
   imports: [TicketsModule, MessagesModule, TicketCategoriesModule],
-  controllers: [PublicTicketsController, PqrPortalController],
+  controllers: [PublicTicketsController, PqrPortalController, TicketSatisfactionController],
   providers: [PqrPortalService, PublicFormService, PublicTicketsService, RequesterReplyEffects, SatisfactionService, TrackingLookupService],
 })
 export class PublicModule {}

@@ -5,6 +5,7 @@ import { TicketClocks, clockTicketOf } from '../tickets/ticket-clocks.port.js';
 import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
 import { TicketHistoryService } from '../tickets/ticket-history.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import { returnedRows } from './returned-rows.js';
 
 /**
  * What the requester's answer changes besides the message, in the same transaction: a ticket
@@ -22,9 +23,8 @@ export class RequesterReplyEffects {
     if (ticket.status !== 'pendiente') return;
     const before = clockTicketOf(ticket);
     ticket.status = 'en_proceso';
-    const [row] = await em.query<{ version: number }[]>(
-      "UPDATE tickets.ticket SET status = 'en_proceso', version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING version",
-      [ticket.id, ticket.tenantId],
+    const [row] = returnedRows<{ version: number }>(
+      await em.query("UPDATE tickets.ticket SET status = 'en_proceso', version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING version", [ticket.id, ticket.tenantId]),
     );
     ticket.version = row!.version;
     await this.clocks.onChanged(em, before, clockTicketOf(ticket), at);

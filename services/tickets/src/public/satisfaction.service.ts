@@ -12,6 +12,12 @@ export interface SatisfactionView {
   recordedAt: string;
 }
 
+/** What staff see: the answer with the ticket's legal and SLA outcome when it was given. */
+export interface StaffSatisfactionView extends SatisfactionView {
+  legalOutcome: string | null;
+  slaOutcome: string | null;
+}
+
 /**
  * CSAT: one rating (1-5) and comment per closed ticket, stored with the ticket's legal and SLA
  * outcome at that moment so reports can relate satisfaction to timeliness.
@@ -29,6 +35,14 @@ export class SatisfactionService {
       [ticket.id, ticket.tenantId],
     );
     return row ? { rating: row.rating, comment: row.comment, recordedAt: new Date(row.recorded_at).toISOString() } : null;
+  }
+
+  async findForStaff(em: EntityManager, ticket: Ticket): Promise<StaffSatisfactionView | null> {
+    const [row] = await em.query<{ rating: number; comment: string | null; recorded_at: Date; legal_outcome: string | null; sla_outcome: string | null }[]>(
+      'SELECT rating, comment, recorded_at, legal_outcome, sla_outcome FROM tickets.ticket_satisfaction WHERE ticket_id = $1 AND tenant_id = $2',
+      [ticket.id, ticket.tenantId],
+    );
+    return row ? { rating: row.rating, comment: row.comment, recordedAt: new Date(row.recorded_at).toISOString(), legalOutcome: row.legal_outcome, slaOutcome: row.sla_outcome } : null;
   }
 
   /** The caller holds the ticket's row lock; a second answer (even a concurrent one) is a 409. */
