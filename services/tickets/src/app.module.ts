@@ -8,7 +8,7 @@ import { TICKETS_MIGRATIONS } from './migrations/index.js';
 import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
 import { RequestersModule } from './requesters/requesters.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
-import { ClocksModule } from './clocks/clocks.module.js';
+import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
 @Module({
   imports: [
@@ -20,7 +20,7 @@ import { ClocksModule } from './clocks/clocks.module.js';
     RequestersModule,
     TicketCategoriesModule,
     TicketsModule,
-    ClocksModule,
+    ClockActionsModule,
   ],
 })
 export class AppModule {}

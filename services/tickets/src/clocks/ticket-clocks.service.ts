@@ -8,6 +8,8 @@ import { DEFAULT_TIME_ZONE } from '../business-time/index.js';
 import { ClockStore } from './clock-store.js';
 import { recomputeLegal, recomputeSla } from './clock-recompute.js';
 import type { ClockTicket, ClockView } from './clock-types.js';
+import type { ClockEventTicket } from './clock-events.js';
+import { LegalClockActions } from './legal-clock-actions.service.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
 import { legalFigures, legalStateOf } from './legal-clock.math.js';
 import type { LegalClockRow } from './legal-clock.row.js';
@@ -34,8 +36,20 @@ export class TicketClocksService {
     private readonly calendars: BusinessCalendarsService,
     private readonly terms: LegalTermsService,
     private readonly policies: SlaPoliciesService,
+    private readonly legalActions: LegalClockActions,
     @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
   ) {}
+
+  /**
+   * The petitioner answered (a reply on the public page or by e-mail): a suspended legal term
+   * continues from the next day (art. 17), publishing `tickets.ticket.resumed` with resumedBy null.
+   * Pass the ticket as loaded (and locked) by the caller; false when it was not suspended.
+   */
+  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, at: Date): Promise<boolean> {
+    const [row] = await this.store.legal(manager, ticket.tenantId, [ticket.id]);
+    if (!row?.suspended_since || row.answered_at) return false;
+    return this.legalActions.resume(manager, ticket, null, 'es', at);
+  }
 
   /** Starts both clocks of a new ticket; answers its clock figures (legalDueAt for the acuse de recibo). */
   async start(manager: EntityManager, t: ClockTicket): Promise<ClockView> {
