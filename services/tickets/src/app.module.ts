@@ -8,6 +8,10 @@ import { TICKETS_MIGRATIONS } from './migrations/index.js';
 import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
 import { RequestersModule } from './requesters/requesters.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { AssignmentModule } from './assignment/assignment.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
 @Module({
@@ -20,6 +24,10 @@ import { ClockActionsModule } from './clocks/clock-actions.module.js';
     RequestersModule,
     TicketCategoriesModule,
     TicketsModule,
+    AssignmentModule,
+    MessagesModule,
+    ExportsModule,
+    ClocksModule,
     ClockActionsModule,
   ],
 })

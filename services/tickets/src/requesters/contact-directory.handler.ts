@@ -12,6 +12,7 @@ import {
   type ContactUpdatedData,
 } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
+import { updateReturning } from './update-returning.js';
 
 const CONSUMER = 'tickets.contact-directory';
 /** Fields of contacts.contact.updated that tickets keeps a copy of (column in contact_ref). */
@@ -53,7 +54,8 @@ export class ContactDirectoryHandler {
     }
     if (sets.length === 0) return;
     await this.inbox.handleOnce(event, CONSUMER, async (em) => {
-      const updated: unknown[] = await em.query(
+      const updated = await updateReturning(
+        em,
         `UPDATE tickets.contact_ref SET ${sets.join(', ')}, updated_at = now() WHERE contact_id = $1 AND tenant_id = $2 AND anonymized_at IS NULL RETURNING contact_id`,
         params,
       );
@@ -66,7 +68,8 @@ export class ContactDirectoryHandler {
     const { survivorId, mergedIds } = event.data;
     await this.inbox.handleOnce(event, CONSUMER, async (em) => {
       await em.query('UPDATE tickets.contact_ref SET merged_into_id = $1, updated_at = now() WHERE tenant_id = $2 AND contact_id = ANY($3::uuid[])', [survivorId, event.tenantid, mergedIds]);
-      const moved: { id: string; contact_id: string }[] = await em.query(
+      const moved = await updateReturning<{ id: string; contact_id: string }>(
+        em,
         `UPDATE tickets.ticket t SET contact_id = $1, version = t.version + 1, updated_at = now()
          FROM (SELECT id, contact_id FROM tickets.ticket WHERE tenant_id = $2 AND contact_id = ANY($3::uuid[]) FOR UPDATE) old
          WHERE t.id = old.id RETURNING t.id, old.contact_id`,

@@ -1,18 +1,10 @@
 /**
- * The closed vocabularies of a ticket, with the labels users see (Spanish first). The event
- * contracts (libs/contracts, tickets-notify) repeat the same values.
+ * The closed vocabularies of a ticket (values from libs/contracts, shared with the events) and
+ * the labels users see, Spanish first.
  */
-export const PQR_CLASSES = ['peticion_general', 'peticion_documentos', 'consulta', 'queja', 'reclamo', 'sugerencia', 'felicitacion', 'denuncia'] as const;
-export type PqrClass = (typeof PQR_CLASSES)[number];
+import type { PqrClass, TicketChannel, TicketPriority, TicketStatus } from '@crm/contracts';
 
-export const TICKET_PRIORITIES = ['alta', 'media', 'baja'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
-export const TICKET_STATUSES = ['abierto', 'en_proceso', 'pendiente', 'cerrado'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export const TICKET_CHANNELS = ['web', 'email', 'telefono', 'presencial', 'chat', 'erp'] as const;
-export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export { PQR_CLASSES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type PqrClass, type TicketChannel, type TicketPriority, type TicketStatus } from '@crm/contracts';
 
 export const DOCUMENT_TYPES = ['CC', 'CE', 'NIT', 'TI', 'PP', 'PEP', 'RC', 'OTRO'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
 import { API_PREFIX, Problems } from '@crm/common';
-import { etagOf } from '@crm/database';
+import { etagOf, expectedVersion } from '@crm/database';
+import { ChangeStatusDto } from './dto/change-status.dto.js';
+import { ListTicketsQueryDto } from './dto/list-tickets.query.dto.js';
+import { UpdateTicketDto } from './dto/update-ticket.dto.js';
+import { TicketChangesService } from './ticket-changes.service.js';
+import { TicketHistoryService } from './ticket-history.service.js';
+import { TicketsQueryService } from './tickets-query.service.js';
 import { CreateTicketDto } from './dto/create-ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketIdempotency } from './ticket-idempotency.service.js';
@@ -24,6 +30,9 @@ export class TicketsController {
     private readonly access: TicketAccessService,
     private readonly views: TicketViews,
     private readonly idempotency: TicketIdempotency,
+    private readonly query: TicketsQueryService,
+    private readonly changes: TicketChangesService,
+    private readonly history: TicketHistoryService,
   ) {}
 
   @Post()
@@ -51,6 +60,13 @@ export class TicketsController {
     return view;
   }
 
+  @Get()
+  @Scopes('tickets:read')
+  @ApiOperation({ summary: 'Tickets you can see: keyset pages, filters (status, class, category, priority, assignee, team, requester, channel, due dates, SLA) and search' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTicketsQueryDto) {
+    return this.query.list(user, query);
+  }
+
   @Get(':id')
   @Scopes('tickets:read')
   @ApiOperation({ summary: 'A ticket you can see, with its legal and SLA due dates' })
@@ -58,5 +74,46 @@ export class TicketsController {
     const view = await this.views.one(await this.access.findVisible(user, id));
     void reply.header('etag', etagOf(view));
     return view;
+  }
+
+  @Patch(':id')
+  @Scopes('tickets:write')
+  @ApiOperation({ summary: 'Edit class, category, priority, subject, description or tags; send the version (stale → 412)' })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TicketView> {
+    const { version, ...changes } = dto;
+    const view = await this.changes.update(user, id, changes, expectedVersion(version, ifMatch));
+    void reply.header('etag', etagOf(view));
+    return view;
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Scopes('tickets:write')
+  @ApiOperation({ summary: 'Change the status; closing needs a resolution; from cerrado reopens' })
+  async changeStatus(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeStatusDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TicketView> {
+    const { version, ...change } = dto;
+    const view = await this.changes.changeStatus(user, id, change, expectedVersion(version, ifMatch));
+    void reply.header('etag', etagOf(view));
+    return view;
+  }
+
+  @Get(':id/history')
+  @Scopes('tickets:read')
+  @ApiOperation({ summary: 'What happened to the ticket, in order: creation, assignments, status changes, edits' })
+  async historyOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    const ticket = await this.access.findVisible(user, id);
+    return { items: await this.history.list(this.dataSource.manager, user.tenantId, ticket.id) };
   }
 }

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems, type FieldError } from '@crm/common';
+import { TICKETS_TICKET_ASSIGNED, TICKETS_TICKET_CREATED, type TicketAssignedData, type TicketCreatedData } from '@crm/contracts';
 import { AgentPicker } from '../assignment/agent-picker.service.js';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { ticketsConfig, trackingTokenHash, trackingTokenOf } from '../config/tickets-config.js';
 import { RequestersService } from '../requesters/requesters.service.js';
 import { RadicadoService } from './radicado.service.js';
+import { TicketClocks, clockTicketOf } from './ticket-clocks.port.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
 import { TicketHistoryService } from './ticket-history.service.js';
 import type { PqrClass, TicketChannel, TicketPriority } from './ticket-vocabulary.js';
@@ -44,6 +47,7 @@ export class TicketsService {
     private readonly agents: AgentPicker,
     private readonly history: TicketHistoryService,
     private readonly events: TicketEventsPublisher,
+    private readonly clocks: TicketClocks,
   ) {}
 
   /**
@@ -67,8 +71,17 @@ export class TicketsService {
     const teamId = input.teamId ?? user?.teamIds[0] ?? null;
     if (input.assigneeId) await this.assertAssignable(em, tenantId, input.assigneeId, 'assigneeId');
 
+    // Picked before the insert so the row is written once (version 1, as the caller sees it).
+    let assigneeId = input.assigneeId ?? null;
+    let via: 'manual' | 'round_robin' | 'least_open' | null = assigneeId ? 'manual' : null;
+    if (!assigneeId && teamId) {
+      const picked = await this.agents.pick(em, tenantId, teamId);
+      if (picked) ({ userId: assigneeId, via } = picked);
+    }
+    const id = randomUUID();
     const radicado = await this.radicados.next(em, tenantId, now);
     const ticket = em.create(Ticket, {
+      id,
       tenantId,
       radicado,
       pqrClass: input.pqrClass,
@@ -80,7 +93,7 @@ export class TicketsService {
       description: input.description,
       ...requester,
       ownerId: user?.kind === 'user' ? user.id : null,
-      assigneeId: input.assigneeId ?? null,
+      assigneeId,
       teamId,
       tags: input.tags ?? [],
       receivedAt,
@@ -88,37 +101,29 @@ export class TicketsService {
       closedAt: null,
       closedBy: null,
       resolution: null,
+      trackingTokenHash: trackingTokenHash(trackingTokenOf(this.config, tenantId, id)),
       mergedIntoId: null,
       createdBy: user?.id ?? null,
       updatedBy: user?.id ?? null,
     });
     await em.save(ticket);
-    ticket.trackingTokenHash = trackingTokenHash(trackingTokenOf(this.config, tenantId, ticket.id));
-    await em.update(Ticket, { id: ticket.id }, { trackingTokenHash: ticket.trackingTokenHash });
 
-    let via: 'manual' | 'round_robin' | 'least_open' | null = ticket.assigneeId ? 'manual' : null;
-    if (!ticket.assigneeId && teamId) {
-      const picked = await this.agents.pick(em, tenantId, teamId);
-      if (picked) {
-        ticket.assigneeId = picked.userId;
-        via = picked.via;
-        await em.update(Ticket, { id: ticket.id }, { assigneeId: picked.userId });
-      }
-    }
     const actorId = user?.id ?? null;
+    await this.clocks.start(em, clockTicketOf(ticket));
     await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } });
-    const legalDueAt = null;
-    await this.events.publish(em, ticket, 'tickets.ticket.created', {
-      ...this.events.base(ticket, legalDueAt),
-      subject: ticket.subject,
+    const clock = await this.events.clockOf(em, ticket);
+    const created: TicketCreatedData = {
+      ...this.events.base(ticket, clock),
       receivedAt: receivedAt.toISOString(),
       createdBy: actorId,
-      requester: this.events.requester(ticket),
+      requester: this.events.requester(ticket, true),
       trackingUrl: this.events.trackingUrl(ticket),
-    });
+    };
+    await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created);
     if (ticket.assigneeId && via) {
       await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
-      await this.events.publish(em, ticket, 'tickets.ticket.assigned', { ...this.events.base(ticket, legalDueAt), previousAssigneeId: null, assignedBy: actorId, via });
+      const assigned: TicketAssignedData = { ...this.events.base(ticket, clock), assigneeId: ticket.assigneeId, previousAssigneeId: null, assignedBy: via === 'manual' ? actorId : null, assignedAt: now.toISOString() };
+      await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned);
     }
     return ticket;
   }
