@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ClockPasses } from './clock-passes.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
+import { ClockSource } from './clock-source.js';
 
 const INTERVAL_NAME = 'tickets-clock-scheduler';
 
@@ -20,6 +21,7 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly passes: ClockPasses,
     private readonly registry: SchedulerRegistry,
+    private readonly clock: ClockSource,
     @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
   ) {}
 
@@ -42,7 +44,7 @@ export class ClockScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async tick(): Promise<void> {
     try {
-      const result = await this.passes.runAll(new Date(), () => this.stopped);
+      const result = await this.passes.runAll(this.clock.now(), () => this.stopped);
       if (result.alerts > 0) this.logger.log(`clock pass: ${result.legal} legal, ${result.sla} SLA rows, ${result.alerts} alert(s)`);
     } catch (error) {
       this.logger.warn(`clock pass failed: ${(error as Error).message}`);

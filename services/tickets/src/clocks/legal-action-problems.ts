@@ -8,6 +8,26 @@ export const LegalActionProblems = {
   answered: (language: Language) =>
     new ProblemException(409, say(language, 'La PQR ya fue respondida (cerrada); su término legal terminó.', 'The ticket was already answered (closed); its legal term is over.')),
   alreadySuspended: (language: Language) => new ProblemException(409, say(language, 'El término legal ya está suspendido.', 'The legal term is already suspended.')),
+  expired: (dueAt: Date, language: Language) =>
+    new ProblemException(
+      409,
+      say(language, `El término venció (${dueAt.toISOString()}) antes de esa fecha; ya no se puede suspender.`, `The term expired (${dueAt.toISOString()}) before that instant; it can no longer be suspended.`),
+      { currentDueAt: dueAt.toISOString() },
+    ),
+  badInstant: (field: 'requestedAt' | 'answeredAt', why: 'future' | 'too_early', language: Language) =>
+    new ProblemException(400, say(language, 'Revise los campos indicados.', 'Check the fields shown.'), {
+      errors: [
+        {
+          field,
+          message:
+            why === 'future'
+              ? say(language, 'No puede estar en el futuro.', 'It cannot be in the future.')
+              : field === 'requestedAt'
+                ? say(language, 'No puede ser anterior a la recepción ni a la última respuesta del peticionario.', 'It cannot precede the receipt or the last answer of the petitioner.')
+                : say(language, 'No puede ser anterior a la suspensión.', 'It cannot precede the suspension.'),
+        },
+      ],
+    }),
   notSuspended: (language: Language) => new ProblemException(409, say(language, 'El término legal no está suspendido.', 'The legal term is not suspended.')),
 
   /** Art. 14 parágrafo refusals, each naming the limit it hit. */

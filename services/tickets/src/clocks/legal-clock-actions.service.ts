@@ -16,6 +16,7 @@ import { ClockStore } from './clock-store.js';
 import { recomputeLegal } from './clock-recompute.js';
 import { eventBase, requesterOf, type ClockEventTicket } from './clock-events.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
+import { ClockSource } from './clock-source.js';
 import { LegalActionProblems } from './legal-action-problems.js';
 import { legalFigures } from './legal-clock.math.js';
 import { suspensionsOf, type LegalClockRow } from './legal-clock.row.js';
@@ -31,12 +32,24 @@ export class LegalClockActions {
     private readonly store: ClockStore,
     private readonly outbox: OutboxService,
     private readonly history: TicketHistoryService,
+    private readonly clock: ClockSource,
     @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
   ) {}
 
-  async suspend(em: EntityManager, ticket: ClockEventTicket, actorId: string | null, reason: string, language: Language, at = new Date()): Promise<void> {
+  /**
+   * `requestedAt` (default now) is when the completion request went out: staff may register a
+   * letter sent earlier, but never before the receipt, a previous answer, or after the term expired.
+   */
+  async suspend(em: EntityManager, ticket: ClockEventTicket, actorId: string | null, reason: string, language: Language, requestedAt?: Date): Promise<void> {
     const { row, rules } = await this.load(em, ticket, language);
     if (row.suspended_since) throw LegalActionProblems.alreadySuspended(language);
+    const now = this.clock.now();
+    const at = requestedAt ?? now;
+    const lastAnswer = row.suspensions.reduce((latest, s) => Math.max(latest, s.to ? Date.parse(s.to) : 0), row.received_at.getTime());
+    if (at.getTime() > now.getTime()) throw LegalActionProblems.badInstant('requestedAt', 'future', language);
+    if (at.getTime() < lastAnswer) throw LegalActionProblems.badInstant('requestedAt', 'too_early', language);
+    const current = legalFigures(row, rules, this.config.dueSoonDays);
+    if (current.dueAt && at.getTime() > current.dueAt.getTime()) throw LegalActionProblems.expired(current.dueAt, language);
     const next = recomputeLegal(
       { ...row, suspended_since: at, suspensions: [...row.suspensions, { from: at.toISOString(), to: null, reason, by: actorId }] },
       rules,
@@ -44,7 +57,13 @@ export class LegalClockActions {
       this.config.dueSoonDays,
     );
     await this.store.saveLegal(em, next);
-    await this.history.record(em, { tenantId: ticket.tenantId, ticketId: ticket.id, kind: 'legal_suspended', actorId, details: { reason, previousDueAt: row.due_at?.toISOString() ?? null } });
+    await this.history.record(em, {
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      kind: 'legal_suspended',
+      actorId,
+      details: { reason, requestedAt: at.toISOString(), previousDueAt: current.dueAt?.toISOString() ?? null },
+    });
     const data: TicketSuspendedData = {
       ...eventBase(ticket, null, rules.timeZone),
       reason,
@@ -55,10 +74,18 @@ export class LegalClockActions {
     await this.outbox.publish(em, { type: TICKETS_TICKET_SUSPENDED, subject: ticket.id, tenantId: ticket.tenantId, data });
   }
 
-  /** Staff resume (actorId) or the petitioner answered (actorId null). False when the term was not suspended. */
-  async resume(em: EntityManager, ticket: ClockEventTicket, actorId: string | null, language: Language, at = new Date()): Promise<boolean> {
+  /**
+   * Staff resume (actorId) or the petitioner answered (actorId null). `answeredAt` (default now) is
+   * when the petitioner's answer arrived (a paper answer registered later). False when the term was
+   * not suspended.
+   */
+  async resume(em: EntityManager, ticket: ClockEventTicket, actorId: string | null, language: Language, answeredAt?: Date): Promise<boolean> {
     const { row, rules } = await this.load(em, ticket, language);
     if (!row.suspended_since) return false;
+    const now = this.clock.now();
+    const at = answeredAt ?? now;
+    if (at.getTime() > now.getTime()) throw LegalActionProblems.badInstant('answeredAt', 'future', language);
+    if (at.getTime() < row.suspended_since.getTime()) throw LegalActionProblems.badInstant('answeredAt', 'too_early', language);
     const suspensions = row.suspensions.map((s) => (s.to === null ? { ...s, to: at.toISOString(), resumedBy: actorId } : s));
     const next = recomputeLegal({ ...row, suspended_since: null, suspensions }, rules, at, this.config.dueSoonDays);
     await this.store.saveLegal(em, next);
@@ -74,8 +101,10 @@ export class LegalClockActions {
     return true;
   }
 
-  async extend(em: EntityManager, ticket: ClockEventTicket, actorId: string, reason: string, newDate: string, language: Language, at = new Date()): Promise<void> {
+  /** Always at the present instant: an extension cannot be backdated to dodge the due date. */
+  async extend(em: EntityManager, ticket: ClockEventTicket, actorId: string, reason: string, newDate: string, language: Language): Promise<void> {
     const { row, rules } = await this.load(em, ticket, language);
+    const at = this.clock.now();
     const current = legalFigures(row, rules, this.config.dueSoonDays);
     const decision = decideExtension({
       receivedAt: row.received_at,

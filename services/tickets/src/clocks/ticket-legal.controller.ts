@@ -8,6 +8,7 @@ import type { Ticket } from '../tickets/ticket.entity.js';
 import type { ClockView } from './clock-types.js';
 import { ExtendTicketDto } from './dto/extend-ticket.dto.js';
 import { LegalSuspensionDto } from './dto/legal-suspension.dto.js';
+import { ResumeLegalTermDto } from './dto/resume-legal-term.dto.js';
 import { LegalClockActions } from './legal-clock-actions.service.js';
 import { LegalActionProblems } from './legal-action-problems.js';
 import { TicketClocksService } from './ticket-clocks.service.js';
@@ -30,17 +31,22 @@ export class TicketLegalController {
   @ApiOperation({ summary: 'Suspend the legal term: the request is incomplete and the petitioner is asked to complete it (art. 17 Ley 1755)' })
   suspend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LegalSuspensionDto, @Headers('accept-language') acceptLanguage: string | undefined): Promise<ClockView> {
     const language = preferredLanguage(acceptLanguage);
-    return this.act(user, id, async (em, ticket) => this.actions.suspend(em, ticket, user.id, dto.reason.trim(), language));
+    return this.act(user, id, async (em, ticket) => this.actions.suspend(em, ticket, user.id, dto.reason.trim(), language, dto.requestedAt ? new Date(dto.requestedAt) : undefined));
   }
 
   @Post('legal-suspension/resume')
   @HttpCode(200)
   @Scopes('tickets:write')
   @ApiOperation({ summary: 'Resume a suspended legal term (staff); it continues the day after (art. 17)' })
-  resume(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Headers('accept-language') acceptLanguage: string | undefined): Promise<ClockView> {
+  resume(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResumeLegalTermDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<ClockView> {
     const language = preferredLanguage(acceptLanguage);
     return this.act(user, id, async (em, ticket) => {
-      if (!(await this.actions.resume(em, ticket, user.id, language))) throw LegalActionProblems.notSuspended(language);
+      if (!(await this.actions.resume(em, ticket, user.id, language, dto.answeredAt ? new Date(dto.answeredAt) : undefined))) throw LegalActionProblems.notSuspended(language);
     });
   }
 
