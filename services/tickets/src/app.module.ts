@@ -12,6 +12,7 @@ import { AssignmentModule } from './assignment/assignment.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
+import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { ClocksModule } from './clocks/clocks.module.js';
     MessagesModule,
     ExportsModule,
     ClocksModule,
+    ClockActionsModule,
   ],
 })
 export class AppModule {}
