@@ -13,6 +13,7 @@ import { MessagesModule } from './messages/messages.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
+import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { ClocksModule } from './clocks/clocks.module.js';
     ExportsModule,
     PublicModule,
     ClocksModule,
+    ClockActionsModule,
   ],
 })
 export class AppModule {}

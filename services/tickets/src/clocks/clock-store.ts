@@ -117,4 +117,68 @@ export class ClockStore {
       ],
     );
   }
+
+  /** The scheduler's writes for a whole batch in one statement: computed instants and alert marks. */
+  async savePassedLegal(em: EntityManager, rows: readonly LegalClockRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE tickets.ticket_legal_clock lc SET due_date = v.due_date, due_at = v.due_at, due_soon_alerted_at = v.soon, due_day_alerted_at = v.day,
+              overdue_alerted_at = v.overdue, next_check_at = v.next_check, recompute = false, updated_at = now()
+         FROM unnest($1::uuid[], $2::date[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[])
+              AS v(id, due_date, due_at, soon, day, overdue, next_check)
+        WHERE lc.ticket_id = v.id`,
+      [
+        rows.map((r) => r.ticket_id),
+        rows.map((r) => r.due_date),
+        rows.map((r) => r.due_at),
+        rows.map((r) => r.due_soon_alerted_at),
+        rows.map((r) => r.due_day_alerted_at),
+        rows.map((r) => r.overdue_alerted_at),
+        rows.map((r) => r.next_check_at),
+      ],
+    );
+  }
+
+  async savePassedSla(em: EntityManager, rows: readonly SlaClockRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE tickets.ticket_sla_clock sc SET first_response_warn_at = v.fr_warn, first_response_due_at = v.fr_due, resolution_warn_at = v.res_warn,
+              resolution_due_at = v.res_due, first_response_warned_at = v.fr_warned, first_response_breached_at = v.fr_breached,
+              resolution_warned_at = v.res_warned, resolution_breached_at = v.res_breached, next_check_at = v.next_check, recompute = false, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[],
+                     $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+              AS v(id, fr_warn, fr_due, res_warn, res_due, fr_warned, fr_breached, res_warned, res_breached, next_check)
+        WHERE sc.ticket_id = v.id`,
+      [
+        rows.map((r) => r.ticket_id),
+        rows.map((r) => r.first_response_warn_at),
+        rows.map((r) => r.first_response_due_at),
+        rows.map((r) => r.resolution_warn_at),
+        rows.map((r) => r.resolution_due_at),
+        rows.map((r) => r.first_response_warned_at),
+        rows.map((r) => r.first_response_breached_at),
+        rows.map((r) => r.resolution_warned_at),
+        rows.map((r) => r.resolution_breached_at),
+        rows.map((r) => r.next_check_at),
+      ],
+    );
+  }
+
+  /** Active managers per team (one query for a batch): who escalations go to. */
+  async managersByTeam(em: EntityManager, teams: readonly { tenantId: string; teamId: string }[]): Promise<Map<string, string[]>> {
+    const byTeam = new Map<string, string[]>();
+    if (teams.length === 0) return byTeam;
+    const rows: { tenant_id: string; team_id: string; user_id: string }[] = await em.query(
+      `SELECT u.tenant_id, tm.team_id, u.user_id
+         FROM tickets.user_ref u CROSS JOIN LATERAL unnest(u.team_ids) AS tm(team_id)
+        WHERE u.active AND 'manager' = ANY(u.roles) AND u.team_ids && $1::uuid[] AND u.tenant_id = ANY($2::uuid[])
+        ORDER BY u.user_id`,
+      [[...new Set(teams.map((t) => t.teamId))], [...new Set(teams.map((t) => t.tenantId))]],
+    );
+    for (const row of rows) {
+      const key = `${row.tenant_id}:${row.team_id}`;
+      byTeam.set(key, [...(byTeam.get(key) ?? []), row.user_id]);
+    }
+    return byTeam;
+  }
 }

@@ -8,7 +8,10 @@ import { DEFAULT_TIME_ZONE } from '../business-time/index.js';
 import { ClockStore } from './clock-store.js';
 import { recomputeLegal, recomputeSla } from './clock-recompute.js';
 import type { ClockTicket, ClockView } from './clock-types.js';
+import type { ClockEventTicket } from './clock-events.js';
+import { LegalClockActions } from './legal-clock-actions.service.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
+import { ClockSource } from './clock-source.js';
 import { legalFigures, legalStateOf } from './legal-clock.math.js';
 import type { LegalClockRow } from './legal-clock.row.js';
 import { slaFigures, slaStateOf } from './sla-clock.math.js';
@@ -34,12 +37,26 @@ export class TicketClocksService {
     private readonly calendars: BusinessCalendarsService,
     private readonly terms: LegalTermsService,
     private readonly policies: SlaPoliciesService,
+    private readonly legalActions: LegalClockActions,
+    private readonly clock: ClockSource,
     @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
   ) {}
 
+  /**
+   * The petitioner answered (a reply on the public page or by e-mail): a suspended legal term
+   * continues from the next day (art. 17), publishing `tickets.ticket.resumed` with resumedBy null.
+   * Pass the ticket as loaded (and locked) by the caller; false when it was not suspended.
+   */
+  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, at: Date): Promise<boolean> {
+    const [row] = await this.store.legal(manager, ticket.tenantId, [ticket.id]);
+    if (!row?.suspended_since || row.answered_at) return false;
+    const now = this.clock.now();
+    return this.legalActions.resume(manager, ticket, null, 'es', at.getTime() > now.getTime() ? now : at);
+  }
+
   /** Starts both clocks of a new ticket; answers its clock figures (legalDueAt for the acuse de recibo). */
   async start(manager: EntityManager, t: ClockTicket): Promise<ClockView> {
-    const now = new Date();
+    const now = this.clock.now();
     const calendar = await this.calendars.defaultRef(manager, t.tenantId);
     await this.terms.ensureSeeded(manager, t.tenantId);
     const termDays = await this.terms.termFor(manager, t.tenantId, t.pqrClass);
@@ -78,7 +95,7 @@ export class TicketClocksService {
       return;
     }
     const rules = await this.store.rules(manager, [legalRow.calendar_id, slaRow.calendar_id]);
-    const now = new Date();
+    const now = this.clock.now();
 
     let legal: LegalClockRow = { ...legalRow };
     if (before.pqrClass !== after.pqrClass) {
@@ -111,7 +128,7 @@ export class TicketClocksService {
     const [row] = await this.store.sla(manager, tenantId, [ticketId], true);
     if (!row || row.first_responded_at) return;
     const rules = await this.store.rules(manager, [row.calendar_id]);
-    await this.store.saveSla(manager, recomputeSla({ ...row, first_responded_at: at }, rules.get(row.calendar_id)!, new Date()));
+    await this.store.saveSla(manager, recomputeSla({ ...row, first_responded_at: at }, rules.get(row.calendar_id)!, this.clock.now()));
   }
 
   /** Clock figures of a page of tickets (tickets without clocks are absent from the map). */
@@ -119,7 +136,7 @@ export class TicketClocksService {
     const [legalRows, slaRows] = await Promise.all([this.store.legal(manager, tenantId, ticketIds), this.store.sla(manager, tenantId, ticketIds)]);
     const rules = await this.store.rules(manager, [...legalRows.map((r) => r.calendar_id), ...slaRows.map((r) => r.calendar_id)]);
     const slaById = new Map(slaRows.map((row) => [row.ticket_id, row]));
-    const now = new Date();
+    const now = this.clock.now();
     const views = new Map<string, ClockView>();
     for (const legal of legalRows) {
       const legalRules = rules.get(legal.calendar_id)!;
