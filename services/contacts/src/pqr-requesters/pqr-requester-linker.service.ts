@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { ProblemException } from '@crm/common';
 import type { TicketCreatedData } from '@crm/contracts';
+import { idempotencySchema, idempotencyScopeOf } from '@crm/database';
 import { SYSTEM_ACTOR_ID } from '../catalogs/catalog-actor.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { CreateContactDto } from '../contacts/dto/create-contact.dto.js';
@@ -37,7 +38,8 @@ export class PqrRequesterLinker {
     if (existing) return this.survivor(tenantId, existing, false);
     const actor: AuthUser = { kind: 'user', id: SYSTEM_ACTOR_ID, tenantId, roles: ['admin'], teamIds: [], scopes: [], name: `PQR ${data.radicado}` };
     try {
-      const { contact } = await this.contacts.create(actor, await this.contactFrom(actor, data, email), key);
+      // A constant fingerprint: every delivery of the event asks for the same thing.
+      const { contact } = await this.contacts.create(actor, await this.contactFrom(actor, data, email), { key, fingerprint: key });
       return { contactId: contact.id, created: true };
     } catch (error) {
       // Someone (a form, an import, a user) created that e-mail a moment ago.
@@ -61,7 +63,12 @@ export class PqrRequesterLinker {
   }
 
   private async earlierCreation(tenantId: string, key: string): Promise<string | null> {
-    const rows: { resource_id: string }[] = await this.dataSource.query('SELECT resource_id FROM contacts.idempotency_key WHERE tenant_id = $1 AND key = $2', [tenantId, key]);
+    const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
+    const rows: { resource_id: string }[] = await this.dataSource.query(`SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3`, [
+      scope.tenantId,
+      scope.caller,
+      key,
+    ]);
     return rows[0]?.resource_id ?? null;
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TicketCategoriesModule } from '../categories/ticket-categories.module.js';
+import { ClocksModule } from '../clocks/clocks.module.js';
 import { MessagesModule } from '../messages/messages.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { PqrPortalController } from './pqr-portal.controller.js';
@@ -14,7 +15,7 @@ import { TrackingLookupService } from './tracking-lookup.service.js';
 
 /** Public PQR filing, tracking, requester replies and satisfaction (no login), and the portal settings. */
 @Module({
-  imports: [TicketsModule, MessagesModule, TicketCategoriesModule],
+  imports: [TicketsModule, MessagesModule, TicketCategoriesModule, ClocksModule],
   controllers: [PublicTicketsController, PqrPortalController, TicketSatisfactionController],
   providers: [PqrPortalService, PublicFormService, PublicTicketsService, RequesterReplyEffects, SatisfactionService, TrackingLookupService],
 })
