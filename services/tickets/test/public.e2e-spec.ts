@@ -247,6 +247,27 @@ describe('public PQR filing, tracking and satisfaction', () => {
     expect(JSON.stringify(history.body)).toContain('requester_reply');
   });
 
+  it('asks the petitioner to complete a suspended PQR (art. 17) and resumes the term when they answer', async () => {
+    const body = filing();
+    const filed = await world.api.post('/api/v1/public/tickets', body);
+    const { radicado, trackingToken } = filed.body as { radicado: string; trackingToken: string };
+    const ticket = await staffTicket(radicado);
+    const suspended = await world.api.post(`/api/v1/tickets/${ticket.id}/legal-suspension`, { reason: 'Adjunte la factura de marzo.' }, world.adminToken);
+    expect(suspended.status).toBe(200);
+    expect((await track(radicado, trackingToken)).body.legalState).toBe('suspended');
+    const [request] = await world.platform.smtp.waitForMessages((m) => m.to.includes(body.requester.email) && m.subject.startsWith('Necesitamos'), { timeoutMs: 20_000 });
+    expect(request!.text).toContain('> Adjunte la factura de marzo.');
+    expect(request!.text).toContain(`${TRACKING_BASE}/${radicado}?token=${trackingToken}`);
+
+    const answer = await world.api.post(`/api/v1/public/tickets/${radicado}/messages?token=${trackingToken}`, { body: 'Adjunto la factura.' });
+    expect(answer.status).toBe(201);
+    const page = await track(radicado, trackingToken);
+    expect(page.body.legalState).not.toBe('suspended');
+    expect(page.body.legalDueAt).not.toBeNull();
+    const history = await world.api.get(`/api/v1/tickets/${ticket.id}/history`, world.adminToken);
+    expect(JSON.stringify(history.body)).toContain('legal_resumed');
+  });
+
   it('accepts attachments with a multipart filing and shows them to staff', async () => {
     const body = filing();
     const form = new FormData();
