@@ -38,6 +38,30 @@ export function visibilityPredicate(user: AuthUser, columns: VisibilityColumns):
   return { sql: isReadonlyOnly ? `(${shared})` : `(${ownedOrCreatedUnassigned} OR ${shared})`, params };
 }
 
+/** The fields of one record the visibility rule reads. */
+export interface VisibilityRecord {
+  ownerId: string | null;
+  teamId: string | null;
+  createdBy: string;
+  /** Omit when every record is team-shared. */
+  sharedWithTeam?: boolean;
+}
+
+/**
+ * The same rule as visibilityPredicate, for one record already in memory: who may be told
+ * about it (reminders, notifications) without a query per person.
+ */
+export function isRecordVisible(user: AuthUser, record: VisibilityRecord): boolean {
+  const level = visibilityLevel(user);
+  if (level === 'all') return true;
+  const ownedOrCreatedUnassigned = record.ownerId === user.id || (record.ownerId === null && record.createdBy === user.id);
+  const teamMember = record.teamId !== null && user.teamIds.includes(record.teamId);
+  if (level === 'team') return ownedOrCreatedUnassigned || teamMember;
+  const shared = (record.sharedWithTeam ?? true) && teamMember;
+  const isReadonlyOnly = user.roles.every((role) => role === 'readonly');
+  return isReadonlyOnly ? shared : ownedOrCreatedUnassigned || shared;
+}
+
 /** Can this user write (edit, assign, delete) a record they can see? Read-only users cannot. */
 export function canWrite(user: AuthUser): boolean {
   return user.kind === 'api-key' ? user.scopes.some((scope) => scope.endsWith(':write')) : !user.roles.every((role) => role === 'readonly');

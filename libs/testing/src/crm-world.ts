@@ -60,10 +60,20 @@ export class CrmWorld {
     return { id: response.body.admin?.id ?? '', email: adminEmail, token: await this.api.login(adminEmail, adminPassword, slug), tenantSlug: slug };
   }
 
+  /**
+   * Creates a contact. Contacts learns teams from identity events (asynchronously), so while a
+   * team it was given is still unknown (400 naming teamId) it retries until the deadline.
+   */
   async createContact(token: string, body: Record<string, unknown> = {}) {
-    const response = await this.api.post('/api/v1/contacts', { kind: 'person', firstName: 'José', lastName: `Pérez ${randomUUID().slice(0, 6)}`, ...body }, token);
-    if (response.status !== 201) throw new Error(`contact: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as { id: string; version: number; displayName: string; ownerId: string | null };
+    const payload: Record<string, unknown> = { kind: 'person', firstName: 'José', lastName: `Pérez ${randomUUID().slice(0, 6)}`, ...body };
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const response = await this.api.post('/api/v1/contacts', payload, token);
+      if (response.status === 201) return response.body as { id: string; version: number; displayName: string; ownerId: string | null; teamId: string | null };
+      const teamUnknown = response.status === 400 && payload.teamId !== undefined && (response.body.errors ?? []).some((error: { field: string }) => error.field === 'teamId');
+      if (!teamUnknown || Date.now() > deadline) throw new Error(`contact: ${response.status} ${JSON.stringify(response.body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /**

@@ -59,6 +59,8 @@ describe('assignment: in bulk, and round-robin for new prospects', () => {
     const [north, south] = [await world.createTeam(`Norte ${Date.now()}`), await world.createTeam(`Sur ${Date.now()}`)];
     const seller = await world.createUser(['sales'], [north]);
     const colleague = await world.createUser(['sales'], [north]);
+    // contacts learns a team from the identity events of its members: give the south one a member.
+    await world.createUser(['sales'], [south]);
     await known(colleague);
     const own = await world.createContact(seller.token, { lastName: 'Mío' });
     const colleagues = await world.createContact(world.adminToken, { teamId: north, lastName: 'DelColega' });

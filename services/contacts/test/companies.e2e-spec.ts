@@ -75,6 +75,8 @@ describe('companies through the gateway', () => {
 
     const [north, south] = [await world.createTeam(`Norte ${Date.now()}`), await world.createTeam(`Sur ${Date.now()}`)];
     const seller = await world.createUser(['sales'], [north]);
+    // contacts learns a team from the identity events of its members: give the south one a member.
+    await world.createUser(['sales'], [south]);
     const southCompany = await createCompany(world.adminToken, { companyName: `Del Sur ${Date.now()}`, teamId: south });
     expect((await world.api.get(`/api/v1/companies/${southCompany.id}`, seller.token)).status).toBe(404);
     expect((await world.api.get(`/api/v1/companies/${southCompany.id}/contacts`, seller.token)).status).toBe(404);

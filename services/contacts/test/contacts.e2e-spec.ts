@@ -122,6 +122,8 @@ describe('contacts through the gateway', () => {
   it('lets sales see their team’s shared contacts and their own, but not another team’s', async () => {
     const [north, south] = [await world.createTeam(`Norte ${Date.now()}`), await world.createTeam(`Sur ${Date.now()}`)];
     const seller = await world.createUser(['sales'], [north]);
+    // contacts learns a team from the identity events of its members: give the south one a member.
+    await world.createUser(['sales'], [south]);
     const southContact = await world.createContact(world.adminToken, { teamId: south, lastName: 'DelSur' });
     const northContact = await world.createContact(world.adminToken, { teamId: north, lastName: 'DelNorte' });
     const privateNorth = await world.createContact(world.adminToken, { teamId: north, sharedWithTeam: false, lastName: 'Reservado' });

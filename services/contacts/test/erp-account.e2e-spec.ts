@@ -197,6 +197,8 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
     expect((await account(contact.id, '', otherTenant.token)).status).toBe(404);
     const [north, south] = [await world.createTeam(`Norte ${Date.now()}`), await world.createTeam(`Sur ${Date.now()}`)];
     const seller = await world.createUser(['sales'], [north]);
+    // contacts learns a team from the identity events of its members: give the south one a member.
+    await world.createUser(['sales'], [south]);
     const southContact = await customer({ teamId: south });
     expect((await account(southContact.id, '', seller.token)).status).toBe(404);
     expect((await world.api.get(`/api/v1/contacts/${southContact.id}/timeline`, seller.token)).status).toBe(404);

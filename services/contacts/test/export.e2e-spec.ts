@@ -32,7 +32,8 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
   beforeAll(async () => {
     world = await CrmWorld.start({ services: ['contacts'], env: { EXPORT_MAX_ROWS: String(CAP) } });
     const [teamA, teamB] = [await world.createTeam(`Norte ${tag}`), await world.createTeam(`Sur ${tag}`)];
-    [sales, otherTenant] = await Promise.all([world.createUser(['sales'], [teamA]), world.createTenant()]);
+    // teamB needs a member: contacts learns teams from the identity events of their users.
+    [sales, otherTenant] = await Promise.all([world.createUser(['sales'], [teamA]), world.createTenant(), world.createUser(['sales'], [teamB])]);
     const make = async (key: string, body: Record<string, unknown>) => (ids[key] = (await world.createContact(world.adminToken, { lastName: `${tag} ${key}`, ...body })).id);
     await make('ana', { firstName: 'Ana', email: `ana@${tag}.co`, phone: '+57 300 111 2233', city: 'Medellín', country: 'CO', tags: ['feria', 'vip'], teamId: teamA, companyName: 'Gómez; Hermanos' });
     await make('luis', { firstName: 'Luis', lifecycle: 'prospect', teamId: teamA });
@@ -60,7 +61,7 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
     const column = (name: string) => headers.indexOf(name);
     const ana = rows.find((row) => row[0] === ids.ana)!;
     expect([ana[column('Tipo')], ana[column('Etapa')], ana[column('Empresa')], ana[column('Teléfono')], ana[column('Ciudad')], ana[column('País')], ana[column('Etiquetas')]]).toEqual([
-      'persona', 'contacto', 'Gómez; Hermanos', '+57 300 111 2233', 'Medellín', 'CO', 'feria, vip',
+      'persona', 'contacto', 'Gómez; Hermanos', "'+57 300 111 2233", 'Medellín', 'CO', 'feria, vip',
     ]);
     expect(rows.find((row) => row[0] === ids.formula)![column('Nombre')]).toBe(`'=HYPERLINK("http://malo.example")`);
     expect(response.bytes.toString('utf8')).not.toContain('nota secreta');

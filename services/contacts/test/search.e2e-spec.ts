@@ -30,6 +30,8 @@ describe('contact search and filters through the gateway', () => {
     north = await world.createTeam('Norte');
     const south = await world.createTeam('Sur');
     seller = await world.createUser(['sales'], [north]);
+    // contacts learns a team from the identity events of its members: give the south one a member.
+    await world.createUser(['sales'], [south]);
     sourceId = (await world.api.post('/api/v1/sources', { name: 'Feria Expoconstrucción', channel: 'trade_show' }, admin)).body.id;
     interestId = (await world.api.post('/api/v1/interests', { name: 'Licencias ERP' }, admin)).body.id;
 

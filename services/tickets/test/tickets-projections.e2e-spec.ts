@@ -55,7 +55,7 @@ describe('tickets follow contacts and users from their events; automatic assignm
   it('moves tickets of a merged contact to the survivor and drops personal data when the contact is anonymised', async () => {
     const survivor = await world.createContact(world.adminToken, { firstName: 'Jorge', lastName: 'Luna', email: 'jorge.luna@example.com' });
     const duplicate = await world.createContact(world.adminToken, { firstName: 'Jorge', lastName: 'Luna B', email: 'jluna@example.com' });
-    const ticket = await ticketFor(duplicate.id);
+    const ticket = await ticketFor(duplicate.id, { description: 'Soy Jorge Luna, cédula 80123456, vivo en la calle 10.' });
     await ticketFor(survivor.id);
     const current = await world.api.get(`/api/v1/contacts/${survivor.id}`, world.adminToken);
     const merged = await world.api.post('/api/v1/contacts/merge', { primaryId: survivor.id, duplicateIds: [duplicate.id], version: current.body.version }, world.adminToken);
@@ -81,6 +81,8 @@ describe('tickets follow contacts and users from their events; automatic assignm
       { timeoutMs: 15_000, description: 'the personal data to leave the ticket' },
     );
     expect(wiped.requester).toEqual({ name: 'Titular anonimizado', documentType: null, documentNumber: null, email: null, phone: null, language: 'es' });
+    expect(wiped.description).toBe('[Contenido eliminado por anonimización del titular]');
+    expect(wiped.radicado).toBe(ticket.radicado);
     const search = await world.api.get('/api/v1/tickets?q=jorge', world.adminToken);
     expect(search.body.items.map((x: { id: string }) => x.id)).not.toContain(ticket.id);
   });

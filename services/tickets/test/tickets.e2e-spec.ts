@@ -210,14 +210,25 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     expect(closedOnly.body.items.map((x: { id: string }) => x.id)).not.toContain(ticket.id);
   });
 
-  it('answers a repeated Idempotency-Key with the first ticket instead of a second radicado', async () => {
+  it('answers a repeated Idempotency-Key with the first ticket instead of a second radicado (per caller; another body → 422)', async () => {
     const key = `pqr-${Date.now()}-abc`;
-    const first = await world.api.post('/api/v1/tickets', { pqrClass: 'consulta', subject: 'Consulta idempotente', description: 'd', requester: { name: 'Ana' } }, world.adminToken, { 'idempotency-key': key });
-    const second = await world.api.post('/api/v1/tickets', { pqrClass: 'consulta', subject: 'Consulta idempotente', description: 'd', requester: { name: 'Ana' } }, world.adminToken, { 'idempotency-key': key });
+    const body = { pqrClass: 'consulta', subject: 'Consulta idempotente', description: 'd', requester: { name: 'Ana' } };
+    const first = await world.api.post('/api/v1/tickets', body, world.adminToken, { 'idempotency-key': key });
+    const second = await world.api.post('/api/v1/tickets', { requester: { name: 'Ana' }, description: 'd', subject: 'Consulta idempotente', pqrClass: 'consulta' }, world.adminToken, { 'idempotency-key': key });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
     expect(second.body.radicado).toBe(first.body.radicado);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
+    const otherBody = await world.api.post('/api/v1/tickets', { ...body, subject: 'Otra consulta' }, world.adminToken, { 'idempotency-key': key });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.errors[0].field).toBe('Idempotency-Key');
+    const colleague = await world.createUser(['support']);
+    const theirs = await world.api.post('/api/v1/tickets', body, colleague.token, { 'idempotency-key': key });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.radicado).not.toBe(first.body.radicado);
+    const malformed = await world.api.post('/api/v1/tickets', body, world.adminToken, { 'idempotency-key': 'x' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].field).toBe('Idempotency-Key');
   });
 });

@@ -19,3 +19,12 @@ describe('decodeKeysetCursor', () => {
     expect(() => decodeKeysetCursor(encodeCursor([id]), ['time', 'uuid'])).toThrow(ProblemException);
   });
 });
+
+describe('decodeKeysetCursor text parts', () => {
+  it('accepts any string up to 1000 characters, empty included, and nothing else', () => {
+    expect(decodeKeysetCursor(encodeCursor(['', 'Ana María']), ['text', 'text'])).toEqual(['', 'Ana María']);
+    expect(() => decodeKeysetCursor(encodeCursor([7, 'x']), ['text', 'text'])).toThrow(ProblemException);
+    expect(() => decodeKeysetCursor(encodeCursor(['x'.repeat(1001), 'x']), ['text', 'text'])).toThrow(ProblemException);
+    expect(() => decodeKeysetCursor(encodeCursor(['2026-13-45T10:00:00Z', id]), ['time', 'uuid'])).toThrow(ProblemException);
+  });
+});

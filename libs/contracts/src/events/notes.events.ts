@@ -58,8 +58,10 @@ export interface NoteDeletedData {
 }
 
 /**
- * A note's reminder date (fecha de aviso) arrived. notifications e-mails the author, or every
- * active user of `teamId` when `audience` is `team` (only ever for shared notes).
+ * A note's reminder date (fecha de aviso) arrived. notifications reminds `recipientIds`: the
+ * author, or for `audience` `team` (shared notes only) the active members of `teamId` and the
+ * author, in both cases only people who can see the contact (contacts applies the REST
+ * visibility rule when it publishes).
  */
 export interface NoteReminderDueData {
   noteId: string;
@@ -73,6 +75,8 @@ export interface NoteReminderDueData {
   visibility: NoteVisibility;
   /** Shared notes only. */
   excerpt?: string;
+  /** Who to remind: users who can see the contact. Absent in events published before it existed (then: the author only). */
+  recipientIds?: string[];
 }
 
 const visibility: JsonSchema = { type: 'string', enum: NOTE_VISIBILITIES };
@@ -107,7 +111,18 @@ export const noteUpdatedSchema = object(
 export const noteDeletedSchema = object({ noteId: uuid, contactId: uuid, authorId: uuid, visibility, deletedBy: uuid, deletedAt: dateTime });
 
 export const noteReminderDueSchema = object(
-  { noteId: uuid, contactId: uuid, contactName: text, authorId: uuid, audience, teamId: nullableUuid, remindAt: dateTime, visibility, excerpt },
+  {
+    noteId: uuid,
+    contactId: uuid,
+    contactName: text,
+    authorId: uuid,
+    audience,
+    teamId: nullableUuid,
+    remindAt: dateTime,
+    visibility,
+    excerpt,
+    recipientIds: { type: 'array', items: uuid, description: 'Users who can see the contact and are reminded (author, and for a team reminder the team members who may see it).' },
+  },
   ['noteId', 'contactId', 'contactName', 'authorId', 'audience', 'teamId', 'remindAt', 'visibility'],
 );
 

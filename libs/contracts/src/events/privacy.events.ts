@@ -16,6 +16,8 @@ export interface ContactConsentChangedData {
   at: string;
   changedBy: string;
   version: number;
+  /** true: stated through an anonymous public form (nobody checked who sent it). Absent otherwise. */
+  unverified?: boolean;
 }
 
 /**
@@ -29,14 +31,18 @@ export interface ContactAnonymizedData {
   anonymizedBy: string;
 }
 
-export const contactConsentChangedSchema: JsonSchema = object({
-  contactId: uuid,
-  granted: { type: 'boolean' },
-  channel: { type: 'string', enum: CONSENT_CHANNELS },
-  at: dateTime,
-  changedBy: uuid,
-  version: integer,
-});
+export const contactConsentChangedSchema: JsonSchema = object(
+  {
+    contactId: uuid,
+    granted: { type: 'boolean' },
+    channel: { type: 'string', enum: CONSENT_CHANNELS },
+    at: dateTime,
+    changedBy: uuid,
+    version: integer,
+    unverified: { type: 'boolean', description: 'true when stated through an anonymous public form (unverified public input).' },
+  },
+  ['contactId', 'granted', 'channel', 'at', 'changedBy', 'version'],
+);
 
 export const contactAnonymizedSchema: JsonSchema = object({
   contactId: uuid,

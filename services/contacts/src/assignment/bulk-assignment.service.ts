@@ -5,6 +5,7 @@ import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { ContactAccess } from '../contacts/contact-access.js';
 import { ContactAssignmentService } from '../contacts/contact-assignment.service.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { assignmentDenial } from './assignment-policy.js';
 import type { BulkAssignDto } from './dto/bulk-assign.dto.js';
 
@@ -31,12 +32,14 @@ export class BulkAssignmentService {
     private readonly dataSource: DataSource,
     private readonly access: ContactAccess,
     private readonly assignment: ContactAssignmentService,
+    private readonly teams: TeamPolicy,
   ) {}
 
   async assign(user: AuthUser, dto: BulkAssignDto): Promise<BulkAssignResult> {
     if (!canWrite(user)) throw Problems.forbidden();
     const batchId = randomUUID();
     return this.dataSource.transaction(async (em) => {
+      await this.teams.assertUsable(em, user, dto.teamId);
       const owner = await this.assignment.activeOwner(em, user.tenantId, dto.ownerId);
       const contacts = await this.access
         .visibleQuery(user, em)

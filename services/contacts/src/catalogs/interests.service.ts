@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, Problems, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, Problems, toPage, type Page } from '@crm/common';
 import { CONTACTS_INTEREST_CHANGED, type FieldChange, type InterestChangedData } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
@@ -25,8 +25,8 @@ export class InterestsService {
   async list(user: AuthUser, query: ListCatalogQueryDto): Promise<Page<InterestView>> {
     const builder = this.dataSource.manager.createQueryBuilder(Interest, 'i').where('i.tenant_id = :tenantId', { tenantId: user.tenantId });
     if (query.active) builder.andWhere('i.active = :active', { active: query.active === 'true' });
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) builder.andWhere('(i.name, i.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
+    const cursor = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
+    if (cursor) builder.andWhere('(i.name, i.id) > (CAST(:name AS text), CAST(:id AS uuid))', { name: cursor[0], id: cursor[1] });
     const rows = await builder.orderBy('i.name', 'ASC').addOrderBy('i.id', 'ASC').limit(query.limit + 1).getMany();
     return toPage(rows, query.limit, (row) => [row.name, row.id], toInterestView);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, Problems, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, Problems, toPage, type Page } from '@crm/common';
 import { CONTACTS_SOURCE_CHANGED, type SourceChangedData } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
@@ -35,8 +35,8 @@ export class SourcesService {
     await this.ensureDefaults(user.tenantId);
     const builder = this.dataSource.manager.createQueryBuilder(Source, 's').where('s.tenant_id = :tenantId', { tenantId: user.tenantId });
     if (query.active) builder.andWhere('s.active = :active', { active: query.active === 'true' });
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) builder.andWhere('(s.name, s.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
+    const cursor = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
+    if (cursor) builder.andWhere('(s.name, s.id) > (CAST(:name AS text), CAST(:id AS uuid))', { name: cursor[0], id: cursor[1] });
     const rows = await builder.orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC').limit(query.limit + 1).getMany();
     return toPage(rows, query.limit, (row) => [row.name, row.id], toSourceView);
   }

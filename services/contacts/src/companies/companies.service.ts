@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, Problems, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, encodeCursor, Problems, type Page } from '@crm/common';
+import { keysetTimeKey } from '@crm/database';
 import { ContactAccess } from '../contacts/contact-access.js';
 import type { Contact } from '../contacts/contact.entity.js';
 import { toContactView, type ContactView } from '../contacts/contact.view.js';
 import type { ListCompaniesQueryDto } from './dto/list-companies.query.dto.js';
 
-const SORT_COLUMNS = { createdAt: 'c.created_at', displayName: 'c.display_name' } as const;
+/** Each sort: its column, the exact value read back for the cursor (microseconds for times) and that value's cursor check. */
+const SORTS = {
+  createdAt: { column: 'c.created_at', key: keysetTimeKey('c.created_at'), part: 'time', type: 'timestamptz' },
+  displayName: { column: 'c.display_name', key: 'c.display_name', part: 'text', type: 'text' },
+} as const;
 
 /**
  * Companies are contacts of kind `organization`; their people are the contacts whose companyId
@@ -38,12 +43,21 @@ export class CompaniesService {
 
   private async page(builder: SelectQueryBuilder<Contact>, query: ListCompaniesQueryDto): Promise<Page<ContactView>> {
     const descending = query.sort.startsWith('-');
-    const key = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-    const column = SORT_COLUMNS[key];
-    const cursor = decodeCursor(query.cursor, 2);
-    if (cursor) builder.andWhere(`(${column}, c.id) ${descending ? '<' : '>'} (:cursorValue, :cursorId)`, { cursorValue: cursor[0], cursorId: cursor[1] });
+    const { column, key, part, type } = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
+    const cursor = decodeKeysetCursor(query.cursor, [part, 'uuid']);
+    if (cursor) {
+      builder.andWhere(`(${column}, c.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${type}), CAST(:cursorId AS uuid))`, { cursorValue: cursor[0], cursorId: cursor[1] });
+    }
     const direction = descending ? 'DESC' : 'ASC';
-    const rows = await builder.orderBy(column, direction).addOrderBy('c.id', direction).limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (row) => [key === 'createdAt' ? row.createdAt.toISOString() : row.displayName, row.id], toContactView);
+    const { entities, raw } = await builder
+      .addSelect(key, 'sort_key')
+      .orderBy(column, direction)
+      .addOrderBy('c.id', direction)
+      .limit(query.limit + 1)
+      .getRawAndEntities<{ sort_key: string }>();
+    const hasMore = entities.length > query.limit;
+    const items = hasMore ? entities.slice(0, query.limit) : entities;
+    const last = items.length - 1;
+    return { items: items.map(toContactView), nextCursor: hasMore && last >= 0 ? encodeCursor([raw[last].sort_key, items[last].id]) : null };
   }
 }

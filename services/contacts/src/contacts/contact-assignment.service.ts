@@ -6,6 +6,7 @@ import { CONTACTS_CONTACT_ASSIGNED, type ContactAssignedData, type FieldChange }
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { assignmentDenial } from '../assignment/assignment-policy.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { ContactChange } from '../timeline/contact-change.entity.js';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { UserRef } from '../users/user-ref.entity.js';
@@ -25,6 +26,7 @@ export class ContactAssignmentService {
     private readonly access: ContactAccess,
     private readonly outbox: OutboxService,
     private readonly timeline: TimelineService,
+    private readonly teams: TeamPolicy,
   ) {}
 
   async assign(user: AuthUser, id: string, dto: AssignContactDto, version: number): Promise<ContactView> {
@@ -34,6 +36,7 @@ export class ContactAssignmentService {
       const denial = assignmentDenial(user, contact);
       if (denial) throw Problems.forbidden(denial);
       assertVersion(contact, version);
+      await this.teams.assertUsable(em, user, dto.teamId);
       const owner = await this.activeOwner(em, user.tenantId, dto.ownerId);
       await this.apply(em, user, contact, owner, { teamId: dto.teamId, via: 'manual' });
       return toContactView(contact);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, encodeCursor, Problems, ProblemException, type Page } from '@crm/common';
+import { badCursorProblem, decodeKeysetCursor, encodeCursor, Problems, type Page } from '@crm/common';
+import { keysetTimeKey } from '@crm/database';
 import { ContactAccess } from './contact-access.js';
 import { containsPattern, foldText, searchTermsOf } from './contact-search-terms.js';
 import type { Contact } from './contact.entity.js';
@@ -14,26 +15,17 @@ export type ContactFilters = ContactFiltersQueryDto;
 
 /**
  * Each sort: the expression it orders by (the one its index is built on), how that value is
- * read back exactly for the cursor (timestamps to the microsecond), its SQL type, and a check of
- * a cursor value so a forged cursor is a 400, never a SQL error.
+ * read back exactly for the cursor (timestamps to the microsecond), its SQL type, and the kind
+ * of cursor value it takes, so a forged cursor is a 400, never a SQL error.
  */
 const SORTS = {
-  createdAt: { expr: 'c.created_at', key: `to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, type: 'timestamptz', valid: isTimestamp },
-  updatedAt: { expr: 'c.updated_at', key: `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, type: 'timestamptz', valid: isTimestamp },
-  displayName: { expr: 'contacts.fold_text(c.display_name)', key: 'contacts.fold_text(c.display_name)', type: 'text', valid: (v: unknown) => typeof v === 'string' },
+  createdAt: { expr: 'c.created_at', key: keysetTimeKey('c.created_at'), type: 'timestamptz', part: 'time' },
+  updatedAt: { expr: 'c.updated_at', key: keysetTimeKey('c.updated_at'), type: 'timestamptz', part: 'time' },
+  displayName: { expr: 'contacts.fold_text(c.display_name)', key: 'contacts.fold_text(c.display_name)', type: 'text', part: 'text' },
 } as const;
 type SortKey = keyof typeof SORTS;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-function badCursor(): ProblemException {
-  return new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
-}
 
 /**
  * Filtered, searched, keyset-paginated contact lists: no OFFSET, no count over the table. Every
@@ -115,13 +107,13 @@ export class ContactsQueryService {
     const sort: ContactSort = query.sort ?? '-createdAt';
     const descending = sort.startsWith('-');
     const key = sort.replace(/^-/, '') as SortKey;
-    const { expr, key: keyExpr, type, valid } = SORTS[key];
+    const { expr, key: keyExpr, type, part } = SORTS[key];
     const builder = this.buildFilteredQuery(user, query);
 
-    const cursor = decodeCursor(query.cursor, 3);
+    const cursor = decodeKeysetCursor(query.cursor, ['key', part, 'uuid']);
     if (cursor) {
       const [cursorSort, value, id] = cursor;
-      if (cursorSort !== key || !valid(value) || typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+      if (cursorSort !== key) throw badCursorProblem();
       builder.andWhere(`(${expr}, c.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${type}), CAST(:cursorId AS uuid))`, { cursorValue: value, cursorId: id });
     }
     const direction = descending ? 'DESC' : 'ASC';

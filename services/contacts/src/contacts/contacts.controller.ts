@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX, Problems } from '@crm/common';
-import { etagOf, expectedVersion } from '@crm/database';
+import { API_PREFIX } from '@crm/common';
+import { etagOf, expectedVersion, idempotencyOf } from '@crm/database';
 import { ContactAssignmentService } from './contact-assignment.service.js';
 import type { ContactView } from './contact.view.js';
 import { ContactsQueryService } from './contacts-query.service.js';
@@ -12,8 +12,6 @@ import { AssignContactDto } from './dto/assign-contact.dto.js';
 import { CreateContactDto } from './dto/create-contact.dto.js';
 import { ListContactsQueryDto } from './dto/list-contacts.query.dto.js';
 import { UpdateContactDto } from './dto/update-contact.dto.js';
-
-const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -28,17 +26,15 @@ export class ContactsController {
   @Post()
   @Scopes('contacts:write')
   @ApiOperation({ summary: 'Create a contact (person or organisation)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated key returns the first result instead of creating twice.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Yours only: the same request again returns the first result; the same key with another body is a 422.' })
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateContactDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw Problems.invalid([{ field: 'Idempotency-Key', message: '8-128 letters, digits, ".", ":", "_" or "-".' }]);
-    }
-    const { contact, replayed } = await this.contacts.create(user, dto, idempotencyKey);
+    const { contact, replayed } = await this.contacts.create(user, dto, idempotencyOf(idempotencyKey, request));
     void reply.status(201).header('location', `/${API_PREFIX}/contacts/${contact.id}`).header('etag', etagOf(contact));
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return contact;

@@ -3,15 +3,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED, type ContactCreatedData, type ContactUpdatedData, type FieldChange } from '@crm/contracts';
-import { assertVersion } from '@crm/database';
+import { assertVersion, idempotencyScopeOf } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { RoundRobinAssigner } from '../assignment/round-robin-assigner.service.js';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { assertPrimaryContact } from '../companies/primary-contact.rule.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { ContactAssignmentService } from './contact-assignment.service.js';
 import { normaliseChannels, primaryOf } from './contact-channels.js';
 import { ContactAccess } from './contact-access.js';
+import { CONTACT_IDEMPOTENCY } from './contact-idempotency.js';
 import { Contact } from './contact.entity.js';
 import { displayNameOf, toContactView, type ContactView } from './contact.view.js';
 import type { CreateContactDto } from './dto/create-contact.dto.js';
@@ -40,18 +42,26 @@ export class ContactsService {
     private readonly catalogs: CatalogLookup,
     private readonly roundRobin: RoundRobinAssigner,
     private readonly assignment: ContactAssignmentService,
+    private readonly teams: TeamPolicy,
   ) {}
 
-  async create(user: AuthUser, dto: CreateContactDto, idempotencyKey?: string): Promise<{ contact: ContactView; replayed: boolean }> {
+  /**
+   * `idempotency`: the caller's Idempotency-Key and the fingerprint of their request. A repeat
+   * of the same request by the same caller returns the first contact (if they can still see
+   * it, else 404); the same key with another request is a 422.
+   */
+  async create(user: AuthUser, dto: CreateContactDto, idempotency?: { key: string; fingerprint: string }): Promise<{ contact: ContactView; replayed: boolean }> {
     if (!canWrite(user)) throw Problems.forbidden();
     return this.dataSource.transaction(async (em) => {
-      if (idempotencyKey) {
-        const previous = await this.previousResult(em, user, idempotencyKey);
-        if (previous) return { contact: toContactView(previous), replayed: true };
+      const scope = idempotencyScopeOf(user);
+      if (idempotency) {
+        const previousId = await CONTACT_IDEMPOTENCY.claim(em, scope, idempotency.key, idempotency.fingerprint);
+        if (previousId) return { contact: toContactView(await this.access.findVisible(user, previousId, em)), replayed: true };
       }
       const emails = normaliseChannels(dto.emails, dto.email, [], 'email');
       const phones = normaliseChannels(dto.phones, dto.phone, [], 'phone');
-      await this.assertNoDuplicateEmail(em, user.tenantId, primaryOf(emails) ?? undefined);
+      await this.teams.assertUsable(em, user, dto.teamId);
+      await this.assertNoDuplicateEmail(em, user, primaryOf(emails) ?? undefined);
       if (dto.companyId) await this.assertCompany(em, user, dto.companyId);
       if (dto.sourceId) await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
       const interestIds = dto.interestIds ?? [];
@@ -63,7 +73,7 @@ export class ContactsService {
       const now = new Date();
       const contact = em.create(Contact, {
         tenantId: user.tenantId,
-        kind: dto.kind,
+        kind: dto.kind ?? 'person',
         lifecycle,
         // Created as customer or supplier: a relationship that already exists (no ERP event).
         customerSince: lifecycle === 'customer' ? now : null,
@@ -101,9 +111,7 @@ export class ContactsService {
       await em.save(contact);
       await this.catalogs.replaceInterests(em, user.tenantId, contact.id, interestIds);
       contact.interestIds = [...interestIds].sort();
-      if (idempotencyKey) {
-        await em.query('INSERT INTO contacts.idempotency_key (tenant_id, key, resource_id) VALUES ($1, $2, $3)', [user.tenantId, idempotencyKey, contact.id]);
-      }
+      if (idempotency) await CONTACT_IDEMPOTENCY.remember(em, scope, idempotency.key, idempotency.fingerprint, contact.id);
       await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'created', actorId: user.id });
       const data: ContactCreatedData = {
         contactId: contact.id,
@@ -154,6 +162,8 @@ export class ContactsService {
       if (dto.lifecycle !== undefined && dto.lifecycle !== contact.lifecycle) {
         throw Problems.invalid([{ field: 'lifecycle', message: 'La etapa se cambia con POST /contacts/{id}/convert, que guarda el historial y avisa al ERP.' }]);
       }
+      if (dto.teamId !== undefined && dto.teamId !== contact.teamId) await this.teams.assertUsable(em, user, dto.teamId);
+      if (dto.sharedWithTeam !== undefined && dto.sharedWithTeam !== contact.sharedWithTeam) this.teams.assertMayChangeSharing(user, contact);
       if (dto.companyId && dto.companyId !== contact.companyId) await this.assertCompany(em, user, dto.companyId, contact.id);
       if (dto.sourceId && dto.sourceId !== contact.sourceId) await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
       if (dto.primaryContactId && dto.primaryContactId !== contact.primaryContactId) await assertPrimaryContact(em, contact, dto.primaryContactId);
@@ -167,7 +177,7 @@ export class ContactsService {
         Object.assign(contact, { [field]: next });
       }
       if (changes.length === 0) return toContactView(contact);
-      if (changes.some((change) => change.field === 'email')) await this.assertNoDuplicateEmail(em, user.tenantId, contact.email ?? undefined, contact.id);
+      if (changes.some((change) => change.field === 'email')) await this.assertNoDuplicateEmail(em, user, contact.email ?? undefined, contact.id);
       const displayName = displayNameOf(contact);
       if (displayName !== contact.displayName) {
         changes.push({ field: 'displayName', from: contact.displayName, to: displayName });
@@ -200,14 +210,6 @@ export class ContactsService {
     return [{ field: 'interestIds', from: current, to: wanted }];
   }
 
-  private async previousResult(em: EntityManager, user: AuthUser, key: string): Promise<Contact | null> {
-    // Serialises concurrent requests with the same key within the tenant.
-    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${user.tenantId}:${key}`]);
-    const rows: { resource_id: string }[] = await em.query('SELECT resource_id FROM contacts.idempotency_key WHERE tenant_id = $1 AND key = $2', [user.tenantId, key]);
-    if (rows.length === 0) return null;
-    return em.findOneBy(Contact, { id: rows[0].resource_id, tenantId: user.tenantId });
-  }
-
   /** A person's company must be an organisation of the same tenant that the caller can see. */
   private async assertCompany(em: EntityManager, user: AuthUser, companyId: string, selfId?: string): Promise<void> {
     const company = await this.access.visibleQuery(user, em).andWhere('c.id = :companyId', { companyId }).getOne();
@@ -216,11 +218,18 @@ export class ContactsService {
     }
   }
 
-  private async assertNoDuplicateEmail(em: EntityManager, tenantId: string, email: string | undefined, exceptId?: string): Promise<void> {
+  /**
+   * 409 when a live contact of the tenant has that e-mail. The problem names the existing
+   * contact (`existingId`) only when the caller can see it, so the conflict leaks no ids.
+   */
+  private async assertNoDuplicateEmail(em: EntityManager, user: AuthUser, email: string | undefined, exceptId?: string): Promise<void> {
     if (!email) return;
-    const query = em.createQueryBuilder(Contact, 'c').select('c.id').where('c.tenant_id = :tenantId', { tenantId }).andWhere('lower(c.email) = lower(:email)', { email }).andWhere('c.merged_into_id IS NULL');
+    const query = em.createQueryBuilder(Contact, 'c').select('c.id').where('c.tenant_id = :tenantId', { tenantId: user.tenantId }).andWhere('lower(c.email) = lower(:email)', { email }).andWhere('c.merged_into_id IS NULL');
     if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
     const existing = await query.getOne();
-    if (existing) throw Problems.conflict('Ya existe un contacto con ese correo electrónico.', existing.id);
+    if (!existing) return;
+    const visible = await this.access.visibleQuery(user, em).select('c.id').andWhere('c.id = :existingId', { existingId: existing.id }).getOne();
+    if (visible) throw Problems.conflict('Ya existe un contacto con ese correo electrónico.', existing.id);
+    throw Problems.conflict('Ya existe un contacto con ese correo electrónico (no es visible para usted; pida a su gerente o a un administrador que lo revise).');
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canWrite, type AuthUser } from '@crm/auth';
+import { canWrite, hasRole, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { CONTACTS_DOCUMENT_DELETED, CONTACTS_DOCUMENT_UPLOADED, type DocumentDeletedData, type DocumentUploadedData } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
@@ -101,9 +101,23 @@ export class DocumentsService {
     return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
   }
 
+  /**
+   * Deleting is for the uploader, the contact's owner (or its creator while it has none), a
+   * manager of its team and admins. Others who can see the contact get a 403; those who cannot,
+   * a 404 (findVisibleDocument).
+   */
   async remove(user: AuthUser, contactId: string, documentId: string): Promise<void> {
     if (!canWrite(user)) throw Problems.forbidden();
-    const document = await this.findVisibleDocument(user, contactId, documentId);
+    const contact = await this.access.findVisible(user, contactId);
+    const document = await this.findDocument(user, contact.id, documentId);
+    const allowed =
+      user.kind === 'api-key' ||
+      hasRole(user, 'admin') ||
+      document.uploadedBy === user.id ||
+      contact.ownerId === user.id ||
+      (contact.ownerId === null && contact.createdBy === user.id) ||
+      (hasRole(user, 'manager') && contact.teamId !== null && user.teamIds.includes(contact.teamId));
+    if (!allowed) throw Problems.forbidden('Solo quien subió el documento, el responsable del contacto, un gerente de su equipo o un administrador puede eliminarlo.');
     await this.dataSource.transaction(async (em) => {
       await em.delete(ContactDocument, { id: document.id, tenantId: user.tenantId });
       await this.timeline.record(em, { tenantId: user.tenantId, contactId, kind: 'document_deleted', actorId: user.id, details: { documentId: document.id, fileName: document.fileName } });
@@ -116,7 +130,11 @@ export class DocumentsService {
 
   private async findVisibleDocument(user: AuthUser, contactId: string, documentId: string): Promise<ContactDocument> {
     const contact = await this.access.findVisible(user, contactId);
-    const document = await this.dataSource.manager.findOneBy(ContactDocument, { id: documentId, tenantId: user.tenantId, contactId: contact.id });
+    return this.findDocument(user, contact.id, documentId);
+  }
+
+  private async findDocument(user: AuthUser, contactId: string, documentId: string): Promise<ContactDocument> {
+    const document = await this.dataSource.manager.findOneBy(ContactDocument, { id: documentId, tenantId: user.tenantId, contactId });
     if (!document) throw Problems.notFound('El documento no existe o no es visible para usted.');
     return document;
   }

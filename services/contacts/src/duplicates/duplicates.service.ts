@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@crm/auth';
-import { decodeCursor, encodeCursor, ProblemException, type Page } from '@crm/common';
+import { badCursorProblem, decodeKeysetCursor, encodeCursor, type Page } from '@crm/common';
 import { ContactAccess } from '../contacts/contact-access.js';
 import { toContactView, type ContactView } from '../contacts/contact.view.js';
 import type { DuplicateGroupView, FoundGroup, PhasePage } from './duplicate-group.js';
@@ -10,8 +10,12 @@ import { SimilarNameDuplicatesFinder, type NamePosition } from './similar-name-d
 
 type Position = string | NamePosition | null;
 
-function badCursor(): ProblemException {
-  return new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor is flat text: [phase, key or name, id]; '' where the phase has no position yet (or no id). */
+function encodePosition(phase: DuplicateReason, position: Position): string {
+  if (position === null) return encodeCursor([phase, '', '']);
+  return encodeCursor(typeof position === 'string' ? [phase, position, ''] : [phase, position[0], position[1]]);
 }
 
 /**
@@ -45,7 +49,7 @@ export class DuplicatesService {
         if (page.groups.length < wanted) break;
       }
     }
-    const nextCursor = phaseIndex < phases.length ? encodeCursor([phases[phaseIndex], position]) : null;
+    const nextCursor = phaseIndex < phases.length ? encodePosition(phases[phaseIndex], position) : null;
     return { items: await this.views(user, found), nextCursor };
   }
 
@@ -56,18 +60,18 @@ export class DuplicatesService {
 
   /** [phase index, position in it] from the cursor; a cursor of another reason filter is a 400. */
   private start(phases: readonly DuplicateReason[], cursor: string | undefined): [number, Position] {
-    const values = decodeCursor(cursor, 2);
+    const values = decodeKeysetCursor(cursor, ['key', 'text', 'text']);
     if (!values) return [0, null];
-    const [phase, position] = values;
+    const [phase, key, id] = values;
     const index = phases.indexOf(phase as DuplicateReason);
-    if (index < 0) throw badCursor();
-    const valid =
-      position === null ||
-      (phase === 'name'
-        ? Array.isArray(position) && position.length === 2 && typeof position[0] === 'string' && /^[0-9a-f-]{36}$/i.test(String(position[1]))
-        : typeof position === 'string');
-    if (!valid) throw badCursor();
-    return [index, position as Position];
+    if (index < 0) throw badCursorProblem();
+    if (key === '' && id === '') return [index, null];
+    if (phase === 'name') {
+      if (!UUID.test(id)) throw badCursorProblem();
+      return [index, [key, id]];
+    }
+    if (key === '' || id !== '') throw badCursorProblem();
+    return [index, key];
   }
 
   /** Loads the members (visible, not merged) in one query and keeps groups still of two or more. */

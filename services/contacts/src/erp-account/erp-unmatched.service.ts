@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { decodeKeysetCursor, toPage, type Page } from '@crm/common';
+import { keysetTimeKey } from '@crm/database';
 import type { PageQueryDto } from '@crm/common';
 
 export type UnmatchedReason = 'unknown_customer' | 'ambiguous_customer' | 'invalid';
@@ -26,6 +27,8 @@ interface UnmatchedRow {
   customer_tax_id: string | null;
   envelope: { data?: unknown };
   received_at: Date;
+  /** received_at to the microsecond, for the cursor. */
+  received_key: string;
 }
 
 /**
@@ -53,10 +56,10 @@ export class ErpUnmatchedService {
       after = 'AND (received_at, message_id) < ($3::timestamptz, $4)';
     }
     const rows: UnmatchedRow[] = await this.dataSource.query(
-      `SELECT * FROM contacts.erp_unmatched WHERE tenant_id = $1 ${after} ORDER BY received_at DESC, message_id DESC LIMIT $2`,
+      `SELECT *, ${keysetTimeKey('received_at')} AS received_key FROM contacts.erp_unmatched WHERE tenant_id = $1 ${after} ORDER BY received_at DESC, message_id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, query.limit, (row) => [row.received_at.toISOString(), row.message_id], toView);
+    return toPage(rows, query.limit, (row) => [row.received_key, row.message_id], toView);
   }
 }
 

@@ -1,9 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
-import type { Language } from '@crm/common';
+import { CSV_BOM, csvLine, type CsvDelimiter, type Language } from '@crm/common';
 import type { ExportRows } from './contacts-export.service.js';
-import { CSV_BOM, csvLine, type CsvDelimiter } from './csv-format.js';
 
 const TRUNCATED = {
   es: (cap: number) => `El listado tiene más de ${cap} contactos: se exportaron los primeros ${cap}. Aplique filtros para exportar el resto.`,

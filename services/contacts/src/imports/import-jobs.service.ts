@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { visibilityLevel, type AuthUser } from '@crm/auth';
-import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, RequestContext, toPage, type FieldError, type Page } from '@crm/common';
+import { createValidationPipe, decodeKeysetCursor, Problems, ProblemException, RequestContext, type FieldError, type Page } from '@crm/common';
+import { timeKeysetPage } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
 import { ContactAssignmentService } from '../contacts/contact-assignment.service.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { ImportOptionsDto, type ImportOptions } from './dto/import-options.dto.js';
 import type { ListImportJobsQueryDto } from './dto/list-import-jobs.query.dto.js';
 import { IGNORE_COLUMN, IMPORT_FIELDS } from './import-fields.js';
@@ -25,6 +27,7 @@ export class ImportJobsService {
     private readonly worker: ImportWorker,
     private readonly catalogs: CatalogLookup,
     private readonly assignment: ContactAssignmentService,
+    private readonly teams: TeamPolicy,
   ) {}
 
   async queue(user: AuthUser, upload: ReceivedUpload): Promise<ImportJobView> {
@@ -63,8 +66,7 @@ export class ImportJobsService {
     if (query.status) builder.andWhere('j.status = :status', { status: query.status });
     const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(j.created_at, j.id) < (:cursorAt, :cursorId)', { cursorAt: cursor[0], cursorId: cursor[1] });
-    const rows = await builder.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC').limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toImportJobView);
+    return timeKeysetPage(builder.orderBy('j.created_at', 'DESC').addOrderBy('j.id', 'DESC'), query.limit, 'j.created_at', toImportJobView);
   }
 
   /** Admins see every job of the tenant; a manager sees the jobs they started. Anything else is "not found". */
@@ -99,6 +101,7 @@ export class ImportJobsService {
     this.assertMapping(dto.mapping ?? {});
     if (dto.ownerId) await this.assignment.activeOwner(this.dataSource.manager, user.tenantId, dto.ownerId).catch(rename('options.ownerId'));
     if (dto.sourceId) await this.catalogs.assertSelectableSource(this.dataSource.manager, user.tenantId, dto.sourceId).catch(rename('options.sourceId'));
+    await this.teams.assertUsable(this.dataSource.manager, user, dto.teamId).catch(rename('options.teamId'));
     return {
       mapping: dto.mapping ?? {},
       kind: dto.kind ?? 'person',

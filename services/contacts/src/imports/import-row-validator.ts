@@ -1,5 +1,6 @@
 import { isEmail, isURL } from 'class-validator';
 import type { ContactKind, ContactLifecycle } from '@crm/contracts';
+import { stripCsvNeutraliser } from '@crm/common';
 import type { ContactPriority, InterestLevel } from '../contacts/contact.entity.js';
 import { PHONE_PATTERN } from '../contacts/dto/contact-channel.dto.js';
 import type { DedupeKey } from './dto/import-options.dto.js';
@@ -63,7 +64,8 @@ export class ImportRowValidator {
     const problems: string[] = [];
     const get = (field: ImportField): string | null => {
       for (const index of this.plan.get(field) ?? []) {
-        const value = values[index]?.trim();
+        // A file we exported carries an apostrophe before formula-like text ("'+57 300…"): drop it.
+        const value = values[index] === undefined ? undefined : stripCsvNeutraliser(values[index].trim());
         if (value) return value;
       }
       return null;

@@ -3,9 +3,8 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res 
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX } from '@crm/common';
+import { API_PREFIX, CSV_BOM, csvLine } from '@crm/common';
 import { attachmentDisposition } from '@crm/storage';
-import { CSV_BOM, csvLine } from '../exports/csv-format.js';
 import { ListImportJobsQueryDto } from './dto/list-import-jobs.query.dto.js';
 import type { ImportJob } from './import-job.entity.js';
 import type { ImportJobView } from './import-job.view.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CONTACT_IDEMPOTENCY } from '../contacts/contact-idempotency.js';
 
 /** What a merge moves to the survivor, per kind of row (what the dry run reports). */
 export interface MovedCounts {
@@ -98,7 +99,7 @@ export class MergeRelatedRows {
       await em.query('UPDATE contacts.contact SET primary_contact_id = $3 WHERE tenant_id = $1 AND primary_contact_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
     }
     // A create replayed with an old Idempotency-Key returns the survivor.
-    await em.query('UPDATE contacts.idempotency_key SET resource_id = $3 WHERE tenant_id = $1 AND resource_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
+    await CONTACT_IDEMPOTENCY.repoint(em, tenantId, mergedIds, survivorId);
     // Contacts merged earlier into one of these now point straight at the survivor.
     await em.query('UPDATE contacts.contact SET merged_into_id = $3 WHERE tenant_id = $1 AND merged_into_id = ANY($2::uuid[])', [tenantId, mergedIds, survivorId]);
   }

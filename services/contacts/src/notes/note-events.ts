@@ -78,14 +78,22 @@ export interface DueReminderRow {
   remind_audience: NoteReminderAudience;
   display_name: string;
   team_id: string | null;
+  owner_id: string | null;
+  created_by: string;
+  shared_with_team: boolean;
 }
 
 /**
- * The reminder event. A private note always reminds its author only; a team reminder on a
- * contact that has no team (any more) falls back to the author rather than to nobody.
+ * A private note always reminds its author only; a team reminder on a contact that has no team
+ * (any more) falls back to the author rather than to nobody.
  */
-export function noteReminderDueData(row: DueReminderRow): NoteReminderDueData {
-  const toTeam = row.visibility === 'shared' && row.remind_audience === 'team' && row.team_id !== null;
+export function reminderGoesToTeam(row: DueReminderRow): boolean {
+  return row.visibility === 'shared' && row.remind_audience === 'team' && row.team_id !== null;
+}
+
+/** The reminder event; `recipientIds` from reminderRecipients: never someone who cannot see the contact. */
+export function noteReminderDueData(row: DueReminderRow, recipientIds: string[]): NoteReminderDueData {
+  const toTeam = reminderGoesToTeam(row);
   return withExcerpt<NoteReminderDueData>(
     {
       noteId: row.id,
@@ -96,6 +104,7 @@ export function noteReminderDueData(row: DueReminderRow): NoteReminderDueData {
       teamId: toTeam ? row.team_id : null,
       remindAt: new Date(row.remind_at).toISOString(),
       visibility: row.visibility,
+      recipientIds,
     },
     row.visibility,
     row.body,

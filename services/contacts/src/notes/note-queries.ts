@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeKeysetCursor, Problems, toPage, type Page } from '@crm/common';
+import { decodeKeysetCursor, Problems, type Page } from '@crm/common';
+import { timeKeysetPage } from '@crm/database';
 import { ContactNote } from './contact-note.entity.js';
 import type { ListNotesQueryDto } from './dto/list-notes.query.dto.js';
 import { toNoteView, type NoteView } from './note.view.js';
@@ -37,7 +38,6 @@ export class NoteQueries {
       const [at, id] = cursor;
       builder.andWhere('(n.created_at, n.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))', { cursorAt: at, cursorId: id });
     }
-    const rows = await builder.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toNoteView);
+    return timeKeysetPage(builder.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC'), query.limit, 'n.created_at', toNoteView);
   }
 }

@@ -4,6 +4,7 @@ import { CONTACTS_NOTE_REMINDER_DUE } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
 import { noteReminderDueData, type DueReminderRow } from './note-events.js';
 import { NOTE_REMINDER_CONFIG, type NoteReminderConfig } from './note-reminder-config.js';
+import { reminderRecipients } from './reminder-recipients.js';
 
 /**
  * Publishes `contacts.note.reminder_due` when a note's reminder date arrives. Each pass is one
@@ -39,7 +40,7 @@ export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDe
   async publishDue(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: DueReminderRow[] = await em.query(
-        `SELECT n.id, n.tenant_id, n.contact_id, n.author_id, n.visibility, n.body, n.remind_at, n.remind_audience, c.display_name, c.team_id
+        `SELECT n.id, n.tenant_id, n.contact_id, n.author_id, n.visibility, n.body, n.remind_at, n.remind_audience, c.display_name, c.team_id, c.owner_id, c.created_by, c.shared_with_team
            FROM contacts.contact_note n
            JOIN contacts.contact c ON c.id = n.contact_id AND c.tenant_id = n.tenant_id
           WHERE n.remind_at <= now() AND n.reminder_sent_at IS NULL
@@ -51,9 +52,10 @@ export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDe
       if (rows.length === 0) return 0;
       // Not a user edit: the note's version stays, so nobody's PATCH becomes stale because of it.
       await em.query('UPDATE contacts.contact_note SET reminder_sent_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+      const recipients = await reminderRecipients(em, rows);
       await this.outbox.publishAll(
         em,
-        rows.map((row) => ({ type: CONTACTS_NOTE_REMINDER_DUE, subject: row.contact_id, tenantId: row.tenant_id, data: noteReminderDueData(row) })),
+        rows.map((row) => ({ type: CONTACTS_NOTE_REMINDER_DUE, subject: row.contact_id, tenantId: row.tenant_id, data: noteReminderDueData(row, recipients.get(row.id) ?? []) })),
       );
       return rows.length;
     });

@@ -17,6 +17,8 @@ export interface ConsentInput {
   channel: ConsentChannel;
   at?: string;
   version?: number;
+  /** Stated through an anonymous public form: recorded as unverified public input. */
+  unverified?: boolean;
 }
 
 /**
@@ -61,9 +63,10 @@ export class ConsentService {
       kind: 'consent_changed',
       actorId: user.id,
       changes,
-      details: { granted: input.granted, channel: input.channel, at: input.at },
+      details: { granted: input.granted, channel: input.channel, at: input.at, ...(input.unverified ? { unverified: true } : {}) },
     });
     const data: ContactConsentChangedData = { contactId: contact.id, granted: input.granted, channel: input.channel, at: input.at, changedBy: user.id, version: updated!.version };
+    if (input.unverified) data.unverified = true;
     await this.outbox.publish(em, { type: CONTACTS_CONTACT_CONSENT_CHANGED, subject: contact.id, tenantId: user.tenantId, data });
     return toContactView(await this.access.findVisible(user, contact.id, em));
   }

@@ -30,6 +30,11 @@ export class UserDirectoryHandler {
          WHERE contacts.user_ref.source_version < EXCLUDED.source_version`,
         [user.userId, event.tenantid, user.name, user.teamIds, user.active, user.version, user.roles ?? null],
       );
+      // Every team an identity event mentions exists (the gateway publishes no team events):
+      // kept even if a later event moves the user away, so the team stays usable.
+      if (user.teamIds.length > 0) {
+        await em.query('INSERT INTO contacts.team_ref (tenant_id, team_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [event.tenantid, user.teamIds]);
+      }
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { ProblemException, Problems } from '@crm/common';
 import { ActivityRecorder } from '../activity/activity-recorder.service.js';
@@ -87,6 +87,8 @@ export class FormSubmissionService {
       }
     }
     await this.dataSource.transaction(async (em) => {
+      // Public input is unverified: it may add a consent grant, never override a withdrawal.
+      const withdrawn = dto.acceptsMarketing === true && (await this.consentWithdrawn(em, form.tenantId, contactId!));
       await this.activities.record(em, {
         tenantId: form.tenantId,
         contactId: contactId!,
@@ -96,9 +98,11 @@ export class FormSubmissionService {
         occurredAt: new Date(),
         referenceId: form.id,
         actorId: form.id,
-        details: { formId: form.id, formName: form.name, newContact: created, fields: this.answers(dto) },
+        details: { formId: form.id, formName: form.name, newContact: created, unverified: true, ...(withdrawn ? { consentIgnored: 'withdrawn' } : {}), fields: this.answers(dto) },
       });
-      if (dto.acceptsMarketing === true) await this.consent.record(em, actor, contactId!, { granted: true, channel: 'web-form', at: new Date().toISOString() });
+      if (dto.acceptsMarketing === true && !withdrawn) {
+        await this.consent.record(em, actor, contactId!, { granted: true, channel: 'web-form', at: new Date().toISOString(), unverified: true });
+      }
       await em.query('UPDATE contacts.web_form SET submission_count = submission_count + 1, last_submission_at = now() WHERE id = $1', [form.id]);
     });
   }
@@ -107,13 +111,35 @@ export class FormSubmissionService {
     return { kind: 'user', id: form.id, tenantId: form.tenantId, roles: ['admin'], teamIds: form.defaultTeamId ? [form.defaultTeamId] : [], scopes: [], name: `Formulario web: ${form.name}` };
   }
 
-  /** Only live contacts: an anonymised one has no e-mail left, so the person starts afresh. */
+  /**
+   * The live contact with that e-mail; else the survivor of a contact with that e-mail that was
+   * merged away (a merge repoints every merged contact straight at its survivor). Anonymised
+   * contacts never match: the person starts afresh.
+   */
   private async existingContact(tenantId: string, email: string): Promise<string | null> {
     const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM contacts.contact WHERE tenant_id = $1 AND lower(email) = $2 AND anonymized_at IS NULL ORDER BY created_at LIMIT 1',
+      `SELECT coalesce(s.id, c.id) AS id
+         FROM contacts.contact c
+         LEFT JOIN contacts.contact s ON s.id = c.merged_into_id AND s.tenant_id = c.tenant_id
+        WHERE c.tenant_id = $1 AND lower(c.email) = $2 AND c.anonymized_at IS NULL
+          AND (c.merged_into_id IS NULL OR (s.merged_into_id IS NULL AND s.anonymized_at IS NULL))
+        ORDER BY c.merged_into_id IS NOT NULL, c.created_at
+        LIMIT 1`,
       [tenantId, email],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * The contact's last recorded statement is a withdrawal: consent false with a date (false
+   * without a date is "never stated"). The row stays locked until the submission commits.
+   */
+  private async consentWithdrawn(em: EntityManager, tenantId: string, contactId: string): Promise<boolean> {
+    const rows: { withdrawn: boolean }[] = await em.query(
+      'SELECT (NOT marketing_consent AND consent_at IS NOT NULL) AS withdrawn FROM contacts.contact WHERE id = $1 AND tenant_id = $2 FOR UPDATE',
+      [contactId, tenantId],
+    );
+    return rows[0]?.withdrawn === true;
   }
 
   private contactFrom(form: WebForm, dto: FormSubmissionDto): CreateContactDto {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeKeysetCursor, Problems, toPage, type Page, type PageQueryDto } from '@crm/common';
-import { assertVersion } from '@crm/database';
+import { decodeKeysetCursor, Problems, type Page, type PageQueryDto } from '@crm/common';
+import { assertVersion, timeKeysetPage } from '@crm/database';
 import { CatalogLookup } from '../catalogs/catalog-lookup.service.js';
+import { TeamPolicy } from '../teams/team-policy.js';
 import { UserRef } from '../users/user-ref.entity.js';
 import type { CreateWebFormDto } from './dto/create-web-form.dto.js';
 import type { UpdateWebFormDto } from './dto/update-web-form.dto.js';
@@ -18,12 +19,14 @@ export class WebFormsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogs: CatalogLookup,
+    private readonly teams: TeamPolicy,
   ) {}
 
   async create(user: AuthUser, dto: CreateWebFormDto): Promise<WebFormView> {
     return this.dataSource.transaction(async (em) => {
       await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
       if (dto.defaultOwnerId) await this.assertOwner(em, user.tenantId, dto.defaultOwnerId);
+      await this.teams.assertUsable(em, user, dto.defaultTeamId, 'defaultTeamId');
       const form = em.create(WebForm, {
         tenantId: user.tenantId,
         name: dto.name.trim(),
@@ -48,8 +51,7 @@ export class WebFormsService {
     const builder = this.dataSource.manager.createQueryBuilder(WebForm, 'f').where('f.tenant_id = :tenantId', { tenantId: user.tenantId });
     const cursor = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
     if (cursor) builder.andWhere('(f.created_at, f.id) < (:cursorTime, :cursorId)', { cursorTime: cursor[0], cursorId: cursor[1] });
-    const rows = await builder.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(query.limit + 1).getMany();
-    return toPage(rows, query.limit, (form) => [form.createdAt.toISOString(), form.id], toWebFormView);
+    return timeKeysetPage(builder.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC'), query.limit, 'f.created_at', toWebFormView);
   }
 
   async get(user: AuthUser, id: string): Promise<WebFormView> {
@@ -62,6 +64,7 @@ export class WebFormsService {
       assertVersion(form, version);
       if (dto.sourceId !== undefined && dto.sourceId !== form.sourceId) await this.catalogs.assertSelectableSource(em, user.tenantId, dto.sourceId);
       if (dto.defaultOwnerId) await this.assertOwner(em, user.tenantId, dto.defaultOwnerId);
+      if (dto.defaultTeamId !== form.defaultTeamId) await this.teams.assertUsable(em, user, dto.defaultTeamId, 'defaultTeamId');
       if (dto.name !== undefined) form.name = dto.name.trim();
       if (dto.sourceId !== undefined) form.sourceId = dto.sourceId;
       if (dto.defaultTeamId !== undefined) form.defaultTeamId = dto.defaultTeamId;

@@ -31,10 +31,11 @@ export class NoteReminderNotifier {
   }
 
   /**
-   * Records one e-mail (pending) and one in-app notification per recipient: the author, or
-   * every active member of the contact's team (plus the author, who set it). Returns how many
-   * people are reminded. Throws UserNotKnownYetError when the author of an author-only
-   * reminder is not projected yet, so the event is retried.
+   * Records one e-mail (pending) and one in-app notification per recipient: the people contacts
+   * named in `recipientIds` (those who can see the contact: contacts applies the visibility
+   * rule), or the author alone for an event that predates that field. Returns how many people
+   * are reminded. Throws UserNotKnownYetError when the author is to be reminded but is not
+   * projected yet, so the event is retried; other unknown or inactive users are skipped.
    */
   async record(em: EntityManager, event: CloudEvent<NoteReminderDueData>): Promise<number> {
     const { data } = event;
@@ -42,13 +43,13 @@ export class NoteReminderNotifier {
     const author = await this.users.find(em, tenantId, data.authorId);
     // Defence in depth: a private note reminds its author only, whatever the event says.
     const teamId = data.audience === 'team' && data.visibility === 'shared' ? data.teamId : null;
-    let recipients: UserProjection[];
-    if (teamId === null) {
-      if (!author) throw new UserNotKnownYetError(tenantId, data.authorId);
-      recipients = author.active ? [author] : [];
-    } else {
-      recipients = await this.users.activeTeamMembers(em, tenantId, teamId);
-      if (author?.active && !recipients.some((user) => user.userId === author.userId)) recipients.push(author);
+    const named = data.recipientIds ?? [data.authorId];
+    const ids = data.visibility === 'shared' ? named : named.filter((id) => id === data.authorId);
+    const recipients: UserProjection[] = [];
+    for (const id of new Set(ids)) {
+      const user = id === data.authorId ? author : await this.users.find(em, tenantId, id);
+      if (!user && id === data.authorId) throw new UserNotKnownYetError(tenantId, data.authorId);
+      if (user?.active) recipients.push(user);
     }
 
     for (const recipient of recipients) {

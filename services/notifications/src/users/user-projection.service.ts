@@ -30,14 +30,4 @@ export class UserProjectionService {
   async find(em: EntityManager, tenantId: string, userId: string): Promise<UserProjection | null> {
     return em.getRepository(UserProjection).findOne({ where: { tenantId, userId } });
   }
-
-  /** Active members of a team, in a stable order (note reminders addressed to a team). */
-  async activeTeamMembers(em: EntityManager, tenantId: string, teamId: string): Promise<UserProjection[]> {
-    return em
-      .getRepository(UserProjection)
-      .createQueryBuilder('u')
-      .where('u.tenant_id = :tenantId AND u.active AND u.team_ids @> ARRAY[CAST(:teamId AS uuid)]', { tenantId, teamId })
-      .orderBy('u.userId')
-      .getMany();
-  }
 }

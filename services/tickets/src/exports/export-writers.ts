@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Language } from '@crm/common';
-import { CSV_BOM, csvLine, neutralise, type CsvDelimiter } from './csv-format.js';
+import { CSV_BOM, csvLine, neutraliseCsvText, type CsvDelimiter, type Language } from '@crm/common';
 import type { ExportRows } from './tickets-export.service.js';
 
 const TRUNCATED = {
@@ -28,7 +27,7 @@ export function xlsxExport(headers: string[], rows: ExportRows, language: Langua
   void (async () => {
     sheet.addRow(headers).commit();
     for await (const page of rows.pages) {
-      for (const row of page) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutralise(cell) : cell))).commit();
+      for (const row of page) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutraliseCsvText(cell) : cell))).commit();
       if (output.writableNeedDrain) await Promise.race([once(output, 'drain'), once(output, 'close')]);
       if (output.destroyed) return;
     }

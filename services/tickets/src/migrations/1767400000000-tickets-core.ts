@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { idempotencyMigrationSql } from '@crm/database';
 
 /**
  * The core of the PQR service (issue #8): tickets with their radicado counter, the category
@@ -182,19 +183,13 @@ export class TicketsCore1767400000000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX user_ref_tenant ON tickets.user_ref (tenant_id)');
     await queryRunner.query('CREATE INDEX user_ref_teams ON tickets.user_ref USING gin (team_ids)');
 
-    // A client-chosen Idempotency-Key maps to the ticket its first request created.
-    await queryRunner.query(`
-      CREATE TABLE tickets.idempotency_key (
-        tenant_id uuid NOT NULL,
-        key text NOT NULL,
-        resource_id uuid NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, key)
-      )`);
+    // Idempotency-Key records of POST /tickets (libs/database's IdempotencyStore).
+    for (const sql of idempotencyMigrationSql('tickets').up) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_key', 'user_ref', 'contact_ref', 'team_assignment_rule', 'ticket_history', 'ticket_attachment', 'ticket_message', 'ticket', 'category_seed', 'ticket_category', 'radicado_counter']) {
+    for (const sql of idempotencyMigrationSql('tickets').down) await queryRunner.query(sql);
+    for (const table of ['user_ref', 'contact_ref', 'team_assignment_rule', 'ticket_history', 'ticket_attachment', 'ticket_message', 'ticket', 'category_seed', 'ticket_category', 'radicado_counter']) {
       await queryRunner.query(`DROP TABLE IF EXISTS tickets.${table}`);
     }
     await queryRunner.query('DROP FUNCTION IF EXISTS tickets.fold_text(text)');

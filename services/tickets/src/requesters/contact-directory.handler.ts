@@ -19,6 +19,8 @@ const CONSUMER = 'tickets.contact-directory';
 const COPIED_FIELDS: Record<string, string> = { displayName: 'display_name', email: 'email', phone: 'phone', taxId: 'tax_id' };
 /** What an anonymised requester is called from then on. */
 export const ANONYMIZED_NAME = 'Titular anonimizado';
+/** What replaces the texts the person wrote (the PQR's description and their own messages). */
+export const ANONYMIZED_TEXT = '[Contenido eliminado por anonimización del titular]';
 
 /**
  * Keeps tickets' copy of contacts (to check a requester exists and to address e-mails), and
@@ -95,17 +97,18 @@ export class ContactDirectoryHandler {
          ON CONFLICT (contact_id) DO UPDATE SET display_name = $3, email = NULL, phone = NULL, tax_id = NULL, anonymized_at = now(), updated_at = now()`,
         [contactId, event.tenantid, ANONYMIZED_NAME],
       );
-      // Copies of the person's data on their tickets and the names on their own messages.
+      // Copies of the person's data on their tickets, and what they wrote themselves (the
+      // description and their messages); ids, dates, classes and staff replies stay for the record.
       await em.query(
         `UPDATE tickets.ticket SET requester_name = $3, requester_email = NULL, requester_phone = NULL, requester_document_type = NULL,
-           requester_document_number = NULL, version = version + 1, updated_at = now()
+           requester_document_number = NULL, description = $4, version = version + 1, updated_at = now()
          WHERE tenant_id = $1 AND contact_id = $2`,
-        [event.tenantid, contactId, ANONYMIZED_NAME],
+        [event.tenantid, contactId, ANONYMIZED_NAME, ANONYMIZED_TEXT],
       );
       await em.query(
-        `UPDATE tickets.ticket_message m SET author_name = NULL FROM tickets.ticket t
+        `UPDATE tickets.ticket_message m SET author_name = NULL, body = $3 FROM tickets.ticket t
          WHERE t.id = m.ticket_id AND t.tenant_id = $1 AND t.contact_id = $2 AND m.author_kind = 'requester'`,
-        [event.tenantid, contactId],
+        [event.tenantid, contactId, ANONYMIZED_TEXT],
       );
     });
   }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX, Problems } from '@crm/common';
-import { etagOf, expectedVersion } from '@crm/database';
+import { API_PREFIX } from '@crm/common';
+import { etagOf, expectedVersion, idempotencyOf, idempotencyScopeOf } from '@crm/database';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto.js';
 import { UpdateTicketDto } from './dto/update-ticket.dto.js';
@@ -13,12 +13,10 @@ import { TicketHistoryService } from './ticket-history.service.js';
 import { TicketsQueryService } from './tickets-query.service.js';
 import { CreateTicketDto } from './dto/create-ticket.dto.js';
 import { TicketAccessService } from './ticket-access.service.js';
-import { TicketIdempotency } from './ticket-idempotency.service.js';
+import { TICKET_IDEMPOTENCY } from './ticket-idempotency.js';
 import { TicketViews } from './ticket-views.service.js';
 import type { TicketView } from './ticket.view.js';
 import { TicketsService } from './tickets.service.js';
-
-const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -29,7 +27,6 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly access: TicketAccessService,
     private readonly views: TicketViews,
-    private readonly idempotency: TicketIdempotency,
     private readonly query: TicketsQueryService,
     private readonly changes: TicketChangesService,
     private readonly history: TicketHistoryService,
@@ -38,21 +35,22 @@ export class TicketsController {
   @Post()
   @Scopes('tickets:write')
   @ApiOperation({ summary: 'Register a PQR (radicado assigned); receivedAt for paper or phone PQRs received earlier' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated key returns the first result instead of creating twice.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Yours only: the same request again returns the first ticket; the same key with another body is a 422.' })
   async create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateTicketDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketView> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw Problems.invalid([{ field: 'Idempotency-Key', message: '8-128 letters, digits, ".", ":", "_" or "-".' }]);
-    }
+    const idempotency = idempotencyOf(idempotencyKey, request);
+    const scope = idempotencyScopeOf(user);
     const { view, replayed } = await this.dataSource.transaction(async (em) => {
-      const previous = idempotencyKey ? await this.idempotency.previous(em, user.tenantId, idempotencyKey) : null;
-      if (previous) return { view: await this.views.one(previous, em), replayed: true };
+      const previousId = idempotency ? await TICKET_IDEMPOTENCY.claim(em, scope, idempotency.key, idempotency.fingerprint) : null;
+      // A replay answers the first ticket only while the caller may still see it.
+      if (previousId) return { view: await this.views.one(await this.access.findVisible(user, previousId, em), em), replayed: true };
       const ticket = await this.tickets.create(em, user, dto);
-      if (idempotencyKey) await this.idempotency.remember(em, user.tenantId, idempotencyKey, ticket.id);
+      if (idempotency) await TICKET_IDEMPOTENCY.remember(em, scope, idempotency.key, idempotency.fingerprint, ticket.id);
       return { view: await this.views.one(ticket, em), replayed: false };
     });
     void reply.status(201).header('location', `/${API_PREFIX}/tickets/${view.id}`).header('etag', etagOf(view));

@@ -11,7 +11,6 @@ import { TicketClocks } from './ticket-clocks.port.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
 import { TicketHistoryService } from './ticket-history.service.js';
-import { TicketIdempotency } from './ticket-idempotency.service.js';
 import { TicketViews } from './ticket-views.service.js';
 import { Ticket } from './ticket.entity.js';
 import { TicketsController } from './tickets.controller.js';
@@ -22,7 +21,7 @@ import { TicketsQueryService } from './tickets-query.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, AssignmentRule]), TicketCategoriesModule, RequestersModule, ClocksModule],
   controllers: [TicketsController],
-  providers: [TicketAccessService, TicketsService, RadicadoService, TicketEventsPublisher, TicketHistoryService, TicketIdempotency, TicketViews, AgentPicker, TicketChangesService, TicketsQueryService, { provide: TicketClocks, useExisting: TicketClocksService }],
+  providers: [TicketAccessService, TicketsService, RadicadoService, TicketEventsPublisher, TicketHistoryService, TicketViews, AgentPicker, TicketChangesService, TicketsQueryService, { provide: TicketClocks, useExisting: TicketClocksService }],
   exports: [TicketClocks, TicketsQueryService, TicketAccessService, TicketsService, TicketEventsPublisher, TicketHistoryService, TicketViews, AgentPicker],
 })
 export class TicketsModule {}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CONTACT_KINDS, CONTACT_LIFECYCLES, type ContactKind, type ContactLifecycle } from '@crm/contracts';
@@ -9,9 +9,10 @@ export const INTEREST_LEVELS = ['low', 'medium', 'high'] as const;
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
 
 export class CreateContactDto {
-  @ApiProperty({ enum: CONTACT_KINDS, description: 'person (persona) or organization (empresa)' })
+  @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'person', description: 'person (persona, the default) or organization (empresa)' })
+  @IsOptional()
   @IsIn(CONTACT_KINDS)
-  kind: ContactKind;
+  kind: ContactKind = 'person';
 
   @ApiPropertyOptional({
     enum: CONTACT_LIFECYCLES,

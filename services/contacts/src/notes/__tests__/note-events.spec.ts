@@ -36,12 +36,15 @@ function row(visibility: 'private' | 'shared', audience: 'author' | 'team', team
     remind_audience: audience,
     display_name: 'Ferretería El Tornillo',
     team_id: teamId,
+    owner_id: n.authorId,
+    created_by: n.authorId,
+    shared_with_team: true,
   };
 }
 
 describe('note events', () => {
   it('never carry the text of a private note', () => {
-    for (const data of [noteAddedData(note('private')), noteUpdatedData(note('private'), ['body']), noteReminderDueData(row('private', 'author', null))]) {
+    for (const data of [noteAddedData(note('private')), noteUpdatedData(note('private'), ['body']), noteReminderDueData(row('private', 'author', null), [])]) {
       expect(data).not.toHaveProperty('excerpt');
       expect(JSON.stringify(data)).not.toContain('mora');
     }
@@ -58,8 +61,8 @@ describe('note events', () => {
 
   it('address a team reminder to the contact team, and fall back to the author when there is none', () => {
     const teamId = '11111111-2222-4333-8444-555555555555';
-    expect(noteReminderDueData(row('shared', 'team', teamId))).toMatchObject({ audience: 'team', teamId, contactName: 'Ferretería El Tornillo', remindAt: '2026-03-10T13:00:00.000Z' });
-    expect(noteReminderDueData(row('shared', 'team', null))).toMatchObject({ audience: 'author', teamId: null });
-    expect(noteReminderDueData(row('private', 'team', teamId))).toMatchObject({ audience: 'author', teamId: null });
+    expect(noteReminderDueData(row('shared', 'team', teamId), ['u1'])).toMatchObject({ audience: 'team', teamId, recipientIds: ['u1'], contactName: 'Ferretería El Tornillo', remindAt: '2026-03-10T13:00:00.000Z' });
+    expect(noteReminderDueData(row('shared', 'team', null), [])).toMatchObject({ audience: 'author', teamId: null });
+    expect(noteReminderDueData(row('private', 'team', teamId), [])).toMatchObject({ audience: 'author', teamId: null });
   });
 });
