@@ -78,6 +78,19 @@ export function localMinuteOfDay(instant: Date, timeZone: string): number {
  * (spring forward) lands just after the gap, as clocks do.
  */
 export function zonedInstant(date: LocalDate, minuteOfDay: number, timeZone: string): Date {
+  // Opening and closing times repeat for every ticket of a calendar: remember them (bounded).
+  const key = `${timeZone}|${date}|${minuteOfDay}`;
+  const known = zonedInstants.get(key);
+  if (known !== undefined) return new Date(known);
+  const instant = computeZonedInstant(date, minuteOfDay, timeZone);
+  if (zonedInstants.size >= 50_000) zonedInstants.clear();
+  zonedInstants.set(key, instant.getTime());
+  return instant;
+}
+
+const zonedInstants = new Map<string, number>();
+
+function computeZonedInstant(date: LocalDate, minuteOfDay: number, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number);
   const wallAsUtc = Date.UTC(year, month - 1, day) + Math.round(minuteOfDay * 60_000);
   let guess = wallAsUtc - zoneOffsetMs(new Date(wallAsUtc), timeZone);
