@@ -7,6 +7,7 @@ import { OPPORTUNITY_EVENT_DEFINITIONS } from './events/opportunities.catalog.js
 import { ERP_EVENT_DEFINITIONS } from './events/erp.catalog.js';
 import { PRIVACY_EVENT_DEFINITIONS } from './events/contacts/privacy.catalog.js';
 import { MERGE_EVENT_DEFINITIONS } from './events/contacts/merge.catalog.js';
+import { TICKET_EVENT_DEFINITIONS } from './events/tickets/tickets.catalog.js';
 
 export interface EventDefinition {
   type: string;
@@ -25,7 +26,7 @@ export interface EventDefinition {
  * Events are grouped by the service that publishes them: `events/<publisher>/<area>.catalog.ts`
  * (contacts), or `events/<area>.catalog.ts` for identity (the gateway), the ERP and opportunities.
  */
-export const EVENT_CATALOG: readonly EventDefinition[] = [...IDENTITY_EVENT_DEFINITIONS, ...CONTACT_EVENT_DEFINITIONS, ...NOTE_EVENT_DEFINITIONS, ...LIFECYCLE_EVENT_DEFINITIONS, ...OPPORTUNITY_EVENT_DEFINITIONS, ...ERP_EVENT_DEFINITIONS, ...PRIVACY_EVENT_DEFINITIONS, ...MERGE_EVENT_DEFINITIONS];
+export const EVENT_CATALOG: readonly EventDefinition[] = [...IDENTITY_EVENT_DEFINITIONS, ...CONTACT_EVENT_DEFINITIONS, ...NOTE_EVENT_DEFINITIONS, ...LIFECYCLE_EVENT_DEFINITIONS, ...OPPORTUNITY_EVENT_DEFINITIONS, ...ERP_EVENT_DEFINITIONS, ...PRIVACY_EVENT_DEFINITIONS, ...MERGE_EVENT_DEFINITIONS, ...TICKET_EVENT_DEFINITIONS];
 
 export function findEventDefinition(type: string): EventDefinition | undefined {
   return EVENT_CATALOG.find((definition) => definition.type === type);

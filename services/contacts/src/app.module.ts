@@ -25,6 +25,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
 import { UsersModule } from './users/users.module.js';
+import { PqrRequestersModule } from './pqr-requesters/pqr-requesters.module.js';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module.js';
     ImportsModule,
     ExportsModule,
     DuplicatesModule,
+    PqrRequestersModule,
   ],
 })
 export class AppModule {}

@@ -3,18 +3,34 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
 import { TICKETS_MIGRATIONS } from './migrations/index.js';
+import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
+import { RequestersModule } from './requesters/requesters.module.js';
+import { TicketsModule } from './tickets/tickets.module.js';
+import { AssignmentModule } from './assignment/assignment.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { PublicModule } from './public/public.module.js';
+import { ClocksModule } from './clocks/clocks.module.js';
+import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
-/**
- * Skeleton: health, metrics, OpenAPI, its schema and messaging (relay and consumer running; the
- * consumer has no handlers yet, so its queue exists with no bindings). Features come in their own issues.
- */
 @Module({
   imports: [
     CommonModule.forService('tickets'),
     AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'tickets', entities: [], migrations: TICKETS_MIGRATIONS }),
     MessagingModule.forService({ service: 'tickets' }),
+    StorageModule.forRoot(),
+    RequestersModule,
+    TicketCategoriesModule,
+    TicketsModule,
+    AssignmentModule,
+    MessagesModule,
+    ExportsModule,
+    PublicModule,
+    ClocksModule,
+    ClockActionsModule,
   ],
 })
 export class AppModule {}

@@ -7,6 +7,7 @@ await runService({
   name: 'tickets',
   module: AppModule,
   defaultPort: 3003,
+  multipart: true,
   description: 'PQR tickets: SLA and legal clocks, conversations, satisfaction.',
   transport: (app) => app.get(AmqpTransport),
 });

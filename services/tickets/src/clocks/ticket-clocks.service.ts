@@ -1,0 +1,272 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SlaState } from '@crm/contracts';
+import { BusinessCalendarsService } from '../calendars/business-calendars.service.js';
+import { LegalTermsService } from '../legal-terms/legal-terms.service.js';
+import { SlaPoliciesService } from '../sla-policies/sla-policies.service.js';
+import { DEFAULT_TIME_ZONE } from '../business-time/index.js';
+import { ClockStore } from './clock-store.js';
+import { recomputeLegal, recomputeSla } from './clock-recompute.js';
+import type { ClockTicket, ClockView } from './clock-types.js';
+import type { ClockEventTicket } from './clock-events.js';
+import { LegalClockActions } from './legal-clock-actions.service.js';
+import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
+import { ClockSource } from './clock-source.js';
+import { legalFigures, legalStateOf } from './legal-clock.math.js';
+import type { LegalClockRow } from './legal-clock.row.js';
+import { slaFigures, slaStateOf } from './sla-clock.math.js';
+import type { SlaClockRow } from './sla-clock.row.js';
+
+export interface ClockFilter {
+  /** Legal due date before this instant (open tickets). */
+  dueBefore?: Date;
+  /** Open, not suspended, past the legal due date. */
+  overdue?: boolean;
+  slaState?: SlaState;
+}
+
+/**
+ * The legal clock (Ley 1755) and the SLA clock of every ticket. Every method joins the caller's
+ * transaction (tickets-core calls them as it creates and changes tickets), so a ticket and its
+ * clocks never disagree.
+ */
+@Injectable()
+export class TicketClocksService {
+  constructor(
+    private readonly store: ClockStore,
+    private readonly calendars: BusinessCalendarsService,
+    private readonly terms: LegalTermsService,
+    private readonly policies: SlaPoliciesService,
+    private readonly legalActions: LegalClockActions,
+    private readonly clock: ClockSource,
+    @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
+  ) {}
+
+  /**
+   * The petitioner answered (a reply on the public page or by e-mail): a suspended legal term
+   * continues from the next day (art. 17), publishing `tickets.ticket.resumed` with resumedBy null.
+   * Pass the ticket as loaded (and locked) by the caller; false when it was not suspended.
+   */
+  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, at: Date): Promise<boolean> {
+    const [row] = await this.store.legal(manager, ticket.tenantId, [ticket.id]);
+    if (!row?.suspended_since || row.answered_at) return false;
+    const now = this.clock.now();
+    return this.legalActions.resume(manager, ticket, null, 'es', at.getTime() > now.getTime() ? now : at);
+  }
+
+  /** Starts both clocks of a new ticket; answers its clock figures (legalDueAt for the acuse de recibo). */
+  async start(manager: EntityManager, t: ClockTicket): Promise<ClockView> {
+    const now = this.clock.now();
+    const calendar = await this.calendars.defaultRef(manager, t.tenantId);
+    await this.terms.ensureSeeded(manager, t.tenantId);
+    const termDays = await this.terms.termFor(manager, t.tenantId, t.pqrClass);
+    const legal = recomputeLegal(emptyLegal(t, calendar.id, termDays), calendar.rules, now, this.config.dueSoonDays);
+    await this.store.insertLegal(manager, legal);
+
+    const policy = await this.policies.policyFor(manager, t.tenantId, t.priority, t.categoryId);
+    const slaCalendar = policy?.calendarId ? await this.calendars.ref(manager, t.tenantId, policy.calendarId) : calendar;
+    let sla = emptySla(t, slaCalendar.id);
+    if (policy) {
+      sla = {
+        ...sla,
+        policy_id: policy.id,
+        first_response_minutes: policy.firstResponseMinutes,
+        resolution_minutes: policy.resolutionMinutes,
+        warning_percent: policy.warningPercent,
+        raise_priority_on_breach: policy.raisePriorityOnBreach,
+      };
+    }
+    if (t.status === 'pendiente') sla = { ...sla, paused_since: t.receivedAt, pauses: [{ from: t.receivedAt.toISOString(), to: null }] };
+    sla = recomputeSla(sla, slaCalendar.rules, now);
+    await this.store.insertSla(manager, sla);
+    return (await this.views(manager, t.tenantId, [t.id])).get(t.id)!;
+  }
+
+  /**
+   * A ticket changed: class → new legal term; priority or category → the SLA policy again; status
+   * `pendiente` pauses the SLA and leaving it resumes; `cerrado` records the answer (on time or
+   * late) and stops both; a reopen restarts the resolution target from `at`.
+   */
+  async onChanged(manager: EntityManager, before: ClockTicket, after: ClockTicket, at: Date): Promise<void> {
+    const [legalRow] = await this.store.legal(manager, after.tenantId, [after.id], true);
+    const [slaRow] = await this.store.sla(manager, after.tenantId, [after.id], true);
+    if (!legalRow || !slaRow) {
+      if (!legalRow && !slaRow) await this.start(manager, after);
+      return;
+    }
+    const rules = await this.store.rules(manager, [legalRow.calendar_id, slaRow.calendar_id]);
+    const now = this.clock.now();
+
+    let legal: LegalClockRow = { ...legalRow };
+    if (before.pqrClass !== after.pqrClass) {
+      legal = { ...legal, pqr_class: after.pqrClass, term_days: await this.terms.termFor(manager, after.tenantId, after.pqrClass) };
+    }
+    if (after.status === 'cerrado' && before.status !== 'cerrado' && !legal.answered_at) legal = { ...legal, answered_at: at };
+    await this.store.saveLegal(manager, recomputeLegal(legal, rules.get(legal.calendar_id)!, now, this.config.dueSoonDays));
+
+    let sla: SlaClockRow = { ...slaRow };
+    if (before.priority !== after.priority || before.categoryId !== after.categoryId) {
+      const policy = await this.policies.policyFor(manager, after.tenantId, after.priority, after.categoryId);
+      const calendar = await this.calendars.ref(manager, after.tenantId, policy?.calendarId ?? null);
+      rules.set(calendar.id, calendar.rules);
+      sla = {
+        ...sla,
+        policy_id: policy?.id ?? null,
+        calendar_id: calendar.id,
+        first_response_minutes: policy?.firstResponseMinutes ?? null,
+        resolution_minutes: policy?.resolutionMinutes ?? null,
+        warning_percent: policy?.warningPercent ?? 75,
+        raise_priority_on_breach: policy?.raisePriorityOnBreach ?? false,
+      };
+    }
+    sla = applyStatus(sla, before, after, at);
+    await this.store.saveSla(manager, recomputeSla(sla, rules.get(sla.calendar_id)!, now));
+  }
+
+  /** The first public reply: the first-response target is met (once). */
+  async onFirstResponse(manager: EntityManager, ticketId: string, tenantId: string, at: Date): Promise<void> {
+    const [row] = await this.store.sla(manager, tenantId, [ticketId], true);
+    if (!row || row.first_responded_at) return;
+    const rules = await this.store.rules(manager, [row.calendar_id]);
+    await this.store.saveSla(manager, recomputeSla({ ...row, first_responded_at: at }, rules.get(row.calendar_id)!, this.clock.now()));
+  }
+
+  /** Clock figures of a page of tickets (tickets without clocks are absent from the map). */
+  async views(manager: EntityManager, tenantId: string, ticketIds: readonly string[]): Promise<Map<string, ClockView>> {
+    const [legalRows, slaRows] = await Promise.all([this.store.legal(manager, tenantId, ticketIds), this.store.sla(manager, tenantId, ticketIds)]);
+    const rules = await this.store.rules(manager, [...legalRows.map((r) => r.calendar_id), ...slaRows.map((r) => r.calendar_id)]);
+    const slaById = new Map(slaRows.map((row) => [row.ticket_id, row]));
+    const now = this.clock.now();
+    const views = new Map<string, ClockView>();
+    for (const legal of legalRows) {
+      const legalRules = rules.get(legal.calendar_id)!;
+      const figures = legalFigures(legal, legalRules, this.config.dueSoonDays);
+      const { state, daysLeft } = legalStateOf(legal, legalRules, figures, now, this.config.dueSoonDays);
+      const sla = slaById.get(legal.ticket_id);
+      const slaFig = sla ? slaFigures(sla, rules.get(sla.calendar_id)!) : null;
+      views.set(legal.ticket_id, {
+        legalDueAt: figures.dueAt?.toISOString() ?? null,
+        legalBusinessDaysLeft: daysLeft,
+        legalState: state,
+        legalTermDays: legal.term_days,
+        legalExtendedTermDays: legal.extended_term_days,
+        legalSuspendedSince: legal.suspended_since?.toISOString() ?? null,
+        firstResponseDueAt: slaFig?.firstResponseDueAt?.toISOString() ?? null,
+        resolutionDueAt: slaFig?.resolutionDueAt?.toISOString() ?? null,
+        slaState: sla && slaFig ? slaStateOf(sla, slaFig, now) : null,
+        timeZone: legalRules.timeZone ?? DEFAULT_TIME_ZONE,
+      });
+    }
+    return views;
+  }
+
+  /**
+   * A predicate on the ticket alias for list filters, with TypeORM named parameters. It reads the
+   * stored due instants (kept current by every change and by the scheduler).
+   */
+  clockFilterSql(alias: string, filter: ClockFilter): { sql: string; params: Record<string, unknown> } {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.dueBefore) {
+      parts.push(`EXISTS (SELECT 1 FROM tickets.ticket_legal_clock lcf WHERE lcf.ticket_id = ${alias}.id AND lcf.answered_at IS NULL AND lcf.due_at < :clockDueBefore)`);
+      params.clockDueBefore = filter.dueBefore;
+    }
+    if (filter.overdue !== undefined) {
+      const overdue = `EXISTS (SELECT 1 FROM tickets.ticket_legal_clock lco WHERE lco.ticket_id = ${alias}.id AND lco.answered_at IS NULL AND lco.suspended_since IS NULL AND lco.due_at < now())`;
+      parts.push(filter.overdue ? overdue : `NOT ${overdue}`);
+    }
+    if (filter.slaState) {
+      parts.push(`EXISTS (SELECT 1 FROM tickets.ticket_sla_clock scf WHERE scf.ticket_id = ${alias}.id AND ${slaStateSql('scf', filter.slaState)})`);
+    }
+    return { sql: parts.length ? parts.join(' AND ') : 'TRUE', params };
+  }
+}
+
+/** SQL for a SLA state on a clock alias, mirroring slaStateOf. */
+function slaStateSql(sc: string, state: SlaState): string {
+  const breached = `(${sc}.first_response_breached_at IS NOT NULL OR ${sc}.resolution_breached_at IS NOT NULL
+    OR (${sc}.resolved_at IS NULL AND ${sc}.first_response_due_at < coalesce(${sc}.first_responded_at, now()))
+    OR ${sc}.resolution_due_at < coalesce(${sc}.resolved_at, now()))`;
+  const warning = `((${sc}.first_responded_at IS NULL AND ${sc}.first_response_warn_at <= now()) OR ${sc}.resolution_warn_at <= now())`;
+  const hasPolicy = `(${sc}.first_response_minutes IS NOT NULL OR ${sc}.resolution_minutes IS NOT NULL)`;
+  switch (state) {
+    case 'met':
+      return `${hasPolicy} AND ${sc}.resolved_at IS NOT NULL AND NOT ${breached}`;
+    case 'breached':
+      return `${hasPolicy} AND ${breached}`;
+    case 'paused':
+      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NOT NULL AND NOT ${breached}`;
+    case 'warning':
+      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND ${warning}`;
+    default:
+      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND NOT coalesce(${warning}, false)`;
+  }
+}
+
+function applyStatus(row: SlaClockRow, before: ClockTicket, after: ClockTicket, at: Date): SlaClockRow {
+  let next = row;
+  const iso = at.toISOString();
+  const closePause = (r: SlaClockRow): SlaClockRow =>
+    r.paused_since ? { ...r, paused_since: null, pauses: r.pauses.map((p) => (p.to === null ? { ...p, to: iso } : p)) } : r;
+  if (after.status === 'pendiente' && before.status !== 'pendiente' && !next.paused_since) {
+    next = { ...next, paused_since: at, pauses: [...next.pauses, { from: iso, to: null }] };
+  }
+  if (after.status !== 'pendiente' && before.status === 'pendiente') next = closePause(next);
+  if (after.status === 'cerrado' && before.status !== 'cerrado') next = { ...closePause(next), resolved_at: at };
+  if (before.status === 'cerrado' && after.status !== 'cerrado') {
+    next = { ...next, resolved_at: null, resolution_started_at: at, resolution_warned_at: null, resolution_breached_at: null };
+  }
+  return next;
+}
+
+function emptyLegal(t: ClockTicket, calendarId: string, termDays: number): LegalClockRow {
+  return {
+    ticket_id: t.id,
+    tenant_id: t.tenantId,
+    calendar_id: calendarId,
+    pqr_class: t.pqrClass,
+    term_days: termDays,
+    extended_term_days: null,
+    received_at: t.receivedAt,
+    suspensions: [],
+    extensions: [],
+    suspended_since: null,
+    due_date: null,
+    due_at: null,
+    answered_at: null,
+    due_soon_alerted_at: null,
+    due_day_alerted_at: null,
+    overdue_alerted_at: null,
+    next_check_at: null,
+    recompute: false,
+  };
+}
+
+function emptySla(t: ClockTicket, calendarId: string): SlaClockRow {
+  return {
+    ticket_id: t.id,
+    tenant_id: t.tenantId,
+    policy_id: null,
+    calendar_id: calendarId,
+    started_at: t.receivedAt,
+    first_response_minutes: null,
+    resolution_minutes: null,
+    warning_percent: 75,
+    raise_priority_on_breach: false,
+    pauses: [],
+    paused_since: null,
+    first_responded_at: null,
+    first_response_warn_at: null,
+    first_response_due_at: null,
+    first_response_warned_at: null,
+    first_response_breached_at: null,
+    resolution_started_at: t.receivedAt,
+    resolved_at: null,
+    resolution_warn_at: null,
+    resolution_due_at: null,
+    resolution_warned_at: null,
+    resolution_breached_at: null,
+    next_check_at: null,
+    recompute: false,
+  };
+}

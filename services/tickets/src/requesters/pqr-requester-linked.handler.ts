@@ -1,0 +1,34 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { CONTACTS_PQR_REQUESTER_LINKED, type CloudEvent, type PqrRequesterLinkedData } from '@crm/contracts';
+import { InboxService } from '@crm/messaging';
+import { updateReturning } from './update-returning.js';
+
+/**
+ * Contacts found (or created) the contact of a PQR filed without one: the ticket now points at
+ * it, so it shows on the contact's timeline and follows the contact's merges and anonymisation.
+ * A ticket that already has a contact keeps it.
+ */
+@Controller()
+export class PqrRequesterLinkedHandler {
+  constructor(private readonly inbox: InboxService) {}
+
+  @EventPattern<string>(CONTACTS_PQR_REQUESTER_LINKED)
+  async onLinked(@Payload() event: CloudEvent<PqrRequesterLinkedData>): Promise<void> {
+    const { ticketId, contactId } = event.data;
+    await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
+      const linked = await updateReturning(
+        em,
+        'UPDATE tickets.ticket SET contact_id = $3, version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id',
+        [ticketId, event.tenantid, contactId],
+      );
+      if (linked.length > 0) {
+        await em.query("INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details) VALUES ($1, $2, 'requester_linked', jsonb_build_object('contactId', $3::text))", [
+          event.tenantid,
+          ticketId,
+          contactId,
+        ]);
+      }
+    });
+  }
+}

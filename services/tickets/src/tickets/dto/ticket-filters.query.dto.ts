@@ -1,0 +1,76 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { SLA_STATES, type SlaState } from '@crm/contracts';
+import { PQR_CLASSES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type PqrClass, type TicketChannel, type TicketPriority, type TicketStatus } from '../ticket-vocabulary.js';
+
+export const MAX_FILTER_VALUES = 50;
+const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** `?status=a&status=b`, `?status=a,b` and a mix of both all become ['a', 'b']. */
+function toList({ value }: { value: unknown }): unknown {
+  if (value === undefined || value === null) return value;
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+}
+
+function ListFilter(description: string, ...validators: PropertyDecorator[]) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], description: `${description} Several values: repeat the parameter or separate with commas (any of them matches).` }),
+    IsOptional(),
+    Transform(toList),
+    IsArray(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_FILTER_VALUES),
+    ...validators,
+  );
+}
+
+/** The search box and filters of the ticket list; the export takes the same. */
+export class TicketFiltersQueryDto {
+  @ApiPropertyOptional({ description: 'Search: radicado, subject, requester name, e-mail or document. Accents and case do not matter. At least 3 characters.', minLength: 3 })
+  @IsOptional()
+  @IsString()
+  @Length(3, 100)
+  q?: string;
+
+  @ListFilter('abierto, en_proceso, pendiente, cerrado.', IsIn(TICKET_STATUSES, { each: true }))
+  status?: TicketStatus[];
+
+  @ListFilter('PQR class.', IsIn(PQR_CLASSES, { each: true }))
+  pqrClass?: PqrClass[];
+
+  @ListFilter('Category ids.', IsUUID('all', { each: true }))
+  categoryId?: string[];
+
+  @ListFilter('alta, media, baja.', IsIn(TICKET_PRIORITIES, { each: true }))
+  priority?: TicketPriority[];
+
+  @ListFilter('Assignee user ids; "none" for unassigned.', Matches(UUID_OR_NONE, { each: true, message: 'each assigneeId must be a UUID or "none"' }))
+  assigneeId?: string[];
+
+  @ListFilter('Team ids.', IsUUID('all', { each: true }))
+  teamId?: string[];
+
+  @ListFilter('Requester contact ids.', IsUUID('all', { each: true }))
+  contactId?: string[];
+
+  @ListFilter('web, email, telefono, presencial, chat, erp.', IsIn(TICKET_CHANNELS, { each: true }))
+  channel?: TicketChannel[];
+
+  @ApiPropertyOptional({ description: 'Legal due date before this time (ISO).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: past the legal due date and not answered.' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: SLA_STATES })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  slaState?: SlaState;
+}

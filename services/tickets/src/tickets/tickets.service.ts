@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { canWrite, type AuthUser } from '@crm/auth';
+import { Problems, type FieldError } from '@crm/common';
+import { TICKETS_TICKET_ASSIGNED, TICKETS_TICKET_CREATED, type TicketAssignedData, type TicketCreatedData } from '@crm/contracts';
+import { AgentPicker } from '../assignment/agent-picker.service.js';
+import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
+import { ticketsConfig, trackingTokenHash, trackingTokenOf } from '../config/tickets-config.js';
+import { RequestersService } from '../requesters/requesters.service.js';
+import { RadicadoService } from './radicado.service.js';
+import { TicketClocks, clockTicketOf } from './ticket-clocks.port.js';
+import { TicketEventsPublisher } from './ticket-events.publisher.js';
+import { TicketHistoryService } from './ticket-history.service.js';
+import type { PqrClass, TicketChannel, TicketPriority } from './ticket-vocabulary.js';
+import { Ticket } from './ticket.entity.js';
+
+/** What a ticket is created from: the staff form (POST /tickets) or the public filing page. */
+export interface CreateTicketInput {
+  pqrClass: PqrClass;
+  categoryId?: string;
+  priority?: TicketPriority;
+  channel?: TicketChannel;
+  subject: string;
+  description: string;
+  contactId?: string;
+  requester?: { name: string; documentType?: string; documentNumber?: string; email?: string; phone?: string; language?: 'es' | 'en' };
+  assigneeId?: string;
+  teamId?: string;
+  tags?: string[];
+  receivedAt?: string;
+  /** Public filing only (no user): the tenant the form belongs to. */
+  tenantId?: string;
+}
+
+/** Clock skew tolerated on a receivedAt sent by a client (its clock may be slightly ahead). */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+@Injectable()
+export class TicketsService {
+  private readonly config = ticketsConfig();
+
+  constructor(
+    private readonly radicados: RadicadoService,
+    private readonly categories: TicketCategoriesService,
+    private readonly requesters: RequestersService,
+    private readonly agents: AgentPicker,
+    private readonly history: TicketHistoryService,
+    private readonly events: TicketEventsPublisher,
+    private readonly clocks: TicketClocks,
+  ) {}
+
+  /**
+   * Creates a ticket in the caller's transaction: radicado, requester, assignment (explicit or by
+   * the team's rule), clocks, history and the created (and assigned) events. `user` null is the
+   * public filing page: the tenant comes from `input.tenantId`, channel defaults to web, nobody
+   * owns it, and the team (and its rule) come from the input.
+   */
+  async create(em: EntityManager, user: AuthUser | null, input: CreateTicketInput): Promise<Ticket> {
+    if (user && !canWrite(user)) throw Problems.forbidden();
+    const tenantId = user?.tenantId ?? input.tenantId;
+    if (!tenantId) throw new Error('TicketsService.create without a user needs input.tenantId');
+    return this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' });
+  }
+
+  private async createInTenant(em: EntityManager, tenantId: string, user: AuthUser | null, input: CreateTicketInput): Promise<Ticket> {
+    const now = new Date();
+    const receivedAt = this.receivedAt(input.receivedAt, now);
+    const requester = await this.requester(em, tenantId, input);
+    if (input.categoryId) await this.categories.assertSelectable(em, tenantId, input.categoryId);
+    const teamId = input.teamId ?? user?.teamIds[0] ?? null;
+    if (input.assigneeId) await this.assertAssignable(em, tenantId, input.assigneeId, 'assigneeId');
+
+    // Picked before the insert so the row is written once (version 1, as the caller sees it).
+    let assigneeId = input.assigneeId ?? null;
+    let via: 'manual' | 'round_robin' | 'least_open' | null = assigneeId ? 'manual' : null;
+    if (!assigneeId && teamId) {
+      const picked = await this.agents.pick(em, tenantId, teamId);
+      if (picked) ({ userId: assigneeId, via } = picked);
+    }
+    const id = randomUUID();
+    const radicado = await this.radicados.next(em, tenantId, now);
+    const ticket = em.create(Ticket, {
+      id,
+      tenantId,
+      radicado,
+      pqrClass: input.pqrClass,
+      categoryId: input.categoryId ?? null,
+      priority: input.priority ?? 'media',
+      status: 'abierto',
+      channel: input.channel ?? 'web',
+      subject: input.subject.trim(),
+      description: input.description,
+      ...requester,
+      ownerId: user?.kind === 'user' ? user.id : null,
+      assigneeId,
+      teamId,
+      tags: input.tags ?? [],
+      receivedAt,
+      firstRespondedAt: null,
+      closedAt: null,
+      closedBy: null,
+      resolution: null,
+      trackingTokenHash: trackingTokenHash(trackingTokenOf(this.config, tenantId, id)),
+      mergedIntoId: null,
+      createdBy: user?.id ?? null,
+      updatedBy: user?.id ?? null,
+    });
+    await em.save(ticket);
+
+    const actorId = user?.id ?? null;
+    await this.clocks.start(em, clockTicketOf(ticket));
+    await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } });
+    const clock = await this.events.clockOf(em, ticket);
+    const created: TicketCreatedData = {
+      ...this.events.base(ticket, clock),
+      receivedAt: receivedAt.toISOString(),
+      createdBy: actorId,
+      requester: this.events.requester(ticket, true),
+      trackingUrl: this.events.trackingUrl(ticket),
+    };
+    await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created);
+    if (ticket.assigneeId && via) {
+      await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
+      const assigned: TicketAssignedData = { ...this.events.base(ticket, clock), assigneeId: ticket.assigneeId, previousAssigneeId: null, assignedBy: via === 'manual' ? actorId : null, assignedAt: now.toISOString() };
+      await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned);
+    }
+    return ticket;
+  }
+
+  /** Defaults to now; a past reception time is what staff typed from the paper; never the future. */
+  private receivedAt(raw: string | undefined, now: Date): Date {
+    if (raw === undefined) return now;
+    const at = new Date(raw);
+    if (Number.isNaN(at.getTime())) throw Problems.invalid([{ field: 'receivedAt', message: 'Fecha y hora inválidas.' }]);
+    if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw Problems.invalid([{ field: 'receivedAt', message: 'La fecha de recepción no puede estar en el futuro.' }]);
+    return at.getTime() > now.getTime() ? now : at;
+  }
+
+  /** The requester's columns: copied from a known contact, or the person as typed. */
+  private async requester(em: EntityManager, tenantId: string, input: CreateTicketInput): Promise<Partial<Ticket>> {
+    const errors: FieldError[] = [];
+    if (input.contactId && input.requester) errors.push({ field: 'requester', message: 'Envíe contactId o requester, no ambos.' });
+    if (!input.contactId && !input.requester) errors.push({ field: 'requester', message: 'Indique el solicitante: contactId o requester (nombre y datos).' });
+    if (errors.length) throw Problems.invalid(errors);
+    if (input.contactId) {
+      const contact = await this.requesters.contact(em, tenantId, input.contactId);
+      if (!contact || contact.anonymizedAt) throw Problems.invalid([{ field: 'contactId', message: 'El contacto no existe en su organización.' }]);
+      return {
+        contactId: contact.contactId,
+        requesterName: contact.displayName,
+        requesterEmail: contact.email,
+        requesterPhone: contact.phone,
+        requesterDocumentType: null,
+        requesterDocumentNumber: contact.taxId,
+        requesterLanguage: input.requester?.language ?? 'es',
+      };
+    }
+    const person = input.requester!;
+    return {
+      contactId: null,
+      requesterName: person.name.trim(),
+      requesterDocumentType: person.documentType ?? null,
+      requesterDocumentNumber: person.documentNumber ?? null,
+      requesterEmail: person.email?.trim().toLowerCase() ?? null,
+      requesterPhone: person.phone ?? null,
+      requesterLanguage: person.language ?? 'es',
+    };
+  }
+
+  /** An assignee must be an active user of the tenant (known from identity's events). */
+  async assertAssignable(em: EntityManager, tenantId: string, userId: string, field: string): Promise<void> {
+    const assignee = await this.requesters.user(em, tenantId, userId);
+    if (!assignee || !assignee.active) throw Problems.invalid([{ field, message: 'El usuario no existe o está inactivo.' }]);
+  }
+}
