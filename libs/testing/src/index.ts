@@ -12,3 +12,4 @@ export * from './in-memory-document-storage.js';
 export * from './api-client.js';
 export * from './amqp-spy.js';
 export * from './crm-world.js';
+export * from './faults/tcp-fault-proxy.js';
