@@ -31,6 +31,8 @@ export interface TestPlatformOptions {
   gateway?: boolean;
   /** Extra environment for every process (e.g. short retry delays). */
   env?: Record<string, string>;
+  /** Processes reach Postgres through this port on loopback (a TcpFaultProxy) instead of directly. */
+  databasePort?: number;
 }
 
 type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
@@ -61,6 +63,10 @@ export class TestPlatform {
     await provisionDatabase({ adminUrl, database });
     const databaseUrl = new URL(adminUrl);
     databaseUrl.pathname = `/${database}`;
+    if (options.databasePort !== undefined) {
+      databaseUrl.hostname = '127.0.0.1';
+      databaseUrl.port = String(options.databasePort);
+    }
     const [smtp, s3] = await Promise.all([startSmtpServer(), startS3Server()]);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
