@@ -13,6 +13,7 @@ export * from './pagination/cursor.js';
 export * from './pagination/page-query.dto.js';
 export * from './health/health-registry.js';
 export * from './health/metrics-registry.js';
+export * from './health/metrics-access.js';
 export * from './health/health.controller.js';
 export * from './common.module.js';
 export * from './http/run-service.js';

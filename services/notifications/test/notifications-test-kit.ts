@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signAccessToken } from '@crm/auth';
 import type { CloudEvent, ContactAssignedData, Role, UserSnapshotData } from '@crm/contracts';
 import type { AmqpSpy, TestPlatform } from '@crm/testing';
+import { scrapeMetrics } from '@crm/testing';
 
 /** Events and tokens as the gateway and the contacts service would produce them. */
 export function cloudEvent<T>(type: string, source: string, tenantId: string, subject: string, data: T): CloudEvent<T> {
@@ -47,7 +48,7 @@ export async function tokenFor(tenantId: string, roles: Role[], id: string = ran
 
 /** A `crm_messaging_total{name=…}` counter of a service (0 before it first moves). */
 export async function messagingCounter(baseUrl: string, name: string): Promise<number> {
-  const text = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
+  const text = await scrapeMetrics(baseUrl);
   const match = new RegExp(`crm_messaging_total\\{[^}]*name="${name}"[^}]*\\} (\\d+)`).exec(text);
   return match ? Number(match[1]) : 0;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signAccessToken } from '@crm/auth';
 import type { CloudEvent, ContactAssignedData, ContactCreatedData, ContactUpdatedData, Role } from '@crm/contracts';
-import { AmqpSpy, ApiClient, TestPlatform, waitFor } from '@crm/testing';
+import { AmqpSpy, ApiClient, TestPlatform, waitFor, scrapeMetrics } from '@crm/testing';
 
 function cloudEvent<T>(type: string, tenantId: string, subject: string, data: T): CloudEvent<T> {
   const id = randomUUID();
@@ -52,7 +52,7 @@ describe('reporting dashboard', () => {
   const tenantB = randomUUID();
 
   async function consumed(): Promise<number> {
-    const text = await fetch(`${platform.urlOf('reporting')}/metrics`).then((response) => response.text());
+    const text = await scrapeMetrics(platform.urlOf('reporting'));
     return Number(/crm_messaging_total\{[^}]*name="consumed"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
   }
 

@@ -24,6 +24,14 @@ const ROOT = findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
 export const TEST_ADMIN_EMAIL = 'admin@demo.test';
 export const TEST_ADMIN_PASSWORD = 'Demo-Admin-2026!';
 export const TEST_PLATFORM_API_KEY = 'test-platform-key-0123456789abcdef';
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
+/** The Prometheus text of a process started by TestPlatform (which sets METRICS_TOKEN). */
+export async function scrapeMetrics(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (response.status !== 200) throw new Error(`GET ${baseUrl}/metrics answered ${response.status}`);
+  return response.text();
+}
 
 export interface TestPlatformOptions {
   /** Services to run besides the gateway (default: all five). */
@@ -85,6 +93,7 @@ export class TestPlatform {
       CRM_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
       CRM_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       PLATFORM_API_KEY: TEST_PLATFORM_API_KEY,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       LOGIN_RATE_LIMIT: '1000',
       ...options.env,
     };
