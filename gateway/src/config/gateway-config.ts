@@ -1,5 +1,6 @@
 import { COMMON_ENV, ConfigValidationError, loadConfig } from '@crm/common';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
+import type { BodyLimits } from '../proxy/body-limits.js';
 import { GATEWAY_ENV } from './gateway-env.js';
 
 /** The gateway's configuration, read from the environment once and validated (ranges included). */
@@ -19,6 +20,7 @@ export class GatewayConfig {
   readonly proxyConnectTimeoutMs: number;
   readonly proxyTimeoutMs: number;
   readonly proxyConnections: number;
+  readonly bodyLimits: Readonly<BodyLimits>;
   readonly corsOrigins: readonly string[];
   readonly trustProxy: boolean;
   readonly s3Endpoint?: string;
@@ -43,6 +45,7 @@ export class GatewayConfig {
     this.proxyConnectTimeoutMs = config.PROXY_CONNECT_TIMEOUT_MS ?? 1000;
     this.proxyTimeoutMs = config.PROXY_TIMEOUT_MS ?? 15_000;
     this.proxyConnections = config.PROXY_CONNECTIONS ?? 128;
+    this.bodyLimits = { json: config.PROXY_BODY_LIMIT_BYTES ?? 1_048_576, upload: config.PROXY_UPLOAD_LIMIT_BYTES ?? 27_262_976 };
     this.corsOrigins = (config.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
     this.trustProxy = config.TRUST_PROXY ?? false;
     this.s3Endpoint = config.S3_ENDPOINT;
@@ -63,6 +66,8 @@ export class GatewayConfig {
     atLeast('PROXY_CONNECT_TIMEOUT_MS', this.proxyConnectTimeoutMs, 50);
     atLeast('PROXY_TIMEOUT_MS', this.proxyTimeoutMs, 100);
     atLeast('PROXY_CONNECTIONS', this.proxyConnections, 1);
+    atLeast('PROXY_BODY_LIMIT_BYTES', this.bodyLimits.json, 1024);
+    atLeast('PROXY_UPLOAD_LIMIT_BYTES', this.bodyLimits.upload, this.bodyLimits.json);
     if (this.bcryptCost < 10 || this.bcryptCost > 14) problems.push(`BCRYPT_COST must be between 10 and 14 (got ${this.bcryptCost})`);
     if (this.adminEmail && !this.adminPassword) problems.push('CRM_ADMIN_PASSWORD is required when CRM_ADMIN_EMAIL is set');
     for (const origin of this.corsOrigins) {

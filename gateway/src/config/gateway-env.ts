@@ -20,6 +20,8 @@ export const GATEWAY_ENV = {
   PROXY_CONNECT_TIMEOUT_MS: { kind: 'int', default: '1000', description: 'Upstream TCP connect timeout' },
   PROXY_TIMEOUT_MS: { kind: 'int', default: '15000', description: 'Upstream response-headers and body-idle timeout' },
   PROXY_CONNECTIONS: { kind: 'int', default: '128', description: 'Keep-alive connections per upstream' },
+  PROXY_BODY_LIMIT_BYTES: { kind: 'int', default: '1048576', description: 'Largest request body forwarded to a JSON route (the services accept 1 MiB); larger answers 413 at the edge' },
+  PROXY_UPLOAD_LIMIT_BYTES: { kind: 'int', default: '27262976', description: 'Largest request body forwarded to an upload route (…/documents, …/imports, …/attachments): the 25 MiB file limit plus multipart framing' },
   CORS_ORIGINS: { kind: 'string', default: '', description: 'Comma-separated browser origins allowed by CORS (none by default)' },
   TRUST_PROXY: { kind: 'boolean', default: 'false', description: 'Trust X-Forwarded-* from a load balancer in front of the gateway' },
   S3_ENDPOINT: { kind: 'url', protocols: ['http', 'https'], description: 'S3 endpoint checked by /health (skipped when unset)' },

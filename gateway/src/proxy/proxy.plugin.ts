@@ -8,6 +8,7 @@ import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
 import { FixedWindowRateLimiter } from '../shared/fixed-window-rate-limiter.js';
 import { bearerTokenOf } from './bearer-token.js';
+import { BodyTooLargeError, bodyLimitFor, isBodyTooLarge, limitedBody } from './body-limits.js';
 import { withoutQueryParam } from './query-string.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import { PROXY_ROUTES } from './route-table.js';
@@ -33,8 +34,8 @@ export interface ProxyDependencies {
  * Every service-owned /api/v1 path, forwarded with the same path and query over keep-alive
  * undici pools. Registered in its own Fastify context whose only content-type parser hands the
  * raw request stream through unread, so uploads and downloads stream and Nest's JSON parser
- * (registered on the root context) never touches proxied bodies. Size limits are the owning
- * service's to enforce.
+ * (registered on the root context) never touches proxied bodies. Sizes are limited here, per
+ * route (body-limits.ts), so an oversized body is always a 413 and never a reset connection.
  */
 export async function registerProxy(fastify: FastifyInstance, deps: ProxyDependencies): Promise<void> {
   const { config, metrics } = deps;
@@ -45,7 +46,14 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
 
   await fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    // Bodies stream through unread, but never past the route's limit: a known length over it is
+    // refused before anything is sent upstream, an unknown one (chunked) once it crosses it.
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      const limit = bodyLimitFor(request.url, config.bodyLimits);
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limit) return done(new BodyTooLargeError(limit), undefined);
+      done(null, request.headers['content-length'] === undefined ? limitedBody(payload, limit) : payload);
+    });
     await scope.register(replyFrom, {
       disableCache: true,
       disableRequestLogging: true,
@@ -60,6 +68,7 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     });
     scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (error instanceof BodyTooLargeError) metrics.rejected.inc({ reason: 'body_too_large' });
       if (status === 500) deps.logger.error({ err: error, url: request.url }, 'proxy failed');
       return sendProblem(request, reply, status, status === 500 ? 'Ocurrió un error inesperado.' : error.message);
     });
@@ -143,6 +152,12 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
         return attempt === 0 && err && (method === 'GET' || method === 'HEAD') && isRetryableSocketError(err) ? 20 : null;
       },
       onError: (errorReply, { error }) => {
+        if (isBodyTooLarge(error)) {
+          metrics.rejected.inc({ reason: 'body_too_large' });
+          // The rest of an endless body is not worth reading: this connection ends with the answer.
+          void errorReply.header('connection', 'close');
+          return void sendProblem(request, errorReply as unknown as FastifyReply, 413, error.message);
+        }
         const failure = classifyUpstreamError(error);
         metrics.errors.inc({ upstream: service, reason: failure.reason });
         deps.logger.warn({ upstream: service, reason: failure.reason, err: error.message, url: request.url }, 'upstream request failed');
