@@ -4,3 +4,4 @@ export * from './provision-database.js';
 export * from './database.module.js';
 export * from './tenant-entity.base.js';
 export * from './optimistic-lock.js';
+export * from './keyset-time-key.js';

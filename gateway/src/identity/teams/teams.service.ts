@@ -24,7 +24,7 @@ export class TeamsService {
     const qb = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.tenant_id = :tenantId', { tenantId });
     return keysetPage(
       qb,
-      { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor, sortValue: (team) => team.name.toLowerCase() },
+      { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor },
       (teams) => teams.map(toTeamView),
     );
   }

@@ -19,14 +19,25 @@ export function decodeCursor(cursor: string | undefined, expectedLength: number)
   throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
 }
 
-/** What each value of a keyset cursor must be: an ISO-8601 UTC time, a UUID, or a short key. */
-export type CursorPart = 'time' | 'uuid' | 'key';
+/**
+ * What each value of a keyset cursor must be: an ISO-8601 UTC time (up to microseconds, as
+ * Postgres stores it: write it with keysetTimeKey from @crm/database, never Date#toISOString,
+ * which drops the microseconds and makes pages repeat rows), a UUID, a short key, or any text
+ * up to 1000 characters, possibly empty (names, sort values).
+ */
+export type CursorPart = 'time' | 'uuid' | 'key' | 'text';
 
 const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
-  time: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value),
+  time: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
   uuid: (value) => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
-  key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200,
+  // Postgres text cannot hold NUL: a cursor with one would fail in SQL (500) instead of here.
+  key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200 && !value.includes('\u0000'),
+  text: (value) => typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000'),
 };
+
+export function badCursorProblem(): ProblemException {
+  return new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+}
 
 /**
  * Decodes a cursor and checks every value against its declared kind, so a forged cursor is a
@@ -36,7 +47,7 @@ export function decodeKeysetCursor(cursor: string | undefined, parts: readonly C
   const values = decodeCursor(cursor, parts.length);
   if (!values) return undefined;
   if (values.every((value, index) => CURSOR_CHECKS[parts[index]](value))) return values as string[];
-  throw new ProblemException(400, 'El cursor de paginación no es válido.', { errors: [{ field: 'cursor', message: 'cursor inválido' }] });
+  throw badCursorProblem();
 }
 
 export interface Page<T> {
