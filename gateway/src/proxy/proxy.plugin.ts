@@ -2,11 +2,12 @@ import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Logger } from 'pino';
 import { verifyAccessToken, type AuthUser } from '@crm/auth';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@crm/common';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
+import type { PostgresRateLimiter, RateLimitRule } from '@crm/database';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
-import { FixedWindowRateLimiter } from '../shared/fixed-window-rate-limiter.js';
 import { bearerTokenOf } from './bearer-token.js';
 import { BodyTooLargeError, bodyLimitFor, isBodyTooLarge, limitedBody } from './body-limits.js';
 import { withoutQueryParam } from './query-string.js';
@@ -28,6 +29,8 @@ export interface ProxyDependencies {
   config: GatewayConfig;
   metrics: ProxyMetrics;
   logger: Logger;
+  /** Counters in the identity schema, shared by every gateway replica. */
+  rateLimiter: PostgresRateLimiter;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface ProxyDependencies {
  */
 export async function registerProxy(fastify: FastifyInstance, deps: ProxyDependencies): Promise<void> {
   const { config, metrics } = deps;
-  const publicLimiter = new FixedWindowRateLimiter(config.publicRateLimit);
+  const publicRule: RateLimitRule = { scope: 'public', limit: config.publicRateLimit, windowSeconds: 60 };
   const callers = new WeakMap<FastifyRequest, AuthUser>();
   /** Requests actually sent upstream, with the service: only those go into the latency metric. */
   const forwarded = new WeakMap<FastifyRequest, ServiceName>();
@@ -76,7 +79,15 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     scope.addHook('onRequest', async (request, reply) => {
       const route = routeConfigOf(request);
       if (route.isPublic) {
-        const decision = publicLimiter.hit(request.ip);
+        // request.ip is the peer, or what a proxy in TRUSTED_PROXIES says the client is.
+        let decision;
+        try {
+          decision = await deps.rateLimiter.hit(publicRule, request.ip);
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          return reject(request, reply, 503, 'El servicio no está disponible en este momento; intente de nuevo en unos segundos.', 'rate_limit_unavailable');
+        }
         if (decision.allowed) return;
         metrics.rejected.inc({ reason: 'public_rate_limit' });
         void reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -138,14 +149,7 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
       // Exactly the query of `source` (reply-from would fall back to the incoming request's).
       queryString: () => (queryAt < 0 ? '' : source.slice(queryAt + 1)),
       rewriteRequestHeaders: (req) =>
-        upstreamRequestHeaders(req.raw.headers, {
-          requestId: req.id,
-          remoteAddress: req.raw.socket.remoteAddress,
-          protocol: req.protocol,
-          host: req.headers.host,
-          trustProxy: config.trustProxy,
-          upstreamHost,
-        }),
+        upstreamRequestHeaders(req.raw.headers, { requestId: req.id, clientIp: req.ip, protocol: req.protocol, host: req.host, upstreamHost }),
       rewriteHeaders: (headers) => downstreamResponseHeaders(headers as Record<string, string | string[] | undefined>),
       retryDelay: ({ err, req, attempt }) => {
         const method = (req as unknown as { method?: string }).method;

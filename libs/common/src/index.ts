@@ -9,6 +9,7 @@ export * from './errors/database-unavailable.js';
 export * from './http/validation.pipe.js';
 export * from './http/public.decorator.js';
 export * from './http/create-service-app.js';
+export * from './http/trusted-proxies.js';
 export * from './pagination/cursor.js';
 export * from './pagination/page-query.dto.js';
 export * from './health/health-registry.js';
