@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { LOGGER } from '@crm/common';
+import { PostgresRateLimiter } from '@crm/database';
 import { GatewayConfig } from './config/gateway-config.js';
 import { setUpDocs } from './docs/docs.setup.js';
 import { ServiceDocsFetcher } from './docs/service-docs.fetcher.js';
@@ -20,7 +21,7 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
   const fastify = app.getHttpAdapter().getInstance();
   configureHttpSecurity(app, config);
   registerApiKeyExchange(fastify, app.get(ApiKeysService), metrics);
-  await registerProxy(fastify, { config, metrics, logger: app.get<Logger>(LOGGER) });
+  await registerProxy(fastify, { config, metrics, logger: app.get<Logger>(LOGGER), rateLimiter: app.get(PostgresRateLimiter) });
   setUpDocs(app, config, app.get(ServiceDocsFetcher));
   // Liveness only (the process answers): /health fails whenever any service is down, which must
   // not get the gateway restarted or taken out of a load balancer.

@@ -5,10 +5,12 @@ import { GatewayConfig } from './config/gateway-config.js';
 import { GATEWAY_ENV } from './config/gateway-env.js';
 import { configureGatewayHttp } from './gateway-http.js';
 
-let trustProxy: boolean;
+let trustedProxies: readonly string[];
 try {
   // Ranges and combinations too, naming every bad variable at once (exit 78 = EX_CONFIG).
-  trustProxy = new GatewayConfig().trustProxy;
+  const config = new GatewayConfig();
+  trustedProxies = config.trustedProxies;
+  if (config.legacyTrustProxy) console.warn('[gateway] TRUST_PROXY is deprecated: set TRUSTED_PROXIES to the load balancer addresses (now trusting loopback, linklocal, uniquelocal)');
 } catch (error) {
   if (!(error instanceof ConfigValidationError)) throw error;
   console.error(`[gateway] ${error.message}`);
@@ -21,6 +23,6 @@ await runService({
   defaultPort: 3000,
   description: 'The only public entry point: identity (auth, users, teams, API keys) and the routes of every service.',
   env: GATEWAY_ENV,
-  trustProxy,
+  trustedProxies,
   beforeInit: configureGatewayHttp,
 });

@@ -198,6 +198,22 @@ describe('identity through the gateway: login, users, teams, tenants', () => {
     expect((await api.get(`/api/v1/teams/${team.body.id}`, admin)).headers.get('etag')).toBe('"2"');
   });
 
+  it('announces team creation and changes with identity.team.created / identity.team.updated, and nothing for a refused change', async () => {
+    const name = `Cartera ${randomUUID().slice(0, 6)}`;
+    const team = await api.post('/api/v1/teams', { name, description: 'Cobros' }, admin);
+    expect(team.status).toBe(201);
+    const created = await events.waitForMessage((m) => m.routingKey === 'identity.team.created' && m.body.subject === team.body.id);
+    expect(created.body).toMatchObject({ type: 'identity.team.created', source: 'crm/gateway', tenantid: team.body.tenantId });
+    expect(created.body.data).toEqual({ teamId: team.body.id, name, description: 'Cobros', active: true, version: 1, occurredAt: expect.any(String) });
+
+    expect((await api.patch(`/api/v1/teams/${team.body.id}`, { name: 'otro', version: 7 }, admin)).status).toBe(412);
+    const renamed = await api.patch(`/api/v1/teams/${team.body.id}`, { name: `${name} Norte`, version: 1 }, admin);
+    expect(renamed.status).toBe(200);
+    const updated = await events.waitForMessage((m) => m.routingKey === 'identity.team.updated' && m.body.subject === team.body.id);
+    expect(updated.body.data).toMatchObject({ teamId: team.body.id, name: `${name} Norte`, description: 'Cobros', active: true, version: 2 });
+    expect(events.messages.filter((m) => m.routingKey === 'identity.team.updated' && m.body.subject === team.body.id)).toHaveLength(1);
+  });
+
   it('sorts and filters the user list', async () => {
     const marker = randomUUID().slice(0, 6);
     for (const name of ['Carla', 'alberto', 'Bruno']) await createUser({ name: `${name} ${marker}` });

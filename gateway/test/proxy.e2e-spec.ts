@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, freePort, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TestPlatform } from '@crm/testing';
+import { ApiClient, freePort, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_METRICS_TOKEN, TestPlatform } from '@crm/testing';
 import { HangingUpstream, binaryPattern, DOWNLOAD_BYTES, FakeUpstream, type SeenRequest } from './fake-upstream.js';
 import { jwtClaims } from './jwt-claims.js';
 
@@ -227,7 +227,7 @@ describe('the gateway proxy, with stand-in services', () => {
   });
 
   it('exposes upstream latency and errors on /metrics', async () => {
-    const metrics = await api.get('/metrics');
+    const metrics = await api.get('/metrics', TEST_METRICS_TOKEN);
     expect(metrics.status).toBe(200);
     expect(metrics.body).toMatch(/gateway_upstream_duration_seconds_bucket\{[^}]*upstream="contacts"/);
     const errors = (upstream: string, reason: string) =>

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PostgresRateLimiter } from '@crm/database';
+import { DataSource } from 'typeorm';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
-import { LoginRateLimiter } from './auth/login-rate-limiter.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { RefreshTokensService } from './auth/refresh-tokens.service.js';
 import { TeamsController } from './teams/teams.controller.js';
 import { TeamsService } from './teams/teams.service.js';
@@ -29,9 +31,10 @@ import { UsersService } from './users/users.service.js';
     TenantsService,
     ApiKeysService,
     AuthService,
-    LoginRateLimiter,
+    LoginThrottle,
+    { provide: PostgresRateLimiter, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresRateLimiter(dataSource, 'identity') },
     DemoTenantSeeder,
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, PostgresRateLimiter],
 })
 export class IdentityModule {}

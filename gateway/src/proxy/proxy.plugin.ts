@@ -2,14 +2,16 @@ import replyFrom from '@fastify/reply-from';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Logger } from 'pino';
 import { verifyAccessToken, type AuthUser } from '@crm/auth';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@crm/common';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
 import { signPlatformOperatorToken } from '@crm/messaging';
+import type { PostgresRateLimiter, RateLimitRule } from '@crm/database';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { platformKeyMatches } from '../identity/tenants/platform-key.js';
 import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
-import { FixedWindowRateLimiter } from '../shared/fixed-window-rate-limiter.js';
 import { bearerTokenOf } from './bearer-token.js';
+import { BodyTooLargeError, bodyLimitFor, isBodyTooLarge, limitedBody } from './body-limits.js';
 import { withoutQueryParam } from './query-string.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import { PROXY_ROUTES } from './route-table.js';
@@ -32,18 +34,20 @@ export interface ProxyDependencies {
   config: GatewayConfig;
   metrics: ProxyMetrics;
   logger: Logger;
+  /** Counters in the identity schema, shared by every gateway replica. */
+  rateLimiter: PostgresRateLimiter;
 }
 
 /**
  * Every service-owned /api/v1 path, forwarded with the same path and query over keep-alive
  * undici pools. Registered in its own Fastify context whose only content-type parser hands the
  * raw request stream through unread, so uploads and downloads stream and Nest's JSON parser
- * (registered on the root context) never touches proxied bodies. Size limits are the owning
- * service's to enforce.
+ * (registered on the root context) never touches proxied bodies. Sizes are limited here, per
+ * route (body-limits.ts), so an oversized body is always a 413 and never a reset connection.
  */
 export async function registerProxy(fastify: FastifyInstance, deps: ProxyDependencies): Promise<void> {
   const { config, metrics } = deps;
-  const publicLimiter = new FixedWindowRateLimiter(config.publicRateLimit);
+  const publicRule: RateLimitRule = { scope: 'public', limit: config.publicRateLimit, windowSeconds: 60 };
   const callers = new WeakMap<FastifyRequest, AuthUser>();
   /** Requests actually sent upstream, with the service: only those go into the latency metric. */
   const forwarded = new WeakMap<FastifyRequest, ServiceName>();
@@ -52,7 +56,14 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
 
   await fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    // Bodies stream through unread, but never past the route's limit: a known length over it is
+    // refused before anything is sent upstream, an unknown one (chunked) once it crosses it.
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      const limit = bodyLimitFor(request.url, config.bodyLimits);
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limit) return done(new BodyTooLargeError(limit), undefined);
+      done(null, request.headers['content-length'] === undefined ? limitedBody(payload, limit) : payload);
+    });
     await scope.register(replyFrom, {
       disableCache: true,
       disableRequestLogging: true,
@@ -67,6 +78,7 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     });
     scope.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (error instanceof BodyTooLargeError) metrics.rejected.inc({ reason: 'body_too_large' });
       if (status === 500) deps.logger.error({ err: error, url: request.url }, 'proxy failed');
       return sendProblem(request, reply, status, status === 500 ? 'Ocurrió un error inesperado.' : error.message);
     });
@@ -84,7 +96,15 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
         return;
       }
       if (route.isPublic) {
-        const decision = publicLimiter.hit(request.ip);
+        // request.ip is the peer, or what a proxy in TRUSTED_PROXIES says the client is.
+        let decision;
+        try {
+          decision = await deps.rateLimiter.hit(publicRule, request.ip);
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) throw error;
+          void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+          return reject(request, reply, 503, 'El servicio no está disponible en este momento; intente de nuevo en unos segundos.', 'rate_limit_unavailable');
+        }
         if (decision.allowed) return;
         metrics.rejected.inc({ reason: 'public_rate_limit' });
         void reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -150,14 +170,7 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
       // Exactly the query of `source` (reply-from would fall back to the incoming request's).
       queryString: () => (queryAt < 0 ? '' : source.slice(queryAt + 1)),
       rewriteRequestHeaders: (req) => {
-        const headers = upstreamRequestHeaders(req.raw.headers, {
-          requestId: req.id,
-          remoteAddress: req.raw.socket.remoteAddress,
-          protocol: req.protocol,
-          host: req.headers.host,
-          trustProxy: config.trustProxy,
-          upstreamHost,
-        });
+        const headers = upstreamRequestHeaders(req.raw.headers, { requestId: req.id, clientIp: req.ip, protocol: req.protocol, host: req.host, upstreamHost });
         // The operator key stays here; the service gets a short-lived token that says "platform".
         if (operatorToken) headers.authorization = `Bearer ${operatorToken}`;
         return headers;
@@ -168,6 +181,12 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
         return attempt === 0 && err && (method === 'GET' || method === 'HEAD') && isRetryableSocketError(err) ? 20 : null;
       },
       onError: (errorReply, { error }) => {
+        if (isBodyTooLarge(error)) {
+          metrics.rejected.inc({ reason: 'body_too_large' });
+          // The rest of an endless body is not worth reading: this connection ends with the answer.
+          void errorReply.header('connection', 'close');
+          return void sendProblem(request, errorReply as unknown as FastifyReply, 413, error.message);
+        }
         const failure = classifyUpstreamError(error);
         metrics.errors.inc({ upstream: service, reason: failure.reason });
         deps.logger.warn({ upstream: service, reason: failure.reason, err: error.message, url: request.url }, 'upstream request failed');

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * Request headers passed on to a service. An allow-list: cookies, client-sent X-Forwarded-* (unless
- * the gateway trusts its own proxy) and hop-by-hop headers stay behind.
+ * Request headers passed on to a service. An allow-list: cookies, client-sent X-Forwarded-* and
+ * hop-by-hop headers stay behind; the gateway writes X-Forwarded-* itself from what Fastify
+ * resolved (believing a client's headers only when the peer is in TRUSTED_PROXIES).
  */
 const FORWARDED = [
   'accept',
@@ -26,11 +27,11 @@ const FORWARDED = [
 
 export interface ForwardingContext {
   requestId: string;
-  /** Address of the TCP peer (the client, or our load balancer). */
-  remoteAddress: string | undefined;
+  /** The client's address: the TCP peer, or what a trusted proxy in front said it was. */
+  clientIp: string;
+  /** Scheme and host the client used (from a trusted proxy's X-Forwarded-Proto/-Host, else ours). */
   protocol: string;
   host: string | undefined;
-  trustProxy: boolean;
   /** Upstream Host header (authority of the service URL). */
   upstreamHost: string;
 }
@@ -45,12 +46,10 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, context: F
   if (incoming['transfer-encoding'] && !incoming['content-length']) delete headers['content-length'];
   headers.host = context.upstreamHost;
   headers['x-request-id'] = context.requestId;
-  const priorFor = context.trustProxy ? firstValue(incoming['x-forwarded-for']) : undefined;
-  const peer = context.remoteAddress ?? 'unknown';
-  headers['x-forwarded-for'] = priorFor ? `${priorFor}, ${peer}` : peer;
-  headers['x-forwarded-proto'] = (context.trustProxy && firstValue(incoming['x-forwarded-proto'])) || context.protocol;
-  const forwardedHost = (context.trustProxy && firstValue(incoming['x-forwarded-host'])) || context.host;
-  if (forwardedHost) headers['x-forwarded-host'] = forwardedHost;
+  // One hop: services trust the gateway (their TRUSTED_PROXIES) and take this as the client.
+  headers['x-forwarded-for'] = context.clientIp;
+  headers['x-forwarded-proto'] = context.protocol;
+  if (context.host) headers['x-forwarded-host'] = context.host;
   return headers;
 }
 
@@ -63,8 +62,4 @@ export function downstreamResponseHeaders(headers: Record<string, string | strin
     if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) result[name] = value;
   }
   return result;
-}
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { HealthController } from './health/health.controller.js';
 import { HealthRegistry } from './health/health-registry.js';
+import { MetricsAccess } from './health/metrics-access.js';
 import { MetricsRegistry } from './health/metrics-registry.js';
 import { createLogger } from './logging/logger.js';
 
@@ -23,6 +24,7 @@ export class CommonModule {
           provide: HealthRegistry,
           useFactory: () => Object.assign(new HealthRegistry(), { service }),
         },
+        { provide: MetricsAccess, useFactory: () => new MetricsAccess() },
         {
           provide: MetricsRegistry,
           useFactory: () => {

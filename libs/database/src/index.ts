@@ -1,3 +1,4 @@
+export * from './rate-limit/index.js';
 export * from './service-names.js';
 export * from './service-database-url.js';
 export * from './provision-database.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, waitFor } from '@crm/testing';
+import { AmqpSpy, CrmWorld, waitFor, scrapeMetrics } from '@crm/testing';
 
 describe('assigning a contact e-mails the agent exactly once', () => {
   let world: CrmWorld;
@@ -58,7 +58,7 @@ describe('assigning a contact e-mails the agent exactly once', () => {
       { description: 'the delivery log' },
     );
     await waitFor(async () => {
-      const metrics = await fetch(`${world.platform.urlOf('notifications')}/metrics`).then((r) => r.text());
+      const metrics = await scrapeMetrics(world.platform.urlOf('notifications'));
       const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
       return match && Number(match[1]) >= 2;
     }, { description: 'notifications to skip both duplicates' });

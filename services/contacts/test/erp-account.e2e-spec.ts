@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, waitFor, type WorldUser, scrapeMetrics } from '@crm/testing';
 
 /** A CloudEvent exactly as the ERP publishes it on its own exchange. */
 function erpEvent(type: string, tenantId: string, data: Record<string, unknown>, id: string = randomUUID()) {
@@ -32,7 +32,7 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
   }
 
   async function metric(name: string): Promise<number> {
-    const text = await fetch(`${world.platform.urlOf('contacts')}/metrics`).then((r) => r.text());
+    const text = await scrapeMetrics(world.platform.urlOf('contacts'));
     const match = text.match(new RegExp(`crm_messaging_total\\{[^}]*name="${name}"[^}]*\\} (\\d+)`));
     return match ? Number(match[1]) : 0;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, waitFor, type WorldUser, scrapeMetrics } from '@crm/testing';
 
 describe('lifecycle: convert with one click, and a won opportunity makes a customer', () => {
   let world: CrmWorld;
@@ -46,7 +46,7 @@ describe('lifecycle: convert with one click, and a won opportunity makes a custo
   }
 
   async function metric(name: string): Promise<number> {
-    const text = await fetch(`${world.platform.urlOf('contacts')}/metrics`).then((r) => r.text());
+    const text = await scrapeMetrics(world.platform.urlOf('contacts'));
     return Number(text.match(new RegExp(`crm_messaging_total\\{[^}]*name="${name}"[^}]*\\} (\\d+)`))?.[1] ?? 0);
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent, ContactAssignedData, UserSnapshotData } from '@crm/contracts';
+import { scrapeMetrics } from '@crm/testing';
 
 /** Events as the gateway and the contacts service would produce them. */
 export function cloudEvent<T>(type: string, source: string, tenantId: string, subject: string, data: T): CloudEvent<T> {
@@ -37,7 +38,7 @@ export function contactAssigned(tenantId: string, data: Partial<ContactAssignedD
 
 /** A `crm_messaging_total{name=…}` counter of a service (0 before it first moves). */
 export async function messagingCounter(baseUrl: string, name: string): Promise<number> {
-  const text = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
+  const text = await scrapeMetrics(baseUrl);
   const match = new RegExp(`crm_messaging_total\\{[^}]*name="${name}"[^}]*\\} (\\d+)`).exec(text);
   return match ? Number(match[1]) : 0;
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, freePort, spawnServiceProcess, stopServiceProcess, waitFor, waitUntilListening, type RunningProcess, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, freePort, spawnServiceProcess, stopServiceProcess, waitFor, waitUntilListening, type RunningProcess, type WorldUser, scrapeMetrics } from '@crm/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A `crm_messaging_total{name=…}` counter of a service (0 before it first moves). */
 async function messagingCounter(baseUrl: string, name: string): Promise<number> {
-  const text = await fetch(`${baseUrl}/metrics`).then((response) => response.text());
+  const text = await scrapeMetrics(baseUrl);
   const match = new RegExp(`crm_messaging_total\\{[^}]*name="${name}"[^}]*\\} (\\d+)`).exec(text);
   return match ? Number(match[1]) : 0;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CloudEvent, ContactCreatedData } from '@crm/contracts';
-import { AmqpSpy, CrmWorld, waitFor } from '@crm/testing';
+import { AmqpSpy, CrmWorld, scrapeMetrics, waitFor } from '@crm/testing';
 
 interface Dashboard {
   totalContacts: number;
@@ -40,7 +40,7 @@ describe('reporting dashboard, through the gateway', () => {
     );
 
   async function consumedByReporting(): Promise<number> {
-    const text = await fetch(`${world.platform.urlOf('reporting')}/metrics`).then((response) => response.text());
+    const text = await scrapeMetrics(world.platform.urlOf('reporting'));
     return Number(/crm_messaging_total\{[^}]*name="consumed"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
   }
 

@@ -14,18 +14,24 @@ describe('GatewayConfig', () => {
       notifications: 'http://127.0.0.1:3004',
       reporting: 'http://127.0.0.1:3005',
     });
-    expect(config).toMatchObject({ loginRateLimit: 10, accessTokenTtlSeconds: 900, bcryptCost: 10, proxyConnectTimeoutMs: 1000, trustProxy: false, platformApiKey: undefined });
+    expect(config).toMatchObject({ loginRateLimit: 10, accessTokenTtlSeconds: 900, bcryptCost: 10, proxyConnectTimeoutMs: 1000, trustedProxies: [], platformApiKey: undefined });
     expect(config.corsOrigins).toEqual(['https://crm.example.com', 'http://localhost:5173']);
   });
 
   it('names every bad variable at once', () => {
     try {
-      new GatewayConfig({ ...base, BCRYPT_COST: '4', LOGIN_RATE_LIMIT: '0', CORS_ORIGINS: '*', CRM_ADMIN_EMAIL: 'a@b.c' });
+      new GatewayConfig({ ...base, BCRYPT_COST: '4', LOGIN_RATE_LIMIT: '0', CORS_ORIGINS: '*', CRM_ADMIN_EMAIL: 'a@b.c', TRUSTED_PROXIES: '10.0.0.0/8,everyone' });
       throw new Error('expected a ConfigValidationError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigValidationError);
       const problems = (error as ConfigValidationError).problems.join('\n');
-      for (const name of ['BCRYPT_COST', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'CRM_ADMIN_PASSWORD']) expect(problems).toContain(name);
+      for (const name of ['BCRYPT_COST', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'CRM_ADMIN_PASSWORD', 'TRUSTED_PROXIES entry "everyone"']) expect(problems).toContain(name);
     }
+  });
+
+  it('trusts forwarded headers only from TRUSTED_PROXIES, and reads the old TRUST_PROXY=true as private networks', () => {
+    expect(new GatewayConfig({ ...base, TRUSTED_PROXIES: '10.1.2.3, 10.9.0.0/16' })).toMatchObject({ trustedProxies: ['10.1.2.3', '10.9.0.0/16'], legacyTrustProxy: false });
+    expect(new GatewayConfig({ ...base, TRUST_PROXY: 'true' })).toMatchObject({ trustedProxies: ['loopback', 'linklocal', 'uniquelocal'], legacyTrustProxy: true });
+    expect(new GatewayConfig({ ...base, TRUST_PROXY: 'true', TRUSTED_PROXIES: '10.1.2.3' })).toMatchObject({ trustedProxies: ['10.1.2.3'], legacyTrustProxy: false });
   });
 });

@@ -38,7 +38,7 @@ export class ApiKeysService {
     const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('k').where('k.tenant_id = :tenantId', { tenantId });
     return keysetPage(
       qb,
-      { alias: 'k', sortExpr: 'k.created_at', sortType: 'timestamptz', direction: 'DESC', limit: query.limit, cursor: query.cursor, sortValue: (key) => key.createdAt.toISOString() },
+      { alias: 'k', sortExpr: 'k.created_at', sortType: 'timestamptz', direction: 'DESC', limit: query.limit, cursor: query.cursor },
       (keys) => keys.map(toApiKeyView),
     );
   }

@@ -1,3 +1,4 @@
+import type { TeamSnapshotData } from '@crm/contracts';
 import type { Team } from './team.entity.js';
 
 export interface TeamView {
@@ -20,4 +21,9 @@ export function toTeamView(team: Team): TeamView {
     createdAt: team.createdAt.toISOString(),
     updatedAt: team.updatedAt.toISOString(),
   };
+}
+
+/** The identity.team.* event payload. */
+export function toTeamSnapshot(team: Team): TeamSnapshotData {
+  return { teamId: team.id, name: team.name, description: team.description, active: true, version: team.version, occurredAt: new Date().toISOString() };
 }

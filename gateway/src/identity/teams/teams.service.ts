@@ -1,30 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PageQueryDto, Problems, type Page } from '@crm/common';
+import { IDENTITY_TEAM_CREATED, IDENTITY_TEAM_UPDATED } from '@crm/contracts';
 import { assertVersion, expectedVersion } from '@crm/database';
+import { OutboxService } from '@crm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { keysetPage } from '../../shared/keyset-page.js';
 import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import type { CreateTeamDto } from './create-team.dto.js';
 import { Team } from './team.entity.js';
-import { toTeamView, type TeamView } from './team-view.js';
+import { toTeamSnapshot, toTeamView, type TeamView } from './team-view.js';
 import type { UpdateTeamDto } from './update-team.dto.js';
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Teams of a tenant; names are unique per tenant regardless of case. */
+/** Teams of a tenant; names are unique per tenant regardless of case. Changes commit with their identity.team.* event (outbox). */
 @Injectable()
 export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   list(tenantId: string, query: PageQueryDto): Promise<Page<TeamView>> {
     const qb = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.tenant_id = :tenantId', { tenantId });
     return keysetPage(
       qb,
-      { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor, sortValue: (team) => team.name.toLowerCase() },
+      { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor },
       (teams) => teams.map(toTeamView),
     );
   }
@@ -42,6 +45,7 @@ export class TeamsService {
         const team = em.create(Team, { tenantId, name: dto.name.trim(), description: dto.description ?? null });
         await em.save(team);
         await this.audit.record(em, { tenantId, actor, entity: 'team', entityId: team.id, action: 'created', changes: { name: team.name } });
+        await this.outbox.publish(em, { type: IDENTITY_TEAM_CREATED, subject: team.id, tenantId, data: toTeamSnapshot(team) });
         return toTeamView(team);
       }),
     );
@@ -61,7 +65,9 @@ export class TeamsService {
         if (changes.name && changes.name.toLowerCase() !== team.name.toLowerCase()) await this.assertNameFree(em, tenantId, changes.name);
         await em.createQueryBuilder().update(Team).set({ ...changes, updatedAt: () => 'now()' }).where('id = :id AND tenant_id = :tenantId', { id, tenantId }).execute();
         await this.audit.record(em, { tenantId, actor, entity: 'team', entityId: id, action: 'updated', changes });
-        return toTeamView(await em.findOneOrFail(Team, { where: { id, tenantId } }));
+        const updated = await em.findOneOrFail(Team, { where: { id, tenantId } });
+        await this.outbox.publish(em, { type: IDENTITY_TEAM_UPDATED, subject: id, tenantId, data: toTeamSnapshot(updated) });
+        return toTeamView(updated);
       }),
     );
   }

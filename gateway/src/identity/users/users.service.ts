@@ -62,7 +62,6 @@ export class UsersService {
         direction: query.sort.startsWith('-') ? 'DESC' : 'ASC',
         limit: query.limit,
         cursor: query.cursor,
-        sortValue: (user) => (byName ? user.name.toLowerCase() : user.createdAt.toISOString()),
       },
       async (users) => {
         const teamIds = await this.teams.teamIdsOf(this.dataSource.manager, users.map((user) => user.id));

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { buildProblem, preferredLanguage, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 import { ProblemException } from './problem.exception.js';
 
@@ -31,9 +32,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const language = preferredLanguage(request.headers['accept-language']);
-    const problem = this.toProblem(exception, language);
+    const unavailable = !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
+    const problem = unavailable ? databaseUnavailableProblem(language) : this.toProblem(exception, language);
     problem.instance = request.url;
-    if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
+    if (unavailable) {
+      // Expected while the database restarts: a warning, not a stack trace per request.
+      this.logger.warn({ err: (exception as Error)?.message, url: request.url }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) this.logger.error({ err: exception, url: request.url }, 'request failed');
     if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
@@ -63,4 +69,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (Array.isArray(message)) return message.join('; ');
     return typeof message === 'string' ? message : undefined;
   }
+}
+
+function databaseUnavailableProblem(language: 'es' | 'en'): ProblemDetails {
+  const detail =
+    language === 'es'
+      ? 'El servicio no puede usar su base de datos en este momento; intente de nuevo en unos segundos.'
+      : 'The service cannot reach its database right now; try again in a few seconds.';
+  return buildProblem(503, language, { detail });
 }

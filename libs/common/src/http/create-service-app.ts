@@ -11,6 +11,7 @@ import { RequestContext } from '../context/request-context.js';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter.js';
 import { MetricsRegistry } from '../health/metrics-registry.js';
 import { PinoNestLogger } from '../logging/logger.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -25,10 +26,18 @@ export interface ServiceAppOptions {
   bodyLimit?: number;
   /** The event consumer (messaging's AmqpTransport), started with the app. */
   transport?: (app: NestFastifyApplication) => CustomTransportStrategy;
-  /** The gateway sits behind a load balancer; services sit behind the gateway. */
-  trustProxy?: boolean;
+  /**
+   * Proxies whose X-Forwarded-* headers are believed (IPs, CIDRs, named ranges). Default:
+   * TRUSTED_PROXIES, which is empty unless configured: nobody is trusted.
+   */
+  trustedProxies?: readonly string[];
   /** Extra setup before init (Fastify plugins such as multipart). */
   beforeInit?: (app: NestFastifyApplication) => Promise<void>;
+}
+
+/** Fastify's setting: false (believe no forwarded header) or the list of trusted proxy addresses. */
+function trustProxySetting(trusted: readonly string[]): false | string[] {
+  return trusted.length > 0 ? [...trusted] : false;
 }
 
 function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
@@ -46,7 +55,7 @@ function requestIdOf(request: { headers: Record<string, string | string[] | unde
 export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? true,
+    trustProxy: trustProxySetting(options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES)),
     genReqId: requestIdOf,
     requestIdHeader: false,
     return503OnClosing: true,

@@ -5,6 +5,7 @@ import type { Type } from '@nestjs/common';
 import { COMMON_ENV } from '../config/common-env.js';
 import { ConfigValidationError, loadConfig, type EnvSpec } from '../config/config-validation.js';
 import { createServiceApp, listenServiceApp } from './create-service-app.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface RunServiceOptions {
   name: string;
@@ -16,7 +17,8 @@ export interface RunServiceOptions {
   transport?: (app: NestFastifyApplication) => CustomTransportStrategy;
   /** Register @fastify/multipart for document uploads (limits are enforced per route). */
   multipart?: boolean;
-  trustProxy?: boolean;
+  /** Overrides TRUSTED_PROXIES (the gateway passes its own, validated list). */
+  trustedProxies?: readonly string[];
   beforeInit?: (app: NestFastifyApplication) => Promise<void>;
 }
 
@@ -26,9 +28,11 @@ export interface RunServiceOptions {
  */
 export async function runService(options: RunServiceOptions): Promise<NestFastifyApplication> {
   let port: number;
+  let trustedProxies: readonly string[];
   try {
     const config = loadConfig({ ...COMMON_ENV, PORT: { kind: 'int', default: String(options.defaultPort), description: 'HTTP port' }, ...options.env });
     port = config.PORT as number;
+    trustedProxies = options.trustedProxies ?? parseTrustedProxies(config.TRUSTED_PROXIES);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       console.error(`[${options.name}] ${error.message}`);
@@ -41,7 +45,7 @@ export async function runService(options: RunServiceOptions): Promise<NestFastif
     module: options.module,
     description: options.description,
     transport: options.transport,
-    trustProxy: options.trustProxy,
+    trustedProxies,
     beforeInit: async (nestApp) => {
       if (options.multipart) await nestApp.register(multipart as never, { limits: { files: 1, fields: 10, parts: 12 } });
       if (options.beforeInit) await options.beforeInit(nestApp);

@@ -31,8 +31,9 @@ export type CursorPart = 'time' | 'uuid' | 'key' | 'text';
 const CURSOR_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
   time: (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
   uuid: isUuid,
-  key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200,
-  text: (value) => typeof value === 'string' && value.length <= 1000,
+  // Postgres text cannot hold NUL: a cursor with one would fail in SQL (500) instead of here.
+  key: (value) => typeof value === 'string' && value.length > 0 && value.length <= 200 && !value.includes('\u0000'),
+  text: (value) => typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000'),
 };
 
 export function badCursorProblem(): ProblemException {

@@ -24,6 +24,14 @@ const ROOT = findRepositoryRoot(dirname(fileURLToPath(import.meta.url)));
 export const TEST_ADMIN_EMAIL = 'admin@demo.test';
 export const TEST_ADMIN_PASSWORD = 'Demo-Admin-2026!';
 export const TEST_PLATFORM_API_KEY = 'test-platform-key-0123456789abcdef';
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
+/** The Prometheus text of a process started by TestPlatform (which sets METRICS_TOKEN). */
+export async function scrapeMetrics(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (response.status !== 200) throw new Error(`GET ${baseUrl}/metrics answered ${response.status}`);
+  return response.text();
+}
 
 export interface TestPlatformOptions {
   /** Services to run besides the gateway (default: all five). */
@@ -31,6 +39,10 @@ export interface TestPlatformOptions {
   gateway?: boolean;
   /** Extra environment for every process (e.g. short retry delays). */
   env?: Record<string, string>;
+  /** Extra environment for the gateway only (e.g. TRUSTED_PROXIES, to play clients behind a proxy). */
+  gatewayEnv?: Record<string, string>;
+  /** Processes reach Postgres through this port on loopback (a TcpFaultProxy) instead of directly. */
+  databasePort?: number;
 }
 
 type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
@@ -50,6 +62,7 @@ export class TestPlatform {
     readonly smtp: SmtpServer,
     readonly s3: S3Server,
     readonly database: string,
+    private readonly gatewayEnv: Record<string, string> = {},
   ) {}
 
   static async start(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -61,6 +74,10 @@ export class TestPlatform {
     await provisionDatabase({ adminUrl, database });
     const databaseUrl = new URL(adminUrl);
     databaseUrl.pathname = `/${database}`;
+    if (options.databasePort !== undefined) {
+      databaseUrl.hostname = '127.0.0.1';
+      databaseUrl.port = String(options.databasePort);
+    }
     const [smtp, s3] = await Promise.all([startSmtpServer(), startS3Server()]);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -79,10 +96,13 @@ export class TestPlatform {
       CRM_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
       CRM_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       PLATFORM_API_KEY: TEST_PLATFORM_API_KEY,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       LOGIN_RATE_LIMIT: '1000',
+      LOGIN_IP_RATE_LIMIT: '1000',
+      LOGIN_ACCOUNT_RATE_LIMIT: '1000',
       ...options.env,
     };
-    const platform = new TestPlatform(env, smtp, s3, database);
+    const platform = new TestPlatform(env, smtp, s3, database, options.gatewayEnv);
     const services = options.services ?? SERVICE_NAMES;
     for (const name of [...services, 'gateway']) platform.ports.set(name, await freePort());
     for (const name of services) platform.env[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${platform.ports.get(name)}`;
@@ -111,9 +131,27 @@ export class TestPlatform {
   async startService(name: string): Promise<void> {
     const port = this.ports.get(name);
     if (port === undefined) throw new Error(`unknown service ${name}`);
-    const proc = spawnServiceProcess(ROOT, name, port, this.env, process.env.PLATFORM_OUTPUT === 'inherit');
+    const proc = spawnServiceProcess(ROOT, name, port, this.envOf(name), process.env.PLATFORM_OUTPUT === 'inherit');
     this.processes.set(name, proc);
     await waitUntilListening(proc);
+  }
+
+  /**
+   * One more process of `name` on its own port, sharing the database and broker (a second
+   * replica), with extra environment. Stopped with the platform; returns its base URL.
+   */
+  async startReplica(name: string, env: Record<string, string> = {}): Promise<string> {
+    const port = await freePort();
+    const proc = spawnServiceProcess(ROOT, name, port, { ...this.envOf(name), ...env }, process.env.PLATFORM_OUTPUT === 'inherit');
+    this.processes.set(`${name}#${port}`, proc);
+    await waitUntilListening(proc);
+    return proc.url;
+  }
+
+  /** Services sit behind the gateway on loopback and believe its X-Forwarded-For; the gateway believes nobody unless told. */
+  private envOf(name: string): NodeJS.ProcessEnv {
+    if (name === 'gateway') return { ...this.env, ...this.gatewayEnv };
+    return { TRUSTED_PROXIES: '127.0.0.1', ...this.env };
   }
 
   /** SIGTERM (graceful) or SIGKILL (crash) one process. */

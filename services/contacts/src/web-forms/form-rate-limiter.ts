@@ -1,37 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PostgresRateLimiter, type RateLimitDecision, type RateLimitRule } from '@crm/database';
+import { DataSource } from 'typeorm';
+
 /**
- * Fixed one-minute windows per key (client IP + form). In memory, per process: behind the
- * gateway's own per-IP limit it only has to stop one form being flooded; with N replicas the
- * effective limit is N × the configured one.
+ * Submissions per minute per client IP and form, counted in `contacts.rate_limit_counter`, so
+ * every contacts replica shares the count. The IP is the one the gateway saw: services believe
+ * X-Forwarded-For only from the addresses in TRUSTED_PROXIES (the gateway's).
  */
+@Injectable()
 export class FormRateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly limiter: PostgresRateLimiter;
+  private readonly rule: RateLimitRule;
 
-  constructor(
-    readonly limitPerMinute: number,
-    private readonly windowMs = 60_000,
-    private readonly maxKeys = 50_000,
-  ) {}
-
-  hit(key: string, now = Date.now()): { allowed: boolean; retryAfterSeconds: number } {
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      if (this.windows.size >= this.maxKeys) this.prune(now);
-      window = { count: 0, resetAt: now + this.windowMs };
-      this.windows.set(key, window);
-    }
-    window.count++;
-    return { allowed: window.count <= this.limitPerMinute, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.limiter = new PostgresRateLimiter(dataSource, 'contacts');
+    this.rule = { scope: 'web-form', limit: formRateLimitFromEnv(), windowSeconds: 60 };
   }
 
-  /** Bounded memory: expired windows go; if all are live, the oldest half goes. */
-  private prune(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
-    if (this.windows.size < this.maxKeys) return;
-    let drop = Math.floor(this.windows.size / 2);
-    for (const key of this.windows.keys()) {
-      if (drop-- <= 0) break;
-      this.windows.delete(key);
-    }
+  hit(ip: string, formKey: string): Promise<RateLimitDecision> {
+    return this.limiter.hit(this.rule, `${ip}|${formKey}`);
   }
 }
 

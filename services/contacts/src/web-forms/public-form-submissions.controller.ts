@@ -38,8 +38,8 @@ export class PublicFormSubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionReceipt> {
     if (Number(request.headers['content-length'] ?? 0) > MAX_SUBMISSION_BYTES) throw Problems.tooLarge('El formulario enviado es demasiado grande.');
-    // Behind the gateway request.ip is the client it saw (X-Forwarded-For, trusted: services only listen to it).
-    const decision = this.limiter.hit(`${request.ip}|${formKey}`);
+    // Behind the gateway request.ip is the client it saw (X-Forwarded-For from TRUSTED_PROXIES only).
+    const decision = await this.limiter.hit(request.ip, formKey);
     if (!decision.allowed) {
       void reply.header('retry-after', String(decision.retryAfterSeconds));
       throw new ProblemException(429, `Demasiados envíos; espere ${decision.retryAfterSeconds} s.`);

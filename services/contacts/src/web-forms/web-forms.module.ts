@@ -4,7 +4,7 @@ import { ActivityModule } from '../activity/activity.module.js';
 import { CatalogsModule } from '../catalogs/catalogs.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { PrivacyModule } from '../privacy/privacy.module.js';
-import { FormRateLimiter, formRateLimitFromEnv } from './form-rate-limiter.js';
+import { FormRateLimiter } from './form-rate-limiter.js';
 import { FormSubmissionService } from './form-submission.service.js';
 import { PublicFormSubmissionsController } from './public-form-submissions.controller.js';
 import { WebForm } from './web-form.entity.js';
@@ -15,6 +15,6 @@ import { WebFormsService } from './web-forms.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([WebForm]), ContactsModule, CatalogsModule, ActivityModule, PrivacyModule],
   controllers: [WebFormsController, PublicFormSubmissionsController],
-  providers: [WebFormsService, FormSubmissionService, { provide: FormRateLimiter, useFactory: () => new FormRateLimiter(formRateLimitFromEnv()) }],
+  providers: [WebFormsService, FormSubmissionService, FormRateLimiter],
 })
 export class WebFormsModule {}
