@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { dropDatabase, provisionDatabase } from '@crm/database';
-import { deleteAmqpNamesWithPrefix } from '../amqp-cleanup.js';
+import { deleteAmqpNamesOfFinishedRuns, deleteAmqpNamesWithPrefix } from '../amqp-cleanup.js';
 import { newTestRunEnvironment, TEST_DATABASE_PREFIX } from '../test-environment.js';
 
 const STALE_AFTER_SECONDS = 3600;
@@ -25,6 +25,7 @@ async function dropStaleTestDatabases(adminUrl: string): Promise<void> {
 export async function setUpTestRun(): Promise<void> {
   const run = newTestRunEnvironment();
   await dropStaleTestDatabases(run.adminUrl);
+  await deleteAmqpNamesOfFinishedRuns(run.amqpUrl, STALE_AFTER_SECONDS);
   await provisionDatabase({ adminUrl: run.adminUrl, database: run.database });
   Object.assign(process.env, {
     NODE_ENV: 'test',
