@@ -229,8 +229,10 @@ const baseRequired = Object.keys(baseProperties).filter((key) => key !== 'timeZo
 
 function ticketSchema(extra: Record<string, JsonSchema>, extraRequired: readonly string[] = Object.keys(extra)): JsonSchema {
   // A fresh tree per event: shared sub-objects would become YAML aliases in docs/asyncapi.yaml,
-  // and 14 events sharing the base would exceed the YAML parser's alias budget.
-  return JSON.parse(JSON.stringify(object({ ...baseProperties, ...extra }, [...baseRequired, ...extraRequired]))) as JsonSchema;
+  // and 14 events sharing the base would exceed the YAML parser's alias budget. An extra field
+  // may narrow a base one (assigneeId, legalDueAt): `required` must not list it twice, or ajv
+  // refuses the schema and the transport could only check the envelope.
+  return JSON.parse(JSON.stringify(object({ ...baseProperties, ...extra }, [...new Set([...baseRequired, ...extraRequired])]))) as JsonSchema;
 }
 
 export const ticketCreatedSchema = ticketSchema({
