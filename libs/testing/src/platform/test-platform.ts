@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICE_NAMES, type ServiceName } from '@crm/contracts';
 import { provisionDatabase } from '@crm/database';
+import { deleteAmqpNamesWithPrefix } from '../amqp-cleanup.js';
 import { startS3Server, startSmtpServer } from '../index.js';
 import { freePort } from './free-port.js';
 import { spawnServiceProcess, stopServiceProcess, waitUntilListening, type RunningProcess } from './service-process.js';
@@ -163,6 +164,9 @@ export class TestPlatform {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((proc) => stopServiceProcess(proc)));
     await Promise.all([this.smtp.stop(), this.s3.stop()]);
+    // Each platform declares ~30 quorum queues; left until the run ends they add up to more file
+    // handles than a default RabbitMQ allows (it then hangs every new connection).
+    if (this.amqpPrefix && this.env.AMQP_URL) await deleteAmqpNamesWithPrefix(this.env.AMQP_URL, this.amqpPrefix);
   }
 
   /** Output of a process, for diagnosing a failure. */
