@@ -21,6 +21,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { WebFormsModule } from './web-forms/web-forms.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { PqrRequestersModule } from './pqr-requesters/pqr-requesters.module.js';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module.js';
     WebFormsModule,
     ImportsModule,
     DuplicatesModule,
+    PqrRequestersModule,
   ],
 })
 export class AppModule {}

@@ -11,6 +11,7 @@ import { TicketsModule } from './tickets/tickets.module.js';
 import { AssignmentModule } from './assignment/assignment.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
 
@@ -27,6 +28,7 @@ import { ClockActionsModule } from './clocks/clock-actions.module.js';
     AssignmentModule,
     MessagesModule,
     ExportsModule,
+    PublicModule,
     ClocksModule,
     ClockActionsModule,
   ],

@@ -4,6 +4,7 @@ import { BusinessCalendars1767400100000 } from './1767400100000-business-calenda
 import { LegalTerms1767400110000 } from './1767400110000-legal-terms.js';
 import { SlaPolicies1767400120000 } from './1767400120000-sla-policies.js';
 import { TicketClocks1767400130000 } from './1767400130000-ticket-clocks.js';
+import { PublicPqr1767400200000 } from './1767400200000-public-pqr.js';
 
 /** In order; run at start (never `synchronize`). */
 export const TICKETS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const TICKETS_MIGRATIONS = [
   LegalTerms1767400110000,
   SlaPolicies1767400120000,
   TicketClocks1767400130000,
+  PublicPqr1767400200000,
 ];

@@ -2,8 +2,9 @@ import type { EventDefinition } from '../../event-catalog.js';
 import * as t from './tickets.events.js';
 import { CONTACTS_PQR_REQUESTER_LINKED, pqrRequesterLinkedSchema } from './pqr-requester.events.js';
 
+/** Contacts consumes every tickets.ticket.* event that names a contact: the contact's timeline. */
 function ticketEvent(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
-  return { type, publisher: 'tickets', consumers, summary, schema, exchange: 'crm.events' };
+  return { type, publisher: 'tickets', consumers: [...new Set([...consumers, 'contacts'])], summary, schema, exchange: 'crm.events' };
 }
 
 /** Every tickets event (issue #8) plus contacts' answer to a public PQR from an unknown e-mail. */
@@ -41,8 +42,8 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ticketEvent(t.TICKETS_TICKET_REOPENED, [], 'Se reabrió una PQR cerrada. / A closed ticket was reopened.', t.ticketReopenedSchema),
   ticketEvent(
     t.TICKETS_TICKET_SUSPENDED,
-    [],
-    'Término legal suspendido (art. 17 Ley 1755: solicitud incompleta, se pide completarla). / The legal term was suspended (incomplete request).',
+    ['notifications'],
+    'Término legal suspendido (art. 17 Ley 1755: solicitud incompleta); notifications pide al peticionario completarla. / The legal term was suspended; the petitioner is asked to complete the request.',
     t.ticketSuspendedSchema,
   ),
   ticketEvent(
