@@ -158,6 +158,24 @@ describe('the legal clock of a PQR (Ley 1755): due dates, suspension, extension,
     expect(eventsOf('tickets.ticket.legal_due_soon', overdue.id)).toHaveLength(0);
   });
 
+  it('closing records the answer: on time before the due instant, late after it', async () => {
+    const close = async (id: string) => {
+      const current = await read(id);
+      const response = await world.api.post(`/api/v1/tickets/${id}/status`, { status: 'cerrado', resolution: 'Se entregaron las copias solicitadas.', version: current.version }, agent.token);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    // Documents received Mon 30 Mar are due Wed 15 Apr; closed on Wed 8 Apr.
+    const onTime = await ticket({ pqrClass: 'peticion_documentos', receivedAt: '2026-03-30T09:00:00-05:00' });
+    expect(await close(onTime.id)).toMatchObject({ legalState: 'answered_on_time', legalDueAt: '2026-04-16T04:59:59.999Z' });
+    // The Friday-night reclamo was due Mon 30 Mar.
+    const late = await ticket({ pqrClass: 'reclamo', receivedAt: '2026-03-07T02:30:00.000Z' });
+    expect(await close(late.id)).toMatchObject({ legalState: 'answered_late', legalDueAt: '2026-03-31T04:59:59.999Z' });
+    const closed = await spy.waitForMessage((m) => m.routingKey === 'tickets.ticket.closed' && m.body.subject === late.id);
+    expect(closed.body.data.legalState).toBe('answered_late');
+    expect((await world.api.post(`/api/v1/tickets/${late.id}/extend`, { reason: 'Tarde', newDate: '2026-04-20' }, agent.token)).status).toBe(409);
+  });
+
   it('re-classifying a ticket recomputes its legal term; a calendar edit moves open due dates', async () => {
     // The Friday-night reclamo (due Mon 30 Mar) becomes a consulta: 30 days → Wed 22 Apr (hand count above).
     const created = await ticket({ pqrClass: 'reclamo', receivedAt: '2026-03-07T02:30:00.000Z' });

@@ -47,7 +47,8 @@ export class TicketClocksService {
    * continues from the next day (art. 17), publishing `tickets.ticket.resumed` with resumedBy null.
    * Pass the ticket as loaded (and locked) by the caller; false when it was not suspended.
    */
-  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, at: Date): Promise<boolean> {
+  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, systemAt: Date): Promise<boolean> {
+    const at = this.clock.fromSystem(systemAt);
     const [row] = await this.store.legal(manager, ticket.tenantId, [ticket.id]);
     if (!row?.suspended_since || row.answered_at) return false;
     const now = this.clock.now();
@@ -87,7 +88,8 @@ export class TicketClocksService {
    * `pendiente` pauses the SLA and leaving it resumes; `cerrado` records the answer (on time or
    * late) and stops both; a reopen restarts the resolution target from `at`.
    */
-  async onChanged(manager: EntityManager, before: ClockTicket, after: ClockTicket, at: Date): Promise<void> {
+  async onChanged(manager: EntityManager, before: ClockTicket, after: ClockTicket, systemAt: Date): Promise<void> {
+    const at = this.clock.fromSystem(systemAt);
     const [legalRow] = await this.store.legal(manager, after.tenantId, [after.id], true);
     const [slaRow] = await this.store.sla(manager, after.tenantId, [after.id], true);
     if (!legalRow || !slaRow) {
@@ -124,7 +126,8 @@ export class TicketClocksService {
   }
 
   /** The first public reply: the first-response target is met (once). */
-  async onFirstResponse(manager: EntityManager, ticketId: string, tenantId: string, at: Date): Promise<void> {
+  async onFirstResponse(manager: EntityManager, ticketId: string, tenantId: string, systemAt: Date): Promise<void> {
+    const at = this.clock.fromSystem(systemAt);
     const [row] = await this.store.sla(manager, tenantId, [ticketId], true);
     if (!row || row.first_responded_at) return;
     const rules = await this.store.rules(manager, [row.calendar_id]);
