@@ -187,10 +187,11 @@ export class TicketClocksService {
 
 /** SQL for a SLA state on a clock alias, mirroring slaStateOf. */
 function slaStateSql(sc: string, state: SlaState): string {
-  const breached = `(${sc}.first_response_breached_at IS NOT NULL OR ${sc}.resolution_breached_at IS NOT NULL
+  // coalesce: an unknown instant (paused) compares as NULL, which must read as "no".
+  const breached = `coalesce(${sc}.first_response_breached_at IS NOT NULL OR ${sc}.resolution_breached_at IS NOT NULL
     OR (${sc}.resolved_at IS NULL AND ${sc}.first_response_due_at < coalesce(${sc}.first_responded_at, now()))
-    OR ${sc}.resolution_due_at < coalesce(${sc}.resolved_at, now()))`;
-  const warning = `((${sc}.first_responded_at IS NULL AND ${sc}.first_response_warn_at <= now()) OR ${sc}.resolution_warn_at <= now())`;
+    OR ${sc}.resolution_due_at < coalesce(${sc}.resolved_at, now()), false)`;
+  const warning = `coalesce((${sc}.first_responded_at IS NULL AND ${sc}.first_response_warn_at <= now()) OR ${sc}.resolution_warn_at <= now(), false)`;
   const hasPolicy = `(${sc}.first_response_minutes IS NOT NULL OR ${sc}.resolution_minutes IS NOT NULL)`;
   switch (state) {
     case 'met':
@@ -202,7 +203,7 @@ function slaStateSql(sc: string, state: SlaState): string {
     case 'warning':
       return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND ${warning}`;
     default:
-      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND NOT coalesce(${warning}, false)`;
+      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND NOT ${warning}`;
   }
 }
 
