@@ -95,8 +95,11 @@ describe('notifications for PQR tickets', () => {
     const who = requester({ name: 'Jane Doe', language: 'en' });
     const created = ticketEvent('tickets.ticket.created', tenantId, { receivedAt: new Date().toISOString(), createdBy: null, requester: who, trackingUrl: null });
     const silent = ticketEvent('tickets.ticket.created', tenantId, { receivedAt: new Date().toISOString(), createdBy: agent.id, channel: 'telefono', requester: requester({ email: null }), trackingUrl: null });
+    const url = world.platform.urlOf('notifications');
+    const consumedBefore = await messagingCounter(url, 'consumed');
     await publish(silent);
     await publish(created);
+    await waitFor(async () => (await messagingCounter(url, 'consumed')) >= consumedBefore + 2, { description: 'both events consumed' });
     const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(who.email!), { timeoutMs: 15_000 });
     expect(mail!.subject).toBe(`We received your request ${created.data.radicado}`);
     expect(mail!.text).toContain('Hello Jane Doe,');
