@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 import { TicketsWorld } from './tickets-world.js';
 
 // The legal clock through the gateway. The tickets clocks stand on Wed 8 Apr 2026 10:00 Bogotá
@@ -157,4 +157,51 @@ describe('the legal clock of a PQR (Ley 1755): due dates, suspension, extension,
     expect(eventsOf('tickets.ticket.legal_due_soon', soon.id)).toHaveLength(1);
     expect(eventsOf('tickets.ticket.legal_due_soon', overdue.id)).toHaveLength(0);
   });
+
+  it('closing records the answer: on time before the due instant, late after it', async () => {
+    const close = async (id: string) => {
+      const current = await read(id);
+      const response = await world.api.post(`/api/v1/tickets/${id}/status`, { status: 'cerrado', resolution: 'Se entregaron las copias solicitadas.', version: current.version }, agent.token);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    // Documents received Mon 30 Mar are due Wed 15 Apr; closed on Wed 8 Apr.
+    const onTime = await ticket({ pqrClass: 'peticion_documentos', receivedAt: '2026-03-30T09:00:00-05:00' });
+    expect(await close(onTime.id)).toMatchObject({ legalState: 'answered_on_time', legalDueAt: '2026-04-16T04:59:59.999Z' });
+    // The Friday-night reclamo was due Mon 30 Mar.
+    const late = await ticket({ pqrClass: 'reclamo', receivedAt: '2026-03-07T02:30:00.000Z' });
+    expect(await close(late.id)).toMatchObject({ legalState: 'answered_late', legalDueAt: '2026-03-31T04:59:59.999Z' });
+    const closed = await spy.waitForMessage((m) => m.routingKey === 'tickets.ticket.closed' && m.body.subject === late.id);
+    expect(closed.body.data.legalState).toBe('answered_late');
+    expect((await world.api.post(`/api/v1/tickets/${late.id}/extend`, { reason: 'Tarde', newDate: '2026-04-20' }, agent.token)).status).toBe(409);
+  });
+
+  it('re-classifying a ticket recomputes its legal term; a calendar edit moves open due dates', async () => {
+    // The Friday-night reclamo (due Mon 30 Mar) becomes a consulta: 30 days → Wed 22 Apr (hand count above).
+    const created = await ticket({ pqrClass: 'reclamo', receivedAt: '2026-03-07T02:30:00.000Z' });
+    const current = await read(created.id);
+    const changed = await world.api.patch(`/api/v1/tickets/${created.id}`, { pqrClass: 'consulta', version: current.version }, agent.token);
+    expect(changed.status).toBe(200);
+    expect(await read(created.id)).toMatchObject({ legalDueAt: '2026-04-23T04:59:59.999Z', legalState: 'on_time', legalBusinessDaysLeft: 10 });
+
+    // Documents received Mon 30 Mar are due Wed 15 Apr; the tenant closes Tue 14 Apr → Thu 16 Apr.
+    const documents = await ticket({ pqrClass: 'peticion_documentos', receivedAt: '2026-03-30T09:00:00-05:00' });
+    const calendar = await world.api.get('/api/v1/business-calendars/default', world.adminToken);
+    const edited = await world.api.patch(
+      `/api/v1/business-calendars/${calendar.body.id}`,
+      { extraNonWorkingDays: [{ date: '2026-04-14', reason: 'Traslado de sede' }], version: calendar.body.version },
+      world.adminToken,
+    );
+    expect(edited.status).toBe(200);
+    expect(await read(documents.id)).toMatchObject({ legalDueAt: '2026-04-17T04:59:59.999Z', legalBusinessDaysLeft: 5 });
+    // The stored due date (list filters) follows once the scheduler recomputed the flagged clocks.
+    await waitFor(
+      async () => {
+        const list = await world.api.get(`/api/v1/tickets?dueBefore=${encodeURIComponent('2026-04-16T12:00:00Z')}&limit=200`, agent.token);
+        return !list.body.items.some((x: { id: string }) => x.id === documents.id);
+      },
+      { timeoutMs: 15_000, description: 'the scheduler to recompute the documents ticket' },
+    );
+  });
 });
+

@@ -78,6 +78,10 @@ describe('SLA clocks: pendiente pauses, warning and breach once each with two sc
 
     const paused = await setStatus(created.id, 'pendiente');
     expect(paused).toMatchObject({ slaState: 'paused', firstResponseDueAt: null, resolutionDueAt: null });
+    const pausedList = await world.api.get('/api/v1/tickets?slaState=paused&limit=200', agent.token);
+    expect(pausedList.body.items.map((x: { id: string }) => x.id)).toContain(created.id);
+    const onTrackList = await world.api.get('/api/v1/tickets?slaState=on_track&limit=200', agent.token);
+    expect(onTrackList.body.items.map((x: { id: string }) => x.id)).not.toContain(created.id);
     await setStatus(created.id, 'en_proceso');
     const [pausedAt, resumedAt] = await Promise.all(
       ['pendiente', 'en_proceso'].map(async (status) =>
@@ -108,6 +112,8 @@ describe('SLA clocks: pendiente pauses, warning and breach once each with two sc
     const raisedBreach = spy.messages.find((m) => m.routingKey === 'tickets.ticket.sla_breached' && m.body.subject === raised.id)!;
     expect(raisedBreach.body.data.priority).toBe('alta');
     expect((await read(raised.id)).priority).toBe('alta');
+    const breachedList = await world.api.get('/api/v1/tickets?slaState=breached&limit=200', agent.token);
+    expect(breachedList.body.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([...tickets, raised].map((x) => x.id)));
 
     // A later alert (a ticket overdue since January) proves the replicas made further passes.
     const marker = await t.createTicket(agent.token, { teamId, pqrClass: 'queja', receivedAt: '2026-01-05T09:00:00-05:00' });

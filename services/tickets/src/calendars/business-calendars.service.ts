@@ -135,10 +135,13 @@ export class BusinessCalendarsService {
     });
   }
 
-  /** Open clocks counting on the calendar get recomputed by the next scheduler pass. */
+  /**
+   * Open clocks counting on the calendar get recomputed by the next scheduler pass (`epoch`: due at
+   * once whatever the scheduler's clock says).
+   */
   private async flagClocks(em: EntityManager, tenantId: string, calendarId: string): Promise<void> {
-    await em.query('UPDATE tickets.ticket_legal_clock SET recompute = true, next_check_at = now() WHERE tenant_id = $1 AND calendar_id = $2 AND answered_at IS NULL', [tenantId, calendarId]);
-    await em.query('UPDATE tickets.ticket_sla_clock SET recompute = true, next_check_at = now() WHERE tenant_id = $1 AND calendar_id = $2 AND resolved_at IS NULL', [tenantId, calendarId]);
+    await em.query("UPDATE tickets.ticket_legal_clock SET recompute = true, next_check_at = 'epoch' WHERE tenant_id = $1 AND calendar_id = $2 AND answered_at IS NULL", [tenantId, calendarId]);
+    await em.query("UPDATE tickets.ticket_sla_clock SET recompute = true, next_check_at = 'epoch' WHERE tenant_id = $1 AND calendar_id = $2 AND resolved_at IS NULL", [tenantId, calendarId]);
   }
 
   private async find(em: EntityManager, tenantId: string, id: string): Promise<BusinessCalendar> {

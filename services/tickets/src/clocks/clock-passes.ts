@@ -14,10 +14,10 @@ import { businessDaysLeft } from '../business-time/index.js';
 import { TicketHistoryService } from '../tickets/ticket-history.service.js';
 import { clockEventTicketOf, CLOCK_TICKET_COLUMNS, eventBase, type ClockTicketColumns } from './clock-events.js';
 import { dueLegalAlert, markLegalAlert } from './clock-alert.rules.js';
-import { recomputeLegal, recomputeSla } from './clock-recompute.js';
+import { recomputeLegalWithFigures, recomputeSla } from './clock-recompute.js';
 import { ClockStore } from './clock-store.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
-import { legalFigures } from './legal-clock.math.js';
+import { legalNextCheck } from './legal-clock.math.js';
 import { LEGAL_CLOCK_COLUMNS, suspensionsOf, type LegalClockRow } from './legal-clock.row.js';
 import { dueSlaAlerts, slaNextCheck, type SlaFigures } from './sla-clock.math.js';
 import { SLA_CLOCK_COLUMNS, type SlaClockRow } from './sla-clock.row.js';
@@ -77,8 +77,10 @@ export class ClockPasses {
     const saved: LegalClockRow[] = [];
     for (const original of rows) {
       const calendar = rules.get(original.calendar_id)!;
-      let row: LegalClockRow & ClockTicketColumns = original.recompute ? { ...original, ...recomputeLegal(original, calendar, now, this.config.dueSoonDays) } : original;
-      const figures = legalFigures(row, calendar, this.config.dueSoonDays);
+      // One count per row: the due date and alert instants, recomputed with the flagged ones.
+      const computed = recomputeLegalWithFigures(original, calendar, now, this.config.dueSoonDays);
+      const figures = computed.figures;
+      let row: LegalClockRow & ClockTicketColumns = { ...original, ...computed.row };
       // A merged-away ticket is answered through its survivor: its own clock goes quiet.
       const alert = original.merged_into_id ? null : dueLegalAlert(row, figures, now);
       if (alert) {
@@ -86,8 +88,7 @@ export class ClockPasses {
         const daysLeft = businessDaysLeft(now, figures.dueDate!, figures.dueAt!, calendar, suspensionsOf(row));
         alerting.push({ row, overdue: alert.kind === 'overdue', daysLeft: alert.kind === 'due_day' ? 0 : daysLeft });
       }
-      const recomputed = recomputeLegal(row, calendar, now, this.config.dueSoonDays);
-      saved.push(original.merged_into_id ? { ...recomputed, next_check_at: null } : recomputed);
+      saved.push({ ...row, next_check_at: original.merged_into_id ? null : legalNextCheck(row, figures) });
     }
     await this.store.savePassedLegal(em, saved);
     if (alerting.length) {

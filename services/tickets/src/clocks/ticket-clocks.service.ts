@@ -47,7 +47,8 @@ export class TicketClocksService {
    * continues from the next day (art. 17), publishing `tickets.ticket.resumed` with resumedBy null.
    * Pass the ticket as loaded (and locked) by the caller; false when it was not suspended.
    */
-  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, at: Date): Promise<boolean> {
+  async onPetitionerAnswer(manager: EntityManager, ticket: ClockEventTicket, systemAt: Date): Promise<boolean> {
+    const at = this.clock.fromSystem(systemAt);
     const [row] = await this.store.legal(manager, ticket.tenantId, [ticket.id]);
     if (!row?.suspended_since || row.answered_at) return false;
     const now = this.clock.now();
@@ -87,7 +88,8 @@ export class TicketClocksService {
    * `pendiente` pauses the SLA and leaving it resumes; `cerrado` records the answer (on time or
    * late) and stops both; a reopen restarts the resolution target from `at`.
    */
-  async onChanged(manager: EntityManager, before: ClockTicket, after: ClockTicket, at: Date): Promise<void> {
+  async onChanged(manager: EntityManager, before: ClockTicket, after: ClockTicket, systemAt: Date): Promise<void> {
+    const at = this.clock.fromSystem(systemAt);
     const [legalRow] = await this.store.legal(manager, after.tenantId, [after.id], true);
     const [slaRow] = await this.store.sla(manager, after.tenantId, [after.id], true);
     if (!legalRow || !slaRow) {
@@ -124,7 +126,8 @@ export class TicketClocksService {
   }
 
   /** The first public reply: the first-response target is met (once). */
-  async onFirstResponse(manager: EntityManager, ticketId: string, tenantId: string, at: Date): Promise<void> {
+  async onFirstResponse(manager: EntityManager, ticketId: string, tenantId: string, systemAt: Date): Promise<void> {
+    const at = this.clock.fromSystem(systemAt);
     const [row] = await this.store.sla(manager, tenantId, [ticketId], true);
     if (!row || row.first_responded_at) return;
     const rules = await this.store.rules(manager, [row.calendar_id]);
@@ -184,10 +187,11 @@ export class TicketClocksService {
 
 /** SQL for a SLA state on a clock alias, mirroring slaStateOf. */
 function slaStateSql(sc: string, state: SlaState): string {
-  const breached = `(${sc}.first_response_breached_at IS NOT NULL OR ${sc}.resolution_breached_at IS NOT NULL
+  // coalesce: an unknown instant (paused) compares as NULL, which must read as "no".
+  const breached = `coalesce(${sc}.first_response_breached_at IS NOT NULL OR ${sc}.resolution_breached_at IS NOT NULL
     OR (${sc}.resolved_at IS NULL AND ${sc}.first_response_due_at < coalesce(${sc}.first_responded_at, now()))
-    OR ${sc}.resolution_due_at < coalesce(${sc}.resolved_at, now()))`;
-  const warning = `((${sc}.first_responded_at IS NULL AND ${sc}.first_response_warn_at <= now()) OR ${sc}.resolution_warn_at <= now())`;
+    OR ${sc}.resolution_due_at < coalesce(${sc}.resolved_at, now()), false)`;
+  const warning = `coalesce((${sc}.first_responded_at IS NULL AND ${sc}.first_response_warn_at <= now()) OR ${sc}.resolution_warn_at <= now(), false)`;
   const hasPolicy = `(${sc}.first_response_minutes IS NOT NULL OR ${sc}.resolution_minutes IS NOT NULL)`;
   switch (state) {
     case 'met':
@@ -199,7 +203,7 @@ function slaStateSql(sc: string, state: SlaState): string {
     case 'warning':
       return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND ${warning}`;
     default:
-      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND NOT coalesce(${warning}, false)`;
+      return `${hasPolicy} AND ${sc}.resolved_at IS NULL AND ${sc}.paused_since IS NULL AND NOT ${breached} AND NOT ${warning}`;
   }
 }
 

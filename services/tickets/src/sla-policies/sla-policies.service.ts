@@ -126,7 +126,7 @@ export class SlaPoliciesService {
 
   private async flagClocks(em: EntityManager, tenantId: string, priority: TicketPriority): Promise<void> {
     await em.query(
-      `UPDATE tickets.ticket_sla_clock sc SET recompute = true, next_check_at = now()
+      `UPDATE tickets.ticket_sla_clock sc SET recompute = true, next_check_at = 'epoch'
          FROM tickets.ticket t
         WHERE t.id = sc.ticket_id AND sc.tenant_id = $1 AND t.priority = $2 AND sc.resolved_at IS NULL`,
       [tenantId, priority],
