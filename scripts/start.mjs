@@ -29,7 +29,9 @@ if (!env.S3_ENDPOINT || !env.SMTP_URL) {
 }
 
 step('starting services');
-const services = SERVICES.map((name) => spawnServiceProcess(root, name, PORTS[name], env, true));
+// Services believe X-Forwarded-For only from the gateway (loopback here); the gateway from nobody.
+const serviceEnv = { ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? '127.0.0.1' };
+const services = SERVICES.map((name) => spawnServiceProcess(root, name, PORTS[name], serviceEnv, true));
 children.push(...services);
 try {
   await Promise.all(services.map((proc) => waitUntilListening(proc, 60_000)));
