@@ -1,4 +1,5 @@
 import { OpportunitiesInitial1767225600000 } from './1767225600000-opportunities-initial.js';
+import { PipelinesOpportunities1767500000000 } from './1767500000000-pipelines-opportunities.js';
 
 /** In order; run at start (never `synchronize`). */
-export const OPPORTUNITIES_MIGRATIONS = [OpportunitiesInitial1767225600000];
+export const OPPORTUNITIES_MIGRATIONS = [OpportunitiesInitial1767225600000, PipelinesOpportunities1767500000000];
