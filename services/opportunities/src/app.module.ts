@@ -3,6 +3,9 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
+import { OpportunityNotesModule } from './notes/notes.module.js';
+import { OpportunityDocumentsModule } from './documents/documents.module.js';
 import { OPPORTUNITIES_MIGRATIONS } from './migrations/index.js';
 import { LostReason } from './lost-reasons/lost-reason.entity.js';
 import { OpportunityAccessModule } from './opportunities/opportunity-access.module.js';
@@ -25,6 +28,9 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
     PipelinesModule,
     LostReasonsModule,
     OpportunitiesModule,
+    StorageModule.forRoot(),
+    OpportunityNotesModule,
+    OpportunityDocumentsModule,
   ],
 })
 export class AppModule {}

@@ -293,4 +293,45 @@ describe('opportunities through the gateway (issue #7)', () => {
     const theirs = await world.api.get(`/api/v1/opportunities/export?format=csv&tag=${tag}`, southSeller.token);
     expect((theirs.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1);
   });
+
+  it('keeps a private note to its author on every surface, and files to those who can see the deal', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Notas', teamId: north });
+    const created = await createOpportunity(world.api, seller.token, { contactId: contact.id, agentId: agent.id });
+    const id = created.body.id as string;
+    const secret = await world.api.post(`/api/v1/opportunities/${id}/notes`, { body: 'Margen mínimo 12 %', visibility: 'private' }, seller.token);
+    expect(secret.status).toBe(201);
+    const shared = await world.api.post(`/api/v1/opportunities/${id}/notes`, { body: 'Piden entrega en marzo' }, seller.token);
+    expect(shared.status).toBe(201);
+    const mine = await world.api.get(`/api/v1/opportunities/${id}/notes`, seller.token);
+    expect(mine.body.items.map((note: { body: string }) => note.body).sort()).toEqual(['Margen mínimo 12 %', 'Piden entrega en marzo']);
+    const colleagues = await world.api.get(`/api/v1/opportunities/${id}/notes`, agent.token);
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body.items.map((note: { body: string }) => note.body)).toEqual(['Piden entrega en marzo']);
+    expect((await world.api.delete(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, agent.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/notes`, southSeller.token)).status).toBe(404);
+    const privateEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === secret.body.id);
+    expect(privateEvent.body.data.visibility).toBe('private');
+    expect(JSON.stringify(privateEvent.body)).not.toContain('Margen');
+    const sharedEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === shared.body.id);
+    expect(sharedEvent.body.data).toMatchObject({ excerpt: 'Piden entrega en marzo', contactId: contact.id, agentId: agent.id });
+
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'))], { type: 'application/pdf' }), 'propuesta.pdf');
+    const uploaded = await world.api.request('POST', `/api/v1/opportunities/${id}/documents`, { body: form, token: seller.token });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({ fileName: 'propuesta.pdf', contentType: 'application/pdf' });
+    const fake = new FormData();
+    fake.append('file', new Blob([new Uint8Array(Buffer.from('MZ\x90\x00binary'))], { type: 'application/pdf' }), 'virus.pdf');
+    expect((await world.api.request('POST', `/api/v1/opportunities/${id}/documents`, { body: fake, token: seller.token })).status).toBe(415);
+    const listed = await world.api.get(`/api/v1/opportunities/${id}/documents`, agent.token);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([uploaded.body.id]);
+    const link = await world.api.get(`/api/v1/opportunities/${id}/documents/${uploaded.body.id}/download`, agent.token);
+    expect(link.status).toBe(200);
+    const download = await fetch(link.body.url);
+    expect((await download.text()).startsWith('%PDF')).toBe(true);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/documents`, southSeller.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/documents/${uploaded.body.id}/download`, southSeller.token)).status).toBe(404);
+    const uploadEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.document.uploaded' && m.body.data.documentId === uploaded.body.id);
+    expect(uploadEvent.body.data).toMatchObject({ contactId: contact.id, uploadedBy: seller.id, createdBy: seller.id, agentId: agent.id });
+  });
 });
