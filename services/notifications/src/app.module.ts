@@ -14,6 +14,7 @@ import { UserProjection } from './users/user-projection.entity.js';
 import { UsersModule } from './users/users.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { OpportunitiesNotificationsModule } from './opportunities/opportunities-notifications.module.js';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
     AssignmentsModule,
     RemindersModule,
     PrivacyModule,
+    OpportunitiesNotificationsModule,
   ],
 })
 export class AppModule {}
