@@ -4,6 +4,7 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { StorageModule } from '@crm/storage';
+import { StaleModule } from './stale/stale.module.js';
 import { OpportunityNotesModule } from './notes/notes.module.js';
 import { OpportunityDocumentsModule } from './documents/documents.module.js';
 import { OPPORTUNITIES_MIGRATIONS } from './migrations/index.js';
@@ -31,6 +32,7 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
     StorageModule.forRoot(),
     OpportunityNotesModule,
     OpportunityDocumentsModule,
+    StaleModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 import { createOpportunity } from './opportunities-test-kit.js';
@@ -19,7 +20,7 @@ describe('opportunity notifications', () => {
   const mailsTo = (user: WorldUser) => world.platform.smtp.messages.filter((m) => m.to.includes(user.email));
 
   beforeAll(async () => {
-    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'notifications'] });
+    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'notifications'], env: { STALE_POLL_MS: '300' } });
     spy = await AmqpSpy.connect();
     await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'opportunities.#');
     team = await world.createTeam(`Ventas ${randomUUID().slice(0, 6)}`);
@@ -96,5 +97,34 @@ describe('opportunity notifications', () => {
     expect(mailsTo(assignee).length - before.assignee).toBe(1); // the file; not the note they wrote
     expect(mailsTo(creator).length - before.creator).toBe(2); // file and shared note
     expect(world.platform.smtp.messages.some((m) => m.text.includes('precio piso'))).toBe(false);
+  });
+
+  it('flags a deal with no activity past its stage threshold once, tells agent and assignee once, and a note clears the flag', async () => {
+    const contact = await world.createContact(creator.token, { lastName: 'Estancada', teamId: team });
+    const created = await createOpportunity(world.api, creator.token, { title: 'Cortinas hotel', contactId: contact.id, agentId: agent.id, assigneeId: assignee.id });
+    const id = created.body.id as string;
+    // Time passes: the deal's last activity is 15 days ago (Prospecto's threshold is 14).
+    const db = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query("UPDATE opportunities.opportunity SET last_activity_at = now() - interval '15 days' WHERE id = $1", [id]);
+    } finally {
+      await db.end();
+    }
+    const stalled = await spy.waitForMessage((m) => m.routingKey === 'opportunities.opportunity.stalled' && m.body.subject === id, 20_000);
+    expect(stalled.body.data).toMatchObject({ contactId: contact.id, stageName: 'Prospecto', thresholdDays: 14, agentId: agent.id, assigneeId: assignee.id });
+    const [agentMail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject === 'Oportunidad estancada: Cortinas hotel', { count: 1, timeoutMs: 20_000 });
+    expect(agentMail.text).toContain('14 días sin actividad');
+    await world.platform.smtp.waitForMessages((m) => m.to.includes(assignee.email) && m.subject === 'Oportunidad estancada: Cortinas hotel', { count: 1, timeoutMs: 20_000 });
+    const staleList = await world.api.get('/api/v1/opportunities?stale=true', creator.token);
+    expect(staleList.body.items.map((item: { id: string }) => item.id)).toContain(id);
+    // Several more scheduler passes: still one stall, one e-mail each.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(spy.messages.filter((m) => m.routingKey === 'opportunities.opportunity.stalled' && m.body.subject === id)).toHaveLength(1);
+    expect(world.platform.smtp.messages.filter((m) => m.to.includes(agent.email) && m.subject.startsWith('Oportunidad estancada'))).toHaveLength(1);
+
+    expect((await world.api.post(`/api/v1/opportunities/${id}/notes`, { body: 'Llamé hoy, siguen interesados' }, creator.token)).status).toBe(201);
+    const after = await world.api.get(`/api/v1/opportunities/${id}`, creator.token);
+    expect(after.body).toMatchObject({ stale: false, stalledAt: null });
   });
 });
