@@ -334,4 +334,28 @@ describe('opportunities through the gateway (issue #7)', () => {
     const uploadEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.document.uploaded' && m.body.data.documentId === uploaded.body.id);
     expect(uploadEvent.body.data).toMatchObject({ contactId: contact.id, uploadedBy: seller.id, createdBy: seller.id, agentId: agent.id });
   });
+
+  it('forecasts open and weighted value per close month and currency, only over deals the caller can see', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Pronóstico', teamId: north });
+    const theirContact = await world.createContact(southSeller.token, { lastName: 'Pronóstico sur', teamId: south });
+    const deals = [
+      { value: { amount: '10000000' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-03-10' },
+      { value: { amount: '4000000.10' }, stageId: stages.Negociación!.id, expectedCloseDate: '2031-03-28' },
+      { value: { amount: '800' , currency: 'USD' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-04-02' },
+    ];
+    for (const deal of deals) expect((await createOpportunity(world.api, seller.token, { contactId: contact.id, ...deal })).status).toBe(201);
+    expect((await createOpportunity(world.api, southSeller.token, { contactId: theirContact.id, value: { amount: '99000000' }, expectedCloseDate: '2031-03-15' })).status).toBe(201);
+
+    const forecast = await world.api.get('/api/v1/opportunities/forecast?from=2031-01-01&to=2031-12-31&groupBy=month', seller.token);
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.groups).toEqual([
+      { key: '2031-03', label: '2031-03', totals: [{ currency: 'COP', count: 2, value: { amount: '14000000.10', currency: 'COP' }, weighted: { amount: '8000000.08', currency: 'COP' } }] },
+      { key: '2031-04', label: '2031-04', totals: [{ currency: 'USD', count: 1, value: { amount: '800.00', currency: 'USD' }, weighted: { amount: '400.00', currency: 'USD' } }] },
+    ]);
+    const byStage = await world.api.get('/api/v1/opportunities/forecast?from=2031-01-01&to=2031-12-31&groupBy=stage', seller.token);
+    expect(byStage.body.groups.map((group: { label: string }) => group.label).sort()).toEqual(['Negociación', 'Propuesta']);
+    const bad = await world.api.get('/api/v1/opportunities/forecast?from=2031-12-31&to=2031-01-01', seller.token);
+    expect(bad.status).toBe(400);
+    expect(problemFields(bad)).toContain('to');
+  });
 });
