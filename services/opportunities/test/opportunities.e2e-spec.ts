@@ -358,4 +358,32 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(bad.status).toBe(400);
     expect(problemFields(bad)).toContain('to');
   });
+
+  it('follows contacts: a rename shows on the deal, a merge repoints it to the survivor, an anonymisation drops the copied name', async () => {
+    const survivor = await world.createContact(world.adminToken, { firstName: 'Lucía', lastName: `Arango ${randomUUID().slice(0, 4)}` });
+    const duplicate = await world.createContact(world.adminToken, { firstName: 'Lucia', lastName: 'Arango Dup' });
+    const created = await createOpportunity(world.api, world.adminToken, { contactId: duplicate.id, title: 'Proyecto fusión' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const merged = await world.api.post('/api/v1/contacts/merge', { primaryId: survivor.id, duplicateIds: [duplicate.id], version: survivor.version }, world.adminToken);
+    expect(merged.status).toBe(200);
+    const repointed = await waitFor(async () => {
+      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+      return response.body.contactId === survivor.id ? response.body : undefined;
+    }, { description: 'the deal repointed to the survivor' });
+    expect(repointed.contactName).toBe(survivor.displayName);
+    // The merged-away contact can no longer be chosen.
+    const stale = await world.api.post('/api/v1/opportunities', { title: 'X', contactId: duplicate.id }, world.adminToken);
+    expect(stale.status).toBe(400);
+
+    const anonymized = await world.api.post(`/api/v1/contacts/${survivor.id}/anonymize`, { confirm: true }, world.adminToken);
+    expect(anonymized.status).toBe(200);
+    const scrubbed = await waitFor(async () => {
+      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+      return response.body.contactName === 'Contacto anonimizado' ? response.body : undefined;
+    }, { description: 'the copied name dropped' });
+    expect(scrubbed.contactId).toBe(survivor.id);
+    const search = await world.api.get(`/api/v1/opportunities?q=${encodeURIComponent('Arango')}`, world.adminToken);
+    expect(search.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
+  });
 });
