@@ -308,6 +308,12 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(colleagues.status).toBe(200);
     expect(colleagues.body.items.map((note: { body: string }) => note.body)).toEqual(['Piden entrega en marzo']);
     expect((await world.api.delete(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, agent.token)).status).toBe(404);
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(404);
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(403);
+    const edited = await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Piden entrega en marzo', remindAt: '2031-01-15T14:00:00.000Z', version: 1 }, seller.token);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ remindAt: '2031-01-15T14:00:00.000Z', version: 2 });
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Vieja', version: 1 }, seller.token)).status).toBe(412);
     expect((await world.api.get(`/api/v1/opportunities/${id}/notes`, southSeller.token)).status).toBe(404);
     const privateEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === secret.body.id);
     expect(privateEvent.body.data.visibility).toBe('private');
