@@ -54,11 +54,12 @@ export class OpportunitiesService {
       const pipeline = dto.pipelineId ? await this.pipelines.find(em, user.tenantId, dto.pipelineId).catch(() => null) : await this.pipelines.defaultPipeline(em, user.tenantId);
       if (!pipeline || pipeline.archivedAt) throw Problems.invalid([{ field: 'pipelineId', message: 'El embudo no existe o está archivado.' }]);
       const stage = await this.initialStage(em, pipeline.id, dto.stageId);
-      await this.contacts.findVisibleContact(user, dto.contactId, em);
-      const ownerId = dto.ownerId ?? user.id;
-      await this.rules.assertPeople(em, user, { agentId: dto.agentId, assigneeId: dto.assigneeId, ownerId });
+      // Checks on the caller's own token first, then the ones that read the projections.
       const teamId = dto.teamId === undefined ? (user.teamIds[0] ?? null) : dto.teamId;
       await this.rules.assertTeam(em, user, teamId);
+      const ownerId = dto.ownerId ?? user.id;
+      await this.contacts.findVisibleContact(user, dto.contactId, em);
+      await this.rules.assertPeople(em, user, { agentId: dto.agentId, assigneeId: dto.assigneeId, ownerId });
       const now = new Date();
       const overridden = dto.probability !== undefined && dto.probability !== null;
       const opportunity = await em.save(
