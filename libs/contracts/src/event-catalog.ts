@@ -3,7 +3,7 @@ import { CONTACT_EVENT_DEFINITIONS } from './events/contacts/contacts.catalog.js
 import { IDENTITY_EVENT_DEFINITIONS } from './events/identity.catalog.js';
 import { NOTE_EVENT_DEFINITIONS } from './events/contacts/notes.catalog.js';
 import { LIFECYCLE_EVENT_DEFINITIONS } from './events/contacts/lifecycle.catalog.js';
-import { OPPORTUNITY_EVENT_DEFINITIONS } from './events/opportunities.catalog.js';
+import { OPPORTUNITY_EVENT_DEFINITIONS } from './events/opportunities/opportunities.catalog.js';
 import { ERP_EVENT_DEFINITIONS } from './events/erp.catalog.js';
 import { PRIVACY_EVENT_DEFINITIONS } from './events/contacts/privacy.catalog.js';
 import { MERGE_EVENT_DEFINITIONS } from './events/contacts/merge.catalog.js';

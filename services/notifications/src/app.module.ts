@@ -15,6 +15,7 @@ import { UsersModule } from './users/users.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { TicketsNotificationsModule } from './tickets/tickets-notifications.module.js';
+import { OpportunitiesNotificationsModule } from './opportunities/opportunities-notifications.module.js';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { TicketsNotificationsModule } from './tickets/tickets-notifications.modu
     RemindersModule,
     PrivacyModule,
     TicketsNotificationsModule,
+    OpportunitiesNotificationsModule,
   ],
 })
 export class AppModule {}

@@ -3,18 +3,36 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
+import { StaleModule } from './stale/stale.module.js';
+import { OpportunityNotesModule } from './notes/notes.module.js';
+import { OpportunityDocumentsModule } from './documents/documents.module.js';
 import { OPPORTUNITIES_MIGRATIONS } from './migrations/index.js';
+import { LostReason } from './lost-reasons/lost-reason.entity.js';
+import { OpportunityAccessModule } from './opportunities/opportunity-access.module.js';
+import { Opportunity } from './opportunities/opportunity.entity.js';
+import { Pipeline } from './pipelines/pipeline.entity.js';
+import { Stage } from './pipelines/stage.entity.js';
+import { ProjectionsModule } from './projections/projections.module.js';
+import { PipelinesModule } from './pipelines/pipelines.module.js';
+import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 
-/**
- * Skeleton: health, metrics, OpenAPI, its schema and messaging (relay and consumer running; the
- * consumer has no handlers yet, so its queue exists with no bindings). Features come in their own issues.
- */
 @Module({
   imports: [
     CommonModule.forService('opportunities'),
     AuthModule.forRoot(),
-    DatabaseModule.forService({ schema: 'opportunities', entities: [], migrations: OPPORTUNITIES_MIGRATIONS }),
+    DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason], migrations: OPPORTUNITIES_MIGRATIONS }),
     MessagingModule.forService({ service: 'opportunities' }),
+    ProjectionsModule,
+    OpportunityAccessModule,
+    PipelinesModule,
+    LostReasonsModule,
+    OpportunitiesModule,
+    StorageModule.forRoot(),
+    OpportunityNotesModule,
+    OpportunityDocumentsModule,
+    StaleModule,
   ],
 })
 export class AppModule {}

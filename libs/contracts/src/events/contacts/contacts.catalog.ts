@@ -5,7 +5,7 @@ export const CONTACT_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: c.CONTACTS_CONTACT_CREATED,
     publisher: 'contacts',
-    consumers: ['reporting'],
+    consumers: ['reporting', 'opportunities'],
     summary: 'Se creó un contacto o prospecto. / A contact was created.',
     schema: c.contactCreatedSchema,
     exchange: 'crm.events',
@@ -13,7 +13,7 @@ export const CONTACT_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: c.CONTACTS_CONTACT_UPDATED,
     publisher: 'contacts',
-    consumers: ['reporting'],
+    consumers: ['reporting', 'opportunities'],
     summary: 'Campos de un contacto cambiaron (antes → después). / Contact fields changed.',
     schema: c.contactUpdatedSchema,
     exchange: 'crm.events',
@@ -21,7 +21,7 @@ export const CONTACT_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: c.CONTACTS_CONTACT_ASSIGNED,
     publisher: 'contacts',
-    consumers: ['notifications', 'reporting'],
+    consumers: ['notifications', 'reporting', 'opportunities'],
     summary: 'Un contacto fue asignado a un agente. / A contact was assigned to an agent.',
     schema: c.contactAssignedSchema,
     exchange: 'crm.events',

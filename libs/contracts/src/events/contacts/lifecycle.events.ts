@@ -1,6 +1,6 @@
 import { dateTime, integer, nullableText, nullableUuid, object, text, uuid, type JsonSchema } from '../../json-schema.js';
 import { CONTACT_KINDS, CONTACT_LIFECYCLES, type ContactKind, type ContactLifecycle, type FieldChange } from './contacts.events.js';
-import { moneyAmountSchema, type MoneyAmount } from '../opportunities.events.js';
+import { moneyAmountSchema, type MoneyAmount } from '../opportunities/opportunities.events.js';
 
 export const CONTACTS_CONTACT_CONVERTED = 'contacts.contact.converted';
 export const CONTACTS_SOURCE_CHANGED = 'contacts.source.changed';

@@ -14,7 +14,7 @@ export const PRIVACY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: p.CONTACTS_CONTACT_ANONYMIZED,
     publisher: 'contacts',
-    consumers: ['notifications'],
+    consumers: ['notifications', 'opportunities'],
     summary:
       'Los datos personales de un contacto fueron anonimizados (irreversible); cada servicio debe anonimizar su copia. Sin datos personales. / A contact was anonymised; anonymise your copies.',
     schema: p.contactAnonymizedSchema,

@@ -1,0 +1,33 @@
+import type { EventDefinition } from '../../event-catalog.js';
+import * as o from './opportunities.events.js';
+import * as r from './opportunity-records.events.js';
+import * as s from './sales.events.js';
+
+/** Schemas are copied so the AsyncAPI YAML spells each one out instead of aliasing shared parts. */
+function define(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
+  return { type, publisher: 'opportunities', consumers, summary, schema: JSON.parse(JSON.stringify(schema)) as EventDefinition['schema'], exchange: 'crm.events' };
+}
+
+/** Every event carries `contactId`, so contacts' timeline shows it. */
+export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  define(o.OPPORTUNITIES_OPPORTUNITY_CREATED, ['contacts'], 'Se creó una oportunidad. / An opportunity was created.', o.opportunityCreatedSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_UPDATED, ['contacts'], 'Campos de una oportunidad cambiaron. / Opportunity fields changed.', o.opportunityUpdatedSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_ASSIGNED, ['contacts', 'notifications'], 'Se asignó el agente comercial o el usuario responsable de una oportunidad (un evento por rol). / The agent or the assignee of an opportunity was set.', o.opportunityAssignedSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED, ['contacts'], 'Una oportunidad pasó a otra etapa del embudo. / An opportunity moved to another stage.', o.opportunityStageChangedSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_WON, ['contacts'], 'Se ganó una oportunidad; contacts convierte su contacto en cliente (si aún no lo es). / An opportunity was won; contacts converts its contact to customer.', o.opportunityWonSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_LOST, ['contacts'], 'Se perdió una oportunidad (con motivo). / An opportunity was lost (with a reason).', o.opportunityLostSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_REOPENED, ['contacts'], 'Se reabrió una oportunidad ganada o perdida. / A won or lost opportunity was reopened.', o.opportunityReopenedSchema),
+  define(o.OPPORTUNITIES_OPPORTUNITY_STALLED, ['contacts', 'notifications'], 'Una oportunidad lleva sin actividad el umbral de su etapa (una vez por estancamiento). / An opportunity has had no activity for its stage threshold.', o.opportunityStalledSchema),
+  define(r.OPPORTUNITIES_NOTE_ADDED, ['notifications'], 'Nota en una oportunidad (las privadas sin texto). / A note was added to an opportunity (private ones carry no text).', r.opportunityNoteAddedSchema),
+  define(r.OPPORTUNITIES_NOTE_UPDATED, [], 'Se editó una nota de una oportunidad. / An opportunity note was edited.', r.opportunityNoteUpdatedSchema),
+  define(r.OPPORTUNITIES_NOTE_DELETED, [], 'Se eliminó una nota de una oportunidad. / An opportunity note was deleted.', r.opportunityNoteDeletedSchema),
+  define(r.OPPORTUNITIES_DOCUMENT_UPLOADED, ['notifications'], 'Se adjuntó un archivo a una oportunidad. / A file was attached to an opportunity.', r.opportunityDocumentUploadedSchema),
+  define(r.OPPORTUNITIES_DOCUMENT_DELETED, [], 'Se eliminó un archivo de una oportunidad. / An opportunity file was deleted.', r.opportunityDocumentDeletedSchema),
+  define(s.OPPORTUNITIES_ACTIVITY_CREATED, [], 'Se registró o agendó una actividad (tarea, llamada, reunión, visita, correo). / An activity was logged or scheduled.', s.activityEventSchema),
+  define(s.OPPORTUNITIES_ACTIVITY_COMPLETED, [], 'Se completó una actividad. / An activity was completed.', s.activityEventSchema),
+  define(s.OPPORTUNITIES_ACTIVITY_DUE, ['notifications'], 'Una actividad está por vencer (recordatorio). / An activity is about to be due.', s.activityEventSchema),
+  define(s.OPPORTUNITIES_QUOTE_CREATED, [], 'Se creó una cotización. / A quote was created.', s.quoteEventSchema),
+  define(s.OPPORTUNITIES_QUOTE_SENT, [], 'Se envió una cotización al cliente. / A quote was sent to the customer.', s.quoteEventSchema),
+  define(s.OPPORTUNITIES_QUOTE_ACCEPTED, [], 'El cliente aceptó una cotización; el ERP crea el pedido. / A quote was accepted; the ERP creates the sales order.', s.quoteEventSchema),
+  define(s.OPPORTUNITIES_QUOTE_REJECTED, [], 'Se rechazó o venció una cotización. / A quote was rejected or expired.', s.quoteEventSchema),
+];
