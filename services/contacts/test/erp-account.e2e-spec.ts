@@ -217,9 +217,23 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
     const crmEvents = `${world.platform.amqpPrefix}crm.events`;
     const opportunityId = randomUUID();
     const base = { specversion: '1.0', datacontenttype: 'application/json', tenantid: tenantId };
-    const opportunity = { ...base, id: randomUUID(), source: 'crm/opportunities', type: 'opportunities.opportunity.created', time: '2030-01-01T10:00:00.000Z', subject: opportunityId, data: { opportunityId, contactId: contact.id, title: 'Dotación 2026', amount: cop('3000000.00'), description: 'texto libre que no se copia' } };
-    const ticket = { ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.created', time: '2030-01-02T10:00:00.000Z', subject: randomUUID(), data: { contactId: contact.id, radicado: 'PQR-2030-000123' } };
-    const noContact = { ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.closed', time: '2030-01-03T10:00:00.000Z', subject: randomUUID(), data: { status: 'closed' } };
+    // Whole events as their publishers send them: the transport dead-letters a wrong-shaped one.
+    const someone = randomUUID();
+    const opportunity = {
+      ...base, id: randomUUID(), source: 'crm/opportunities', type: 'opportunities.opportunity.created', time: '2030-01-01T10:00:00.000Z', subject: opportunityId,
+      data: { opportunityId, contactId: contact.id, title: 'Dotación 2026', pipelineId: randomUUID(), stageId: randomUUID(), ownerId: someone, teamId: null, agentId: null, assigneeId: null, createdBy: someone, status: 'open', amount: cop('3000000.00'), probability: 10, expectedCloseDate: null, createdAt: '2030-01-01T10:00:00.000Z', version: 1, description: 'texto libre que no se copia' },
+    };
+    const ticketBase = (ticketId: string, contactId: string | null, radicado: string) => ({
+      ticketId, radicado, contactId, pqrClass: 'peticion_general', categoryId: null, priority: 'media', channel: 'web', subject: 'Factura duplicada', assigneeId: null, teamId: null, legalDueAt: '2030-01-23T04:59:59.999Z',
+      requester: { name: 'Ana Gómez', email: null, language: 'es' }, trackingUrl: null,
+    });
+    const ticketId = randomUUID();
+    const ticket = { ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.created', time: '2030-01-02T10:00:00.000Z', subject: ticketId, data: { ...ticketBase(ticketId, contact.id, 'PQR-2030-000123'), status: 'abierto', receivedAt: '2030-01-02T10:00:00.000Z', createdBy: null } };
+    const otherTicket = randomUUID();
+    const noContact = {
+      ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.closed', time: '2030-01-03T10:00:00.000Z', subject: otherTicket,
+      data: { ...ticketBase(otherTicket, null, 'PQR-2030-000124'), status: 'cerrado', resolution: 'Resuelto', closedBy: someone, closedAt: '2030-01-03T10:00:00.000Z', legalState: 'answered_on_time', slaState: 'met' },
+    };
     for (const event of [opportunity, ticket, noContact]) await spy.publish(crmEvents, event.type, event, event.id);
 
     const items = await waitFor(async () => {
