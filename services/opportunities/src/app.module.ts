@@ -10,6 +10,9 @@ import { Opportunity } from './opportunities/opportunity.entity.js';
 import { Pipeline } from './pipelines/pipeline.entity.js';
 import { Stage } from './pipelines/stage.entity.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { PipelinesModule } from './pipelines/pipelines.module.js';
+import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
+import { OpportunitiesModule } from './opportunities/opportunities.module.js';
 
 @Module({
   imports: [
@@ -19,6 +22,9 @@ import { ProjectionsModule } from './projections/projections.module.js';
     MessagingModule.forService({ service: 'opportunities' }),
     ProjectionsModule,
     OpportunityAccessModule,
+    PipelinesModule,
+    LostReasonsModule,
+    OpportunitiesModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '@crm/auth';
+import { decodeKeysetCursor, type Language, type Page } from '@crm/common';
+import { timeKeysetPage } from '@crm/database';
+import type { ListOpportunitiesQueryDto } from './dto/list-opportunities.query.dto.js';
+import { OpportunityAccessService } from './opportunity-access.service.js';
+import { OpportunityLabelsService } from './opportunity-labels.service.js';
+import type { Opportunity } from './opportunity.entity.js';
+import { toOpportunityView, type OpportunityView } from './opportunity.view.js';
+
+export type OpportunityFilters = Omit<ListOpportunitiesQueryDto, 'limit' | 'cursor'>;
+
+/** Lists, search and the filtered query export and board reuse; always scoped by visibility. */
+@Injectable()
+export class OpportunitiesQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OpportunityAccessService,
+    private readonly labels: OpportunityLabelsService,
+  ) {}
+
+  filtered(user: AuthUser, filters: OpportunityFilters): SelectQueryBuilder<Opportunity> {
+    const q = this.access.visibleQuery(user);
+    const equal: [keyof OpportunityFilters, string][] = [
+      ['pipelineId', 'pipeline_id'], ['stageId', 'stage_id'], ['ownerId', 'owner_id'], ['agentId', 'agent_id'],
+      ['assigneeId', 'assignee_id'], ['teamId', 'team_id'], ['contactId', 'contact_id'], ['status', 'status'],
+    ];
+    for (const [field, column] of equal) if (filters[field]) q.andWhere(`o.${column} = :${field}`, { [field]: filters[field] });
+    if (filters.closeFrom) q.andWhere('o.expected_close_date >= :closeFrom', { closeFrom: filters.closeFrom });
+    if (filters.closeTo) q.andWhere('o.expected_close_date <= :closeTo', { closeTo: filters.closeTo });
+    if (filters.minAmount) q.andWhere('o.amount >= :minAmount::numeric', { minAmount: filters.minAmount });
+    if (filters.maxAmount) q.andWhere('o.amount <= :maxAmount::numeric', { maxAmount: filters.maxAmount });
+    if (filters.tag) q.andWhere(':tag = ANY(o.tags)', { tag: filters.tag });
+    if (filters.stale === 'true') q.andWhere('o.stalled_at IS NOT NULL');
+    if (filters.stale === 'false') q.andWhere('o.stalled_at IS NULL');
+    if (filters.q) {
+      const like = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere(
+        '(lower(o.title) LIKE :like OR o.contact_id IN (SELECT c.contact_id FROM opportunities.contact_ref c WHERE c.tenant_id = o.tenant_id AND lower(c.display_name) LIKE :like))',
+        { like },
+      );
+    }
+    return q;
+  }
+
+  async list(user: AuthUser, query: ListOpportunitiesQueryDto, language: Language): Promise<Page<OpportunityView>> {
+    const { limit, cursor, ...filters } = query;
+    const q = this.filtered(user, filters);
+    const after = decodeKeysetCursor(cursor, ['time', 'uuid']);
+    if (after) q.andWhere('(o.created_at, o.id) < (:afterTime::timestamptz, :afterId::uuid)', { afterTime: after[0], afterId: after[1] });
+    q.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC');
+    const page = await timeKeysetPage(q, limit, 'o.created_at', (o) => o);
+    const labels = await this.labels.labelsOf(this.dataSource.manager, page.items, language);
+    return { items: page.items.map((o) => toOpportunityView(o, labels.get(o.id))), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,4 @@
+import { IdempotencyStore } from '@crm/database';
+
+/** Idempotency-Key records of POST /opportunities. */
+export const OPPORTUNITY_IDEMPOTENCY = new IdempotencyStore('opportunities');
