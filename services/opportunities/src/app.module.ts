@@ -13,18 +13,21 @@ import { ProjectionsModule } from './projections/projections.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
+import { Quote } from './quotes/quote.entity.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 
 @Module({
   imports: [
     CommonModule.forService('opportunities'),
     AuthModule.forRoot(),
-    DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason], migrations: OPPORTUNITIES_MIGRATIONS }),
+    DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason, Quote], migrations: OPPORTUNITIES_MIGRATIONS }),
     MessagingModule.forService({ service: 'opportunities' }),
     ProjectionsModule,
     OpportunityAccessModule,
     PipelinesModule,
     LostReasonsModule,
     OpportunitiesModule,
+    QuotesModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpportunityAccessModule } from '../opportunities/opportunity-access.module.js';
+import { OpportunityQuotesController } from './opportunity-quotes.controller.js';
+import { QuoteActionsService } from './quote-actions.service.js';
+import { Quote } from './quote.entity.js';
+import { QuotesController } from './quotes.controller.js';
+import { QuotesService } from './quotes.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Quote]), OpportunityAccessModule],
+  controllers: [OpportunityQuotesController, QuotesController],
+  providers: [QuotesService, QuoteActionsService],
+  exports: [QuotesService],
+})
+export class QuotesModule {}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AmqpSpy, CrmWorld, type WorldUser } from '@crm/testing';
+import { createOpportunity } from './opportunities-test-kit.js';
+
+/**
+ * Issue #7 item 9: quotes (presupuestos) through the gateway — generated from the opportunity,
+ * exact totals, gapless numbers under concurrency, revisions of sent quotes, optimistic
+ * locking, and the opportunity's visibility.
+ */
+describe('quotes through the gateway (issue #7)', () => {
+  let world: CrmWorld;
+  let spy: AmqpSpy;
+  let north: string;
+  let seller: WorldUser;
+  let southSeller: WorldUser;
+  let opportunityId: string;
+  let contactId: string;
+
+  const threeLines = [
+    { description: 'Licencia anual ERP (usuario)', quantity: '3', unitPrice: '1250000.00' },
+    { description: 'Implementación y migración', quantity: '2', unitPrice: '845999.99', discountPercent: '12.5' },
+    { description: 'Capacitación (horas)', quantity: '1.5', unitPrice: '333333.33', taxPercent: '19' },
+  ];
+
+  beforeAll(async () => {
+    world = await CrmWorld.start({ services: ['contacts', 'opportunities'] });
+    spy = await AmqpSpy.connect();
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'opportunities.quote.#');
+    const tag = randomUUID().slice(0, 6);
+    north = await world.createTeam(`Norte ${tag}`);
+    const south = await world.createTeam(`Sur ${tag}`);
+    [seller, southSeller] = await Promise.all([world.createUser(['sales'], [north]), world.createUser(['sales'], [south])]);
+    const contact = await world.createContact(seller.token, { lastName: 'Cotizado', teamId: north, taxId: '900123456-7' });
+    contactId = contact.id;
+    const created = await createOpportunity(world.api, seller.token, { title: 'ERP sede Cali', contactId, value: { amount: '6000000', currency: 'COP' } });
+    expect(created.status).toBe(201);
+    opportunityId = created.body.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await spy?.close();
+    await world?.stop();
+  });
+
+  const createQuote = (body: Record<string, unknown>, token = seller.token) => world.api.post(`/api/v1/opportunities/${opportunityId}/quotes`, body, token);
+
+  it('creates a 3-line quote (one discounted, IVA 19 % by default) that totals to the peso, from the opportunity', async () => {
+    const response = await createQuote({ lines: threeLines, validUntil: '2099-12-31', terms: 'Pago a 30 días.' });
+    expect(response.status).toBe(201);
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'America/Bogota', year: 'numeric' }).format(new Date());
+    expect(response.body).toMatchObject({
+      opportunityId,
+      contactId,
+      currency: 'COP',
+      number: expect.stringMatching(new RegExp(`^COT-${year}-\\d{6}$`)),
+      revision: 1,
+      status: 'draft',
+      validUntil: '2099-12-31',
+      subtotal: '5941999.98',
+      discountTotal: '211500.00',
+      taxableTotal: '5730499.98',
+      taxTotal: '1088795.00',
+      total: '6819294.98',
+      taxes: [{ ratePercent: '19.00', base: '5730499.98', tax: '1088795.00' }],
+      version: 1,
+    });
+    expect(response.body.lines.map((line: { taxPercent: string; total: string }) => [line.taxPercent, line.total])).toEqual([
+      ['19', '4462500.00'],
+      ['19', '1761794.98'],
+      ['19', '595000.00'],
+    ]);
+    expect(response.headers.get('etag')).toBe('"1"');
+    const event = await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.created' && m.body.data.quoteId === response.body.id);
+    expect(event.body.data).toMatchObject({ opportunityId, contactId, number: response.body.number, total: { amount: '6819294.98', currency: 'COP' } });
+    const listed = await world.api.get(`/api/v1/opportunities/${opportunityId}/quotes`, seller.token);
+    expect(listed.body.items.map((quote: { id: string }) => quote.id)).toContain(response.body.id);
+  });
+
+  it('never gives two concurrent creations the same number, and leaves no gaps', async () => {
+    const responses = await Promise.all(Array.from({ length: 8 }, () => createQuote({ lines: [{ description: 'Soporte', quantity: '1', unitPrice: '100000' }] })));
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
+    const sequences = responses.map((response) => Number((response.body.number as string).slice(-6))).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(8);
+    expect(sequences[7]! - sequences[0]!).toBe(7);
+  });
+
+  it('editing a sent quote makes a new revision and keeps the sent one', async () => {
+    const created = await createQuote({ lines: threeLines, validUntil: '2099-12-31' });
+    const id = created.body.id as string;
+    const draftEdit = await world.api.patch(`/api/v1/quotes/${id}`, { version: 1, terms: 'Precios sin transporte.' }, seller.token);
+    expect(draftEdit.body).toMatchObject({ revision: 1, status: 'draft', terms: 'Precios sin transporte.', version: 2 });
+    const sent = await world.api.post(`/api/v1/quotes/${id}/send`, { version: 2 }, seller.token);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: 'sent', version: 3 });
+    await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.sent' && m.body.data.quoteId === id);
+
+    const revised = await world.api.patch(`/api/v1/quotes/${id}`, { lines: [{ description: 'Licencia anual ERP (usuario)', quantity: '4', unitPrice: '1250000' }] }, seller.token, { 'if-match': '"3"' });
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({ number: created.body.number, revision: 2, status: 'draft', subtotal: '5000000.00', taxTotal: '950000.00', total: '5950000.00' });
+    const revisions = await world.api.get(`/api/v1/quotes/${id}/revisions`, seller.token);
+    expect(revisions.body.items).toHaveLength(1);
+    expect(revisions.body.items[0]).toMatchObject({ revision: 1, status: 'sent', total: '6819294.98', terms: 'Precios sin transporte.', replacedBy: seller.id });
+
+    const rejectedDraft = await world.api.post(`/api/v1/quotes/${id}/reject`, { version: revised.body.version }, seller.token);
+    expect(rejectedDraft.status).toBe(409);
+    await world.api.post(`/api/v1/quotes/${id}/send`, { version: revised.body.version }, seller.token);
+    const rejected = await world.api.post(`/api/v1/quotes/${id}/reject`, { version: revised.body.version + 1, reason: 'Precio' }, seller.token);
+    expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'Precio' });
+    const editRejected = await world.api.patch(`/api/v1/quotes/${id}`, { version: rejected.body.version, terms: 'x' }, seller.token);
+    expect(editRejected.status).toBe(409);
+  });
+
+  it('stale version → 412, none → 428, bad input → 400 naming the field, and nothing changes', async () => {
+    const created = await createQuote({ lines: threeLines });
+    const id = created.body.id as string;
+    expect((await world.api.patch(`/api/v1/quotes/${id}`, { version: 7, terms: 'x' }, seller.token)).status).toBe(412);
+    expect((await world.api.patch(`/api/v1/quotes/${id}`, { terms: 'x' }, seller.token)).status).toBe(428);
+
+    const float = await createQuote({ lines: [{ description: 'Flotante', quantity: 1, unitPrice: 0.1 }] });
+    expect(float.status).toBe(400);
+    expect(float.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(float.body.errors)).toContain('unitPrice');
+    const badPercent = await createQuote({ lines: [{ description: 'Descuento', quantity: '1', unitPrice: '10', discountPercent: '101' }] });
+    expect(badPercent.status).toBe(400);
+    expect(JSON.stringify(badPercent.body.errors)).toContain('discountPercent');
+    expect((await createQuote({ lines: [] })).status).toBe(400);
+    expect((await createQuote({ lines: threeLines, currency: 'USD' })).status).toBe(400);
+
+    const after = await world.api.get(`/api/v1/quotes/${id}`, seller.token);
+    expect(after.body).toMatchObject({ version: 1, terms: null, total: '6819294.98' });
+  });
+
+  it("another team's seller gets 404 on the opportunity's quotes, everywhere", async () => {
+    const created = await createQuote({ lines: threeLines });
+    const id = created.body.id as string;
+    expect((await world.api.get(`/api/v1/quotes/${id}`, southSeller.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/quotes/${id}/revisions`, southSeller.token)).status).toBe(404);
+    expect((await world.api.patch(`/api/v1/quotes/${id}`, { version: 1, terms: 'x' }, southSeller.token)).status).toBe(404);
+    expect((await world.api.post(`/api/v1/quotes/${id}/send`, { version: 1 }, southSeller.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/opportunities/${opportunityId}/quotes`, southSeller.token)).status).toBe(404);
+    expect((await createQuote({ lines: threeLines }, southSeller.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/quotes/${randomUUID()}`, seller.token)).status).toBe(404);
+  });
+});
