@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AmqpSpy, CrmWorld, type WorldUser } from '@crm/testing';
 import { createOpportunity } from './opportunities-test-kit.js';
+import { readPdf } from './pdf-text.js';
 
 /**
  * Issue #7 item 9: quotes (presupuestos) through the gateway — generated from the opportunity,
@@ -129,6 +131,24 @@ describe('quotes through the gateway (issue #7)', () => {
 
     const after = await world.api.get(`/api/v1/quotes/${id}`, seller.token);
     expect(after.body).toMatchObject({ version: 1, terms: null, total: '6819294.98' });
+  });
+
+  it('renders a Spanish PDF with the number, customer tax id, lines and es-CO totals', async () => {
+    const created = await createQuote({ lines: threeLines, validUntil: '2099-12-31', terms: 'Pago a 30 días.' });
+    // Raw bytes: the API client decodes bodies as text.
+    const response = await fetch(`${world.api.baseUrl}/api/v1/quotes/${created.body.id}/pdf`, { headers: { authorization: `Bearer ${seller.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await response.arrayBuffer());
+    if (process.env.QUOTE_PDF_SAMPLE) writeFileSync(process.env.QUOTE_PDF_SAMPLE, pdf); // to look at it by hand (pdftoppm)
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { pages, texts } = readPdf(pdf);
+    expect(pages).toBe(1);
+    const text = texts.join(' ');
+    for (const expected of ['COTIZACIÓN', created.body.number, 'NIT / C.C.: 900123456-7', 'Implementación y migración', '12,5 %', '$ 6.819.294,98', '$ 1.088.795,00', 'IVA 19 %', '31 de diciembre de 2099', 'Pago a 30 días.']) {
+      expect(text).toContain(expected);
+    }
+    expect((await world.api.get(`/api/v1/quotes/${created.body.id}/pdf`, southSeller.token)).status).toBe(404);
   });
 
   it("another team's seller gets 404 on the opportunity's quotes, everywhere", async () => {

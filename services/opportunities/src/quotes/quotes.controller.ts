@@ -6,6 +6,7 @@ import { etagOf, expectedVersion } from '@crm/database';
 import { QuoteVersionDto, RejectQuoteDto } from './dto/quote-action.dto.js';
 import { UpdateQuoteDto } from './dto/update-quote.dto.js';
 import { QuoteActionsService } from './quote-actions.service.js';
+import { QuoteDocumentService } from './quote-document.service.js';
 import type { QuoteView } from './quote.view.js';
 import { QuotesService } from './quotes.service.js';
 
@@ -16,6 +17,7 @@ export class QuotesController {
   constructor(
     private readonly quotes: QuotesService,
     private readonly actions: QuoteActionsService,
+    private readonly documents: QuoteDocumentService,
   ) {}
 
   @Get(':id')
@@ -23,6 +25,14 @@ export class QuotesController {
   @ApiOperation({ summary: 'A quote (visible when its opportunity is)' })
   async get(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<QuoteView> {
     return withEtag(reply, await this.quotes.get(user, id));
+  }
+
+  @Get(':id/pdf')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'The quote as a Spanish PDF (issuer header, customer with tax id, lines, totals es-CO, validity, terms)' })
+  async pdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { number, pdf } = await this.documents.pdfFor(user, id);
+    await reply.type('application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).header('cache-control', 'no-store').send(pdf);
   }
 
   @Get(':id/revisions')

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpportunityAccessModule } from '../opportunities/opportunity-access.module.js';
 import { OpportunityQuotesController } from './opportunity-quotes.controller.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
 import { QuoteActionsService } from './quote-actions.service.js';
+import { QuoteDocumentService } from './quote-document.service.js';
 import { Quote } from './quote.entity.js';
 import { QuotesController } from './quotes.controller.js';
 import { QuotesService } from './quotes.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Quote]), OpportunityAccessModule],
+  imports: [TypeOrmModule.forFeature([Quote]), OpportunityAccessModule, ProjectionsModule],
   controllers: [OpportunityQuotesController, QuotesController],
-  providers: [QuotesService, QuoteActionsService],
+  providers: [QuotesService, QuoteActionsService, QuoteDocumentService],
   exports: [QuotesService],
 })
 export class QuotesModule {}
