@@ -3,6 +3,9 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
+import { OpportunityNotesModule } from './notes/notes.module.js';
+import { OpportunityDocumentsModule } from './documents/documents.module.js';
 import { OPPORTUNITIES_MIGRATIONS } from './migrations/index.js';
 import { LostReason } from './lost-reasons/lost-reason.entity.js';
 import { OpportunityAccessModule } from './opportunities/opportunity-access.module.js';
@@ -27,6 +30,9 @@ import { QuotesModule } from './quotes/quotes.module.js';
     PipelinesModule,
     LostReasonsModule,
     OpportunitiesModule,
+    StorageModule.forRoot(),
+    OpportunityNotesModule,
+    OpportunityDocumentsModule,
     QuotesModule,
   ],
 })

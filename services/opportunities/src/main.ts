@@ -9,4 +9,5 @@ await runService({
   defaultPort: 3002,
   description: 'Pipelines, stages, opportunities, activities and quotes.',
   transport: (app) => app.get(AmqpTransport),
+  multipart: true,
 });

@@ -242,4 +242,96 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(reordered.body.items[0].id).toBe(ids[2]);
     expect(reordered.body.items[1].id).toBe(initial!.id);
   });
+
+  it('shows a board per stage with counts, value and weighted value per currency, and a cursor per column; other teams see none of it', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Tablero', teamId: north });
+    const tag = `tablero-${randomUUID().slice(0, 6)}`;
+    const bodies = [
+      { value: { amount: '1000000.00' }, stageId: stages.Propuesta!.id },
+      { value: { amount: '3000000.50' }, stageId: stages.Propuesta!.id },
+      { value: { amount: '500.00', currency: 'USD' }, stageId: stages.Propuesta!.id },
+      { value: { amount: '2000000' }, stageId: stages.Negociación!.id },
+    ];
+    for (const body of bodies) expect((await createOpportunity(world.api, seller.token, { contactId: contact.id, tags: [tag], ...body })).status).toBe(201);
+    const board = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}&tag=${tag}&limit=2`, seller.token);
+    expect(board.status).toBe(200);
+    expect(board.body.columns.map((column: { stage: StageRef }) => column.stage.name)).toEqual(['Prospecto', 'Calificado', 'Propuesta', 'Negociación', 'Ganado', 'Perdido']);
+    const proposal = board.body.columns[2];
+    expect(proposal.count).toBe(3);
+    expect(proposal.totals).toEqual(expect.arrayContaining([
+      { currency: 'COP', count: 2, value: { amount: '4000000.50', currency: 'COP' }, weighted: { amount: '2000000.25', currency: 'COP' } },
+      { currency: 'USD', count: 1, value: { amount: '500.00', currency: 'USD' }, weighted: { amount: '250.00', currency: 'USD' } },
+    ]));
+    expect(proposal.cards).toHaveLength(2);
+    expect(proposal.nextCursor).toEqual(expect.any(String));
+    const next = await world.api.get(`/api/v1/opportunities?pipelineId=${pipelineId}&stageId=${stages.Propuesta!.id}&tag=${tag}&limit=2&cursor=${proposal.nextCursor}`, seller.token);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0].id).not.toBe(proposal.cards[0].id);
+    expect(board.body.columns[3]).toMatchObject({ count: 1, totals: [{ currency: 'COP', weighted: { amount: '1500000.00', currency: 'COP' } }] });
+
+    const theirs = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}&tag=${tag}`, southSeller.token);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.columns.every((column: { count: number; cards: unknown[] }) => column.count === 0 && column.cards.length === 0)).toBe(true);
+  });
+
+  it('exports the filtered list as CSV (formulas neutralised) and XLSX; other teams export none of it', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Exportación', teamId: north });
+    const tag = `export-${randomUUID().slice(0, 6)}`;
+    expect((await createOpportunity(world.api, seller.token, { contactId: contact.id, title: '=HYPERLINK("http://x")', tags: [tag], value: { amount: '1234.50' } })).status).toBe(201);
+    const csv = await world.api.get(`/api/v1/opportunities/export?format=csv&tag=${tag}`, seller.token);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Título');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("'=HYPERLINK");
+    expect(lines[1]).toContain('1234.50');
+    const xlsx = await fetch(`${world.platform.gatewayUrl}/api/v1/opportunities/export?format=xlsx&tag=${tag}`, { headers: { authorization: `Bearer ${seller.token}` } });
+    expect(xlsx.status).toBe(200);
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const theirs = await world.api.get(`/api/v1/opportunities/export?format=csv&tag=${tag}`, southSeller.token);
+    expect((theirs.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1);
+  });
+
+  it('keeps a private note to its author on every surface, and files to those who can see the deal', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Notas', teamId: north });
+    const created = await createOpportunity(world.api, seller.token, { contactId: contact.id, agentId: agent.id });
+    const id = created.body.id as string;
+    const secret = await world.api.post(`/api/v1/opportunities/${id}/notes`, { body: 'Margen mínimo 12 %', visibility: 'private' }, seller.token);
+    expect(secret.status).toBe(201);
+    const shared = await world.api.post(`/api/v1/opportunities/${id}/notes`, { body: 'Piden entrega en marzo' }, seller.token);
+    expect(shared.status).toBe(201);
+    const mine = await world.api.get(`/api/v1/opportunities/${id}/notes`, seller.token);
+    expect(mine.body.items.map((note: { body: string }) => note.body).sort()).toEqual(['Margen mínimo 12 %', 'Piden entrega en marzo']);
+    const colleagues = await world.api.get(`/api/v1/opportunities/${id}/notes`, agent.token);
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body.items.map((note: { body: string }) => note.body)).toEqual(['Piden entrega en marzo']);
+    expect((await world.api.delete(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, agent.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/notes`, southSeller.token)).status).toBe(404);
+    const privateEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === secret.body.id);
+    expect(privateEvent.body.data.visibility).toBe('private');
+    expect(JSON.stringify(privateEvent.body)).not.toContain('Margen');
+    const sharedEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === shared.body.id);
+    expect(sharedEvent.body.data).toMatchObject({ excerpt: 'Piden entrega en marzo', contactId: contact.id, agentId: agent.id });
+
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'))], { type: 'application/pdf' }), 'propuesta.pdf');
+    const uploaded = await world.api.request('POST', `/api/v1/opportunities/${id}/documents`, { body: form, token: seller.token });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({ fileName: 'propuesta.pdf', contentType: 'application/pdf' });
+    const fake = new FormData();
+    fake.append('file', new Blob([new Uint8Array(Buffer.from('MZ\x90\x00binary'))], { type: 'application/pdf' }), 'virus.pdf');
+    expect((await world.api.request('POST', `/api/v1/opportunities/${id}/documents`, { body: fake, token: seller.token })).status).toBe(415);
+    const listed = await world.api.get(`/api/v1/opportunities/${id}/documents`, agent.token);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([uploaded.body.id]);
+    const link = await world.api.get(`/api/v1/opportunities/${id}/documents/${uploaded.body.id}/download`, agent.token);
+    expect(link.status).toBe(200);
+    const download = await fetch(link.body.url);
+    expect((await download.text()).startsWith('%PDF')).toBe(true);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/documents`, southSeller.token)).status).toBe(404);
+    expect((await world.api.get(`/api/v1/opportunities/${id}/documents/${uploaded.body.id}/download`, southSeller.token)).status).toBe(404);
+    const uploadEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.document.uploaded' && m.body.data.documentId === uploaded.body.id);
+    expect(uploadEvent.body.data).toMatchObject({ contactId: contact.id, uploadedBy: seller.id, createdBy: seller.id, agentId: agent.id });
+  });
 });

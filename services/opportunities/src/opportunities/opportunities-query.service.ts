@@ -9,6 +9,9 @@ import { OpportunityLabelsService } from './opportunity-labels.service.js';
 import type { Opportunity } from './opportunity.entity.js';
 import { toOpportunityView, type OpportunityView } from './opportunity.view.js';
 
+/** Most rows one export returns; filter to export the rest. */
+export const EXPORT_MAX_ROWS = 50_000;
+
 export type OpportunityFilters = Omit<ListOpportunitiesQueryDto, 'limit' | 'cursor'>;
 
 /** Lists, search and the filtered query export and board reuse; always scoped by visibility. */
@@ -42,6 +45,18 @@ export class OpportunitiesQueryService {
       );
     }
     return q;
+  }
+
+  /** Every visible row of the filtered list, a page at a time, up to `cap` rows (exports). */
+  async *pages(user: AuthUser, filters: OpportunityFilters, language: Language, cap = EXPORT_MAX_ROWS): AsyncGenerator<OpportunityView[]> {
+    let cursor: string | undefined;
+    let sent = 0;
+    do {
+      const page = await this.list(user, { ...filters, limit: Math.min(200, cap - sent), cursor }, language);
+      sent += page.items.length;
+      yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && sent < cap);
   }
 
   async list(user: AuthUser, query: ListOpportunitiesQueryDto, language: Language): Promise<Page<OpportunityView>> {

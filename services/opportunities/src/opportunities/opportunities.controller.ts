@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +12,11 @@ import { UpdateOpportunityDto } from './dto/update-opportunity.dto.js';
 import { OpportunitiesQueryService } from './opportunities-query.service.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunityFunnelService } from './opportunity-funnel.service.js';
+import { OpportunityBoardService } from './opportunity-board.service.js';
+import { BoardQueryDto } from './dto/board.query.dto.js';
+import { ExportOpportunitiesQueryDto } from './dto/export-opportunities.query.dto.js';
+import { csvExport, xlsxExport } from './opportunities-export.js';
+import { attachmentDisposition } from '@crm/storage';
 import type { OpportunityView } from './opportunity.view.js';
 
 @ApiTags('opportunities')
@@ -21,6 +27,7 @@ export class OpportunitiesController {
     private readonly opportunities: OpportunitiesService,
     private readonly funnel: OpportunityFunnelService,
     private readonly queries: OpportunitiesQueryService,
+    private readonly boards: OpportunityBoardService,
   ) {}
 
   @Post()
@@ -46,6 +53,29 @@ export class OpportunitiesController {
   @ApiOperation({ summary: 'Opportunities you can see (keyset pages; filters; q searches title and contact name)' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListOpportunitiesQueryDto, @Headers('accept-language') lang: string | undefined) {
     return this.queries.list(user, query, preferredLanguage(lang));
+  }
+
+  @Get('board')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'Kanban of a pipeline: per stage in order, count, value and weighted value per currency, first cards and a cursor per column' })
+  board(@CurrentUser() user: AuthUser, @Query() query: BoardQueryDto, @Headers('accept-language') lang: string | undefined) {
+    return this.boards.board(user, query, preferredLanguage(lang));
+  }
+
+  @Get('export')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'Download the filtered list you can see as CSV (format=csv, delimiter) or XLSX (format=xlsx); same filters as GET /opportunities' })
+  async export(@CurrentUser() user: AuthUser, @Query() query: ExportOpportunitiesQueryDto, @Headers('accept-language') lang: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const language = preferredLanguage(lang);
+    const { format, delimiter, ...filters } = query;
+    const pages = this.queries.pages(user, filters, language);
+    const fileName = `${language === 'es' ? 'oportunidades' : 'opportunities'}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    void reply.header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store');
+    if (format === 'xlsx') {
+      await reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsxExport(pages, language));
+      return;
+    }
+    await reply.type('text/csv; charset=utf-8').send(Readable.from(csvExport(pages, language, delimiter)));
   }
 
   @Get(':id')

@@ -9,11 +9,12 @@ import { OpportunityAccessModule } from './opportunity-access.module.js';
 import { OpportunityFunnelService } from './opportunity-funnel.service.js';
 import { OpportunityLabelsService } from './opportunity-labels.service.js';
 import { OpportunityRules } from './opportunity-rules.service.js';
+import { OpportunityBoardService } from './opportunity-board.service.js';
 
 @Module({
   imports: [OpportunityAccessModule, PipelinesModule, LostReasonsModule, ProjectionsModule],
   controllers: [OpportunitiesController],
-  providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules],
+  providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules, OpportunityBoardService],
   exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService],
 })
 export class OpportunitiesModule {}

@@ -1,0 +1,53 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
+import { API_PREFIX, Problems } from '@crm/common';
+import { uploadMaxBytes } from '@crm/storage';
+import { OpportunityDocumentsService } from './opportunity-documents.service.js';
+
+@ApiTags('opportunity documents')
+@ApiBearerAuth()
+@Controller('opportunities/:opportunityId/documents')
+export class OpportunityDocumentsController {
+  constructor(private readonly documents: OpportunityDocumentsService) {}
+
+  @Post()
+  @Scopes('opportunities:write')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Upload a file (multipart field "file"); type judged by its bytes; 413 over the size limit, 415 for a type not allowed' })
+  async upload(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (!request.isMultipart()) throw Problems.unsupportedMediaType('Envíe el archivo como multipart/form-data en el campo "file".');
+    const maxBytes = uploadMaxBytes();
+    const part = await request.file({ limits: { fileSize: maxBytes } });
+    if (!part || part.fieldname !== 'file') throw Problems.invalid([{ field: 'file', message: 'Falta el archivo (campo "file").' }]);
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw Problems.tooLarge(`El archivo supera el máximo de ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+      throw error;
+    });
+    if (bytes.length === 0) throw Problems.invalid([{ field: 'file', message: 'El archivo está vacío.' }]);
+    const document = await this.documents.upload(user, opportunityId, { fileName: part.filename, bytes });
+    void reply.status(201).header('location', `/${API_PREFIX}/opportunities/${opportunityId}/documents/${document.id}`);
+    return document;
+  }
+
+  @Get()
+  @Scopes('opportunities:read')
+  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
+    return this.documents.list(user, opportunityId);
+  }
+
+  @Get(':documentId/download')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'A short-lived (5 min) download link' })
+  download(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Param('documentId') documentId: string) {
+    return this.documents.downloadLink(user, opportunityId, documentId);
+  }
+
+  @Delete(':documentId')
+  @HttpCode(204)
+  @Scopes('opportunities:write')
+  async remove(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Param('documentId') documentId: string): Promise<void> {
+    await this.documents.remove(user, opportunityId, documentId);
+  }
+}

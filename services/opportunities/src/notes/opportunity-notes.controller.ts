@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
+import { API_PREFIX } from '@crm/common';
+import { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
+import { OpportunityNotesService } from './opportunity-notes.service.js';
+
+@ApiTags('opportunity notes')
+@ApiBearerAuth()
+@Controller('opportunities/:opportunityId/notes')
+export class OpportunityNotesController {
+  constructor(private readonly notes: OpportunityNotesService) {}
+
+  @Post()
+  @Scopes('opportunities:write')
+  @ApiOperation({ summary: 'Add a note (shared, or private = only you everywhere); counts as activity' })
+  async create(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Body() dto: CreateOpportunityNoteDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const note = await this.notes.create(user, opportunityId, dto);
+    void reply.status(201).header('location', `/${API_PREFIX}/opportunities/${opportunityId}/notes/${note.id}`);
+    return note;
+  }
+
+  @Get()
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'Shared notes and your private ones, newest first' })
+  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
+    return this.notes.list(user, opportunityId);
+  }
+
+  @Delete(':noteId')
+  @HttpCode(204)
+  @Scopes('opportunities:write')
+  async remove(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Param('noteId') noteId: string): Promise<void> {
+    await this.notes.remove(user, opportunityId, noteId);
+  }
+}

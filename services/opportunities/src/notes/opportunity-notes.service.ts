@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canWrite, type AuthUser } from '@crm/auth';
+import { Problems } from '@crm/common';
+import { NOTE_EXCERPT_MAX_LENGTH, OPPORTUNITIES_NOTE_ADDED, OPPORTUNITIES_NOTE_DELETED, type OpportunityNoteAddedData, type OpportunityNoteDeletedData, type OpportunityPeople } from '@crm/contracts';
+import { OutboxService } from '@crm/messaging';
+import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
+import type { Opportunity } from '../opportunities/opportunity.entity.js';
+import type { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
+
+interface NoteRow {
+  id: string;
+  author_id: string;
+  visibility: 'private' | 'shared';
+  body: string;
+  remind_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+function toNoteView(row: NoteRow, opportunityId: string) {
+  return {
+    id: row.id,
+    opportunityId,
+    authorId: row.author_id,
+    visibility: row.visibility,
+    body: row.body,
+    remindAt: row.remind_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+export function peopleOf(o: Opportunity): OpportunityPeople {
+  return { opportunityId: o.id, contactId: o.contactId, title: o.title, createdBy: o.createdBy, agentId: o.agentId, assigneeId: o.assigneeId };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Notes on an opportunity, with contacts' rules: a private note exists for its author only —
+ * lists, reads, events (no excerpt) and notifications (nobody is told) — and any note counts as
+ * activity (clears the stale flag).
+ */
+@Injectable()
+export class OpportunityNotesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: OpportunityAccessService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(user: AuthUser, opportunityId: string, dto: CreateOpportunityNoteDto) {
+    if (!canWrite(user)) throw Problems.forbidden();
+    return this.dataSource.transaction(async (em) => {
+      const o = await this.access.findVisible(user, opportunityId, em);
+      const visibility = dto.visibility ?? 'shared';
+      const [row] = (await em.query(
+        'INSERT INTO opportunities.opportunity_note (tenant_id, opportunity_id, author_id, visibility, body, remind_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+        [user.tenantId, o.id, user.id, visibility, dto.body, dto.remindAt ?? null],
+      )) as NoteRow[];
+      await this.access.touchActivity(em, user.tenantId, o.id);
+      const data: OpportunityNoteAddedData = {
+        ...peopleOf(o),
+        noteId: row!.id,
+        authorId: user.id,
+        visibility,
+        ...(visibility === 'shared' ? { excerpt: dto.body.replace(/\s+/g, ' ').trim().slice(0, NOTE_EXCERPT_MAX_LENGTH) } : {}),
+        remindAt: row!.remind_at?.toISOString() ?? null,
+        createdAt: row!.created_at.toISOString(),
+        version: row!.version,
+      };
+      await this.outbox.publish(em, { type: OPPORTUNITIES_NOTE_ADDED, subject: o.id, tenantId: user.tenantId, data });
+      return toNoteView(row!, o.id);
+    });
+  }
+
+  async list(user: AuthUser, opportunityId: string) {
+    const o = await this.access.findVisible(user, opportunityId);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND (visibility = 'shared' OR author_id = $3)
+       ORDER BY created_at DESC, id DESC LIMIT 200`,
+      [user.tenantId, o.id, user.id],
+    )) as NoteRow[];
+    return { items: rows.map((row) => toNoteView(row, o.id)) };
+  }
+
+  /** The author, or (for shared notes) an admin, may delete it; a private note of someone else does not exist. */
+  async remove(user: AuthUser, opportunityId: string, noteId: string): Promise<void> {
+    if (!canWrite(user)) throw Problems.forbidden();
+    await this.dataSource.transaction(async (em) => {
+      const o = await this.access.findVisible(user, opportunityId, em);
+      const rows = UUID.test(noteId)
+        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4)`, [user.tenantId, o.id, noteId, user.id])) as NoteRow[])
+        : [];
+      const note = rows[0];
+      if (!note) throw Problems.notFound('La nota no existe o no es visible para usted.');
+      if (note.author_id !== user.id && !user.roles.includes('admin')) throw Problems.forbidden('Solo su autor o un administrador puede eliminar la nota.');
+      await em.query('DELETE FROM opportunities.opportunity_note WHERE id = $1', [note.id]);
+      const data: OpportunityNoteDeletedData = { ...peopleOf(o), noteId: note.id, authorId: note.author_id, visibility: note.visibility, deletedBy: user.id, deletedAt: new Date().toISOString() };
+      await this.outbox.publish(em, { type: OPPORTUNITIES_NOTE_DELETED, subject: o.id, tenantId: user.tenantId, data });
+    });
+  }
+}
