@@ -16,6 +16,7 @@ import { ProjectionsModule } from './projections/projections.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
+import { ErpOrdersModule } from './erp-orders/erp-orders.module.js';
 import { Quote } from './quotes/quote.entity.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 
@@ -34,6 +35,7 @@ import { QuotesModule } from './quotes/quotes.module.js';
     OpportunityNotesModule,
     OpportunityDocumentsModule,
     QuotesModule,
+    ErpOrdersModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 import { createOpportunity } from './opportunities-test-kit.js';
 import { readPdf } from './pdf-text.js';
 
@@ -149,6 +149,64 @@ describe('quotes through the gateway (issue #7)', () => {
       expect(text).toContain(expected);
     }
     expect((await world.api.get(`/api/v1/quotes/${created.body.id}/pdf`, southSeller.token)).status).toBe(404);
+  });
+
+  it('accepting publishes everything the ERP needs and wins the opportunity in the same step; the ERP order comes back linked', async () => {
+    const opportunity = await createOpportunity(world.api, seller.token, { title: 'Renovación licencias', contactId, value: { amount: '6000000' } });
+    const quoteOf = (body: Record<string, unknown>) => world.api.post(`/api/v1/opportunities/${opportunity.body.id}/quotes`, body, seller.token);
+    const created = await quoteOf({ lines: threeLines, validUntil: '2099-12-31' });
+    const id = created.body.id as string;
+    expect((await world.api.post(`/api/v1/quotes/${id}/accept`, { version: 1 }, seller.token)).status).toBe(409); // a draft never reached the customer
+    await world.api.post(`/api/v1/quotes/${id}/send`, { version: 1 }, seller.token);
+    const accepted = await world.api.post(`/api/v1/quotes/${id}/accept`, { version: 2, winOpportunity: true }, seller.token);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', version: 3 });
+    expect((await world.api.get(`/api/v1/opportunities/${opportunity.body.id}`, seller.token)).body.status).toBe('won');
+
+    const event = await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.accepted' && m.body.data.quoteId === id);
+    expect(event.body.data).toMatchObject({
+      number: created.body.number,
+      opportunityId: opportunity.body.id,
+      contactId,
+      customer: { crmContactId: contactId, taxId: '900123456-7', name: expect.stringContaining('Cotizado') },
+      currency: 'COP',
+      subtotal: { amount: '5941999.98', currency: 'COP' },
+      discountTotal: { amount: '211500.00', currency: 'COP' },
+      taxTotal: { amount: '1088795.00', currency: 'COP' },
+      total: { amount: '6819294.98', currency: 'COP' },
+      taxes: [{ ratePercent: '19.00', base: '5730499.98', tax: '1088795.00' }],
+      wonOpportunity: true,
+    });
+    expect(event.body.data.lines).toHaveLength(3);
+    expect(event.body.data.lines[1]).toMatchObject({ description: 'Implementación y migración', quantity: '2', unitPrice: '845999.99', discountPercent: '12.5', taxPercent: '19', net: '1480499.98', tax: '281295.00' });
+
+    // Winning an already won opportunity fails, and then the quote is not accepted either.
+    const second = await quoteOf({ lines: threeLines, validUntil: '2099-12-31' });
+    await world.api.post(`/api/v1/quotes/${second.body.id}/send`, { version: 1 }, seller.token);
+    expect((await world.api.post(`/api/v1/quotes/${second.body.id}/accept`, { version: 2, winOpportunity: true }, seller.token)).status).toBe(409);
+    expect((await world.api.get(`/api/v1/quotes/${second.body.id}`, seller.token)).body.status).toBe('sent');
+
+    const tenantId = (await world.api.get('/api/v1/auth/me', world.adminToken)).body.tenant.id as string;
+    const order = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: 'erp/sales',
+      type: 'sales.order.created',
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      tenantid: tenantId,
+      data: { orderId: `ord-${randomUUID()}`, orderNumber: 'PV-2026-0042', createdAt: new Date().toISOString(), crmQuoteId: id, crmContactId: contactId, total: { amount: '6819294.98', currency: 'COP' } },
+    };
+    // Delivered twice (same message id): linked once.
+    for (let i = 0; i < 2; i++) await spy.publish(`${world.platform.amqpPrefix}erp.events`, order.type, order, order.id, { appId: 'erp' });
+    const linked = await waitFor(async () => {
+      const quote = await world.api.get(`/api/v1/quotes/${id}`, seller.token);
+      return quote.body.erpOrder ? quote : null;
+    }, { timeoutMs: 15_000, description: 'the ERP order linked to the quote' });
+    expect(linked.body.erpOrder).toEqual({ id: order.data.orderId, number: 'PV-2026-0042' });
+    const orders = await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, seller.token);
+    expect(orders.body.items).toEqual([expect.objectContaining({ orderNumber: 'PV-2026-0042', quoteId: id, quoteNumber: created.body.number, total: { amount: '6819294.98', currency: 'COP' } })]);
+    expect((await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, southSeller.token)).status).toBe(404);
   });
 
   it("another team's seller gets 404 on the opportunity's quotes, everywhere", async () => {

@@ -15,6 +15,6 @@ import { OpportunityBoardService } from './opportunity-board.service.js';
   imports: [OpportunityAccessModule, PipelinesModule, LostReasonsModule, ProjectionsModule],
   controllers: [OpportunitiesController],
   providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules, OpportunityBoardService],
-  exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService],
+  exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityFunnelService],
 })
 export class OpportunitiesModule {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
 import { etagOf, expectedVersion } from '@crm/database';
-import { QuoteVersionDto, RejectQuoteDto } from './dto/quote-action.dto.js';
+import { AcceptQuoteDto, QuoteVersionDto, RejectQuoteDto } from './dto/quote-action.dto.js';
 import { UpdateQuoteDto } from './dto/update-quote.dto.js';
 import { QuoteActionsService } from './quote-actions.service.js';
 import { QuoteDocumentService } from './quote-document.service.js';
@@ -62,6 +62,14 @@ export class QuotesController {
   @ApiOperation({ summary: 'Mark the quote sent to the customer (publishes opportunities.quote.sent)' })
   async send(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: QuoteVersionDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.actions.send(user, id, expectedVersion(dto.version, ifMatch)));
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Scopes('opportunities:write')
+  @ApiOperation({ summary: 'The customer accepted a sent quote: publishes opportunities.quote.accepted for the ERP; winOpportunity: true also wins the opportunity' })
+  async accept(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AcceptQuoteDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withEtag(reply, await this.actions.accept(user, id, dto.winOpportunity === true, expectedVersion(dto.version, ifMatch)));
   }
 
   @Post(':id/reject')
