@@ -3,6 +3,7 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { NotificationsConfigModule } from './config/notifications-config.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -14,6 +15,7 @@ import { UserProjection } from './users/user-projection.entity.js';
 import { UsersModule } from './users/users.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 
 @Module({
   imports: [
@@ -28,6 +30,8 @@ import { PrivacyModule } from './privacy/privacy.module.js';
     AssignmentsModule,
     RemindersModule,
     PrivacyModule,
+    StorageModule.forRoot(),
+    QuotesModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { simpleParser } from 'mailparser';
 import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 import { createOpportunity } from './opportunities-test-kit.js';
 import { readPdf } from './pdf-text.js';
@@ -18,6 +19,7 @@ describe('quotes through the gateway (issue #7)', () => {
   let southSeller: WorldUser;
   let opportunityId: string;
   let contactId: string;
+  let contactEmail: string;
 
   const threeLines = [
     { description: 'Licencia anual ERP (usuario)', quantity: '3', unitPrice: '1250000.00' },
@@ -26,14 +28,15 @@ describe('quotes through the gateway (issue #7)', () => {
   ];
 
   beforeAll(async () => {
-    world = await CrmWorld.start({ services: ['contacts', 'opportunities'] });
+    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'notifications'] });
     spy = await AmqpSpy.connect();
     await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'opportunities.quote.#');
     const tag = randomUUID().slice(0, 6);
     north = await world.createTeam(`Norte ${tag}`);
     const south = await world.createTeam(`Sur ${tag}`);
     [seller, southSeller] = await Promise.all([world.createUser(['sales'], [north]), world.createUser(['sales'], [south])]);
-    const contact = await world.createContact(seller.token, { lastName: 'Cotizado', teamId: north, taxId: '900123456-7' });
+    contactEmail = `compras-${tag}@cliente.test`;
+    const contact = await world.createContact(seller.token, { lastName: 'Cotizado', teamId: north, taxId: '900123456-7', email: contactEmail });
     contactId = contact.id;
     const created = await createOpportunity(world.api, seller.token, { title: 'ERP sede Cali', contactId, value: { amount: '6000000', currency: 'COP' } });
     expect(created.status).toBe(201);
@@ -207,6 +210,31 @@ describe('quotes through the gateway (issue #7)', () => {
     const orders = await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, seller.token);
     expect(orders.body.items).toEqual([expect.objectContaining({ orderNumber: 'PV-2026-0042', quoteId: id, quoteNumber: created.body.number, total: { amount: '6819294.98', currency: 'COP' } })]);
     expect((await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, southSeller.token)).status).toBe(404);
+  });
+
+  it('sending e-mails the PDF to the contact\'s primary e-mail; a contact without e-mail → 409', async () => {
+    const created = await createQuote({ lines: threeLines, validUntil: '2099-12-31' });
+    const sent = await world.api.post(`/api/v1/quotes/${created.body.id}/send`, { version: 1 }, seller.token);
+    expect(sent.status).toBe(200);
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(contactEmail) && m.subject.includes(created.body.number), { count: 1, timeoutMs: 20_000 });
+    expect(mail!.subject).toBe(`Cotización ${created.body.number} de Nuestra empresa`);
+    expect(mail!.text).toContain('$ 6.819.294,98');
+    expect(mail!.attachments).toHaveLength(1);
+    const attachment = mail!.attachments[0]!;
+    expect(attachment).toMatchObject({ fileName: `${created.body.number}.pdf`, contentType: 'application/pdf' });
+    // The attachment's bytes, from the message as the SMTP server received it.
+    const parsed = await simpleParser(mail!.raw);
+    const { texts } = readPdf(parsed.attachments[0]!.content);
+    expect(texts.join(' ')).toContain(created.body.number);
+    const event = await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.sent' && m.body.data.quoteId === created.body.id);
+    expect(event.body.data).toMatchObject({ recipient: { email: contactEmail }, pdf: { fileName: `${created.body.number}.pdf` } });
+    const noEmail = await world.createContact(seller.token, { lastName: 'Sin correo', teamId: north });
+    const other = await createOpportunity(world.api, seller.token, { title: 'Sin correo', contactId: noEmail.id, value: { amount: '100' } });
+    const quote = await world.api.post(`/api/v1/opportunities/${other.body.id}/quotes`, { lines: threeLines }, seller.token);
+    const refused = await world.api.post(`/api/v1/quotes/${quote.body.id}/send`, { version: 1 }, seller.token);
+    expect(refused.status).toBe(409);
+    expect((await world.api.get(`/api/v1/quotes/${quote.body.id}`, seller.token)).body.status).toBe('draft');
+    expect(world.platform.smtp.messages.filter((m) => m.subject.includes(created.body.number))).toHaveLength(1);
   });
 
   it("another team's seller gets 404 on the opportunity's quotes, everywhere", async () => {

@@ -1,5 +1,6 @@
 import { NotificationsInitial1767225600000 } from './1767225600000-notifications-initial.js';
 import { UserProjectionTeams1767312000000 } from './1767312000000-user-projection-teams.js';
+import { EmailAttachments1767500120000 } from './1767500120000-email-attachments.js';
 
 /** In order; run at start (never `synchronize`). */
-export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1767225600000, UserProjectionTeams1767312000000];
+export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1767225600000, UserProjectionTeams1767312000000, EmailAttachments1767500120000];

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@crm/auth';
 import { ProblemException } from '@crm/common';
-import { OPPORTUNITIES_QUOTE_ACCEPTED, OPPORTUNITIES_QUOTE_REJECTED, OPPORTUNITIES_QUOTE_SENT } from '@crm/contracts';
+import { OPPORTUNITIES_QUOTE_ACCEPTED, OPPORTUNITIES_QUOTE_REJECTED, OPPORTUNITIES_QUOTE_SENT, type QuoteEventData, type QuoteSentData } from '@crm/contracts';
+import { DOCUMENT_STORAGE, newObjectKey, type DocumentStorage } from '@crm/storage';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import { OpportunityFunnelService } from '../opportunities/opportunity-funnel.service.js';
 import { ContactsProjection } from '../projections/contacts-projection.service.js';
+import { QuoteDocumentService } from './quote-document.service.js';
 import { quoteAcceptedExtras } from './quote-events.js';
 import type { Quote } from './quote.entity.js';
 import type { QuoteView } from './quote.view.js';
@@ -18,16 +20,36 @@ export class QuoteActionsService {
     private readonly access: OpportunityAccessService,
     private readonly funnel: OpportunityFunnelService,
     private readonly contacts: ContactsProjection,
+    private readonly documents: QuoteDocumentService,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
-  /** Marks the quote sent (a sent quote may be sent again, e.g. to resend the e-mail). */
+  /**
+   * Marks the quote sent and hands it to notifications: the PDF is stored in S3 (before commit;
+   * a rolled-back send leaves an unreferenced object, never an e-mail without its PDF) and
+   * `opportunities.quote.sent` names it and the contact's primary e-mail. A sent quote may be
+   * sent again (the e-mail goes again).
+   */
   async send(user: AuthUser, id: string, version: number): Promise<QuoteView> {
-    return this.quotes.change(user, id, version, async (_em, quote, now) => {
+    return this.quotes.change(user, id, version, async (em, quote, now) => {
       assertStatus(quote, ['draft', 'sent'], 'enviar');
       assertStillValid(quote, now);
       quote.status = 'sent';
       quote.sentAt = now;
-      return { type: OPPORTUNITIES_QUOTE_SENT };
+      const { pdf, contact, opportunityTitle, sellerName, issuerName } = await this.documents.renderWithContext(em, quote);
+      if (!contact?.email) throw new ProblemException(409, 'El contacto de la oportunidad no tiene correo electrónico principal; agréguelo antes de enviar la cotización.');
+      const fileName = `${quote.number}.pdf`;
+      const objectKey = newObjectKey(quote.tenantId, 'quotes', now);
+      await this.storage.put(objectKey, pdf, { contentType: 'application/pdf', fileName });
+      const data: Omit<QuoteSentData, keyof QuoteEventData> = {
+        recipient: { email: contact.email, name: contact.displayName },
+        pdf: { objectKey, fileName },
+        issuerName,
+        opportunityTitle,
+        validUntil: quote.validUntil,
+        sellerName,
+      };
+      return { type: OPPORTUNITIES_QUOTE_SENT, data };
     });
   }
 

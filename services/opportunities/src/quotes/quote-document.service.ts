@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { ContactsProjection } from '../projections/contacts-projection.service.js';
+import { ContactsProjection, type ContactRefView } from '../projections/contacts-projection.service.js';
 import { UsersProjection } from '../projections/users-projection.service.js';
 import { Opportunity } from '../opportunities/opportunity.entity.js';
 import { loadQuoteIssuer } from './quote-issuer.js';
@@ -28,12 +28,16 @@ export class QuoteDocumentService {
   }
 
   async render(em: EntityManager, quote: Quote): Promise<Buffer> {
-    const [contact, opportunity, seller] = await Promise.all([
-      this.contacts.find(em, quote.tenantId, quote.contactId),
-      em.findOneByOrFail(Opportunity, { tenantId: quote.tenantId, id: quote.opportunityId }),
-      this.users.find(em, quote.tenantId, quote.createdBy),
-    ]);
-    return renderQuotePdf({
+    return (await this.renderWithContext(em, quote)).pdf;
+  }
+
+  /** The PDF and what it was made from (the e-mail needs the same customer and names). */
+  async renderWithContext(em: EntityManager, quote: Quote): Promise<{ pdf: Buffer; contact: ContactRefView | null; opportunityTitle: string; sellerName: string | null; issuerName: string }> {
+    // One after the other: a transaction's manager runs one query at a time.
+    const contact = await this.contacts.find(em, quote.tenantId, quote.contactId);
+    const opportunity = await em.findOneByOrFail(Opportunity, { tenantId: quote.tenantId, id: quote.opportunityId });
+    const seller = await this.users.find(em, quote.tenantId, quote.createdBy);
+    const pdf = await renderQuotePdf({
       quote: toQuoteView(quote),
       issuer: this.issuer,
       customer: { name: contact?.displayName ?? 'Cliente', taxId: contact?.taxId ?? null, email: contact?.email ?? null, phone: contact?.phone ?? null },
@@ -41,5 +45,6 @@ export class QuoteDocumentService {
       sellerName: seller?.name ?? null,
       issuedOn: (quote.sentAt ?? quote.updatedAt).toISOString().slice(0, 10),
     });
+    return { pdf, contact, opportunityTitle: opportunity.title, sellerName: seller?.name ?? null, issuerName: this.issuer.name };
   }
 }

@@ -150,3 +150,26 @@ export const quoteAcceptedSchema: JsonSchema = object({
 });
 
 export const quoteRejectedSchema: JsonSchema = object({ ...(quoteEventSchema.properties as Record<string, JsonSchema>), reason: nullableText });
+
+/**
+ * `opportunities.quote.sent` adds what notifications needs to e-mail the quote: the customer's
+ * primary e-mail and the PDF stored in S3 (object key of the document storage).
+ */
+export interface QuoteSentData extends QuoteEventData {
+  recipient: { email: string; name: string };
+  pdf: { objectKey: string; fileName: string };
+  issuerName: string;
+  opportunityTitle: string;
+  validUntil: string;
+  sellerName: string | null;
+}
+
+export const quoteSentSchema: JsonSchema = object({
+  ...(quoteEventSchema.properties as Record<string, JsonSchema>),
+  recipient: object({ email: text, name: text }),
+  pdf: object({ objectKey: text, fileName: text }),
+  issuerName: text,
+  opportunityTitle: text,
+  validUntil: { type: 'string', format: 'date' },
+  sellerName: nullableText,
+});
