@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@crm/storage';
 
 /** Largest attachment read into memory for one e-mail (a quote's PDF is a few KB). */
@@ -11,9 +11,11 @@ const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
  */
 @Injectable()
 export class EmailAttachmentReader {
-  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+  /** Optional: a module without storage (some tests) can still send mails without attachments. */
+  constructor(@Optional() @Inject(DOCUMENT_STORAGE) private readonly storage?: DocumentStorage) {}
 
   async read(objectKey: string): Promise<Buffer> {
+    if (!this.storage) throw new Error(`attachment ${objectKey}: no document storage configured`);
     const url = await this.storage.presignGet(objectKey, { fileName: 'attachment', ttlSeconds: 60 });
     const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
     if (!response.ok) throw new Error(`attachment ${objectKey}: storage answered ${response.status}`);
