@@ -28,6 +28,10 @@ export interface ActivityEventData {
   createdBy: string;
   occurredAt: string;
   version: number;
+  /** pending | done | cancelled (additive). */
+  status?: string;
+  /** What came of it, when completed (additive). */
+  outcome?: string | null;
 }
 
 export interface QuoteEventData {
