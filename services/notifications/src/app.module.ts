@@ -16,6 +16,7 @@ import { UsersModule } from './users/users.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
+import { OpportunitiesNotificationsModule } from './opportunities/opportunities-notifications.module.js';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { QuotesModule } from './quotes/quotes.module.js';
     PrivacyModule,
     StorageModule.forRoot(),
     QuotesModule,
+    OpportunitiesNotificationsModule,
   ],
 })
 export class AppModule {}

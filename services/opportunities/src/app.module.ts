@@ -4,6 +4,7 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { StorageModule } from '@crm/storage';
+import { StaleModule } from './stale/stale.module.js';
 import { OpportunityNotesModule } from './notes/notes.module.js';
 import { OpportunityDocumentsModule } from './documents/documents.module.js';
 import { OPPORTUNITIES_MIGRATIONS } from './migrations/index.js';
@@ -36,6 +37,7 @@ import { QuotesModule } from './quotes/quotes.module.js';
     StorageModule.forRoot(),
     OpportunityNotesModule,
     OpportunityDocumentsModule,
+    StaleModule,
     QuotesModule,
     ErpOrdersModule,
     ActivitiesModule,

@@ -308,6 +308,12 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(colleagues.status).toBe(200);
     expect(colleagues.body.items.map((note: { body: string }) => note.body)).toEqual(['Piden entrega en marzo']);
     expect((await world.api.delete(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, agent.token)).status).toBe(404);
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(404);
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(403);
+    const edited = await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Piden entrega en marzo', remindAt: '2031-01-15T14:00:00.000Z', version: 1 }, seller.token);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ remindAt: '2031-01-15T14:00:00.000Z', version: 2 });
+    expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Vieja', version: 1 }, seller.token)).status).toBe(412);
     expect((await world.api.get(`/api/v1/opportunities/${id}/notes`, southSeller.token)).status).toBe(404);
     const privateEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.note.added' && m.body.data.noteId === secret.body.id);
     expect(privateEvent.body.data.visibility).toBe('private');
@@ -333,5 +339,57 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect((await world.api.get(`/api/v1/opportunities/${id}/documents/${uploaded.body.id}/download`, southSeller.token)).status).toBe(404);
     const uploadEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.document.uploaded' && m.body.data.documentId === uploaded.body.id);
     expect(uploadEvent.body.data).toMatchObject({ contactId: contact.id, uploadedBy: seller.id, createdBy: seller.id, agentId: agent.id });
+  });
+
+  it('forecasts open and weighted value per close month and currency, only over deals the caller can see', async () => {
+    const contact = await world.createContact(seller.token, { lastName: 'Pronóstico', teamId: north });
+    const theirContact = await world.createContact(southSeller.token, { lastName: 'Pronóstico sur', teamId: south });
+    const deals = [
+      { value: { amount: '10000000' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-03-10' },
+      { value: { amount: '4000000.10' }, stageId: stages.Negociación!.id, expectedCloseDate: '2031-03-28' },
+      { value: { amount: '800' , currency: 'USD' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-04-02' },
+    ];
+    for (const deal of deals) expect((await createOpportunity(world.api, seller.token, { contactId: contact.id, ...deal })).status).toBe(201);
+    expect((await createOpportunity(world.api, southSeller.token, { contactId: theirContact.id, value: { amount: '99000000' }, expectedCloseDate: '2031-03-15' })).status).toBe(201);
+
+    const forecast = await world.api.get('/api/v1/opportunities/forecast?from=2031-01-01&to=2031-12-31&groupBy=month', seller.token);
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.groups).toEqual([
+      { key: '2031-03', label: '2031-03', totals: [{ currency: 'COP', count: 2, value: { amount: '14000000.10', currency: 'COP' }, weighted: { amount: '8000000.08', currency: 'COP' } }] },
+      { key: '2031-04', label: '2031-04', totals: [{ currency: 'USD', count: 1, value: { amount: '800.00', currency: 'USD' }, weighted: { amount: '400.00', currency: 'USD' } }] },
+    ]);
+    const byStage = await world.api.get('/api/v1/opportunities/forecast?from=2031-01-01&to=2031-12-31&groupBy=stage', seller.token);
+    expect(byStage.body.groups.map((group: { label: string }) => group.label).sort()).toEqual(['Negociación', 'Propuesta']);
+    const bad = await world.api.get('/api/v1/opportunities/forecast?from=2031-12-31&to=2031-01-01', seller.token);
+    expect(bad.status).toBe(400);
+    expect(problemFields(bad)).toContain('to');
+  });
+
+  it('follows contacts: a rename shows on the deal, a merge repoints it to the survivor, an anonymisation drops the copied name', async () => {
+    const survivor = await world.createContact(world.adminToken, { firstName: 'Lucía', lastName: `Arango ${randomUUID().slice(0, 4)}` });
+    const duplicate = await world.createContact(world.adminToken, { firstName: 'Lucia', lastName: 'Arango Dup' });
+    const created = await createOpportunity(world.api, world.adminToken, { contactId: duplicate.id, title: 'Proyecto fusión' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const merged = await world.api.post('/api/v1/contacts/merge', { primaryId: survivor.id, duplicateIds: [duplicate.id], version: survivor.version }, world.adminToken);
+    expect(merged.status).toBe(200);
+    const repointed = await waitFor(async () => {
+      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+      return response.body.contactId === survivor.id ? response.body : undefined;
+    }, { description: 'the deal repointed to the survivor' });
+    expect(repointed.contactName).toBe(survivor.displayName);
+    // The merged-away contact can no longer be chosen.
+    const stale = await world.api.post('/api/v1/opportunities', { title: 'X', contactId: duplicate.id }, world.adminToken);
+    expect(stale.status).toBe(400);
+
+    const anonymized = await world.api.post(`/api/v1/contacts/${survivor.id}/anonymize`, { confirm: true }, world.adminToken);
+    expect(anonymized.status).toBe(200);
+    const scrubbed = await waitFor(async () => {
+      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+      return response.body.contactName === 'Contacto anonimizado' ? response.body : undefined;
+    }, { description: 'the copied name dropped' });
+    expect(scrubbed.contactId).toBe(survivor.id);
+    const search = await world.api.get(`/api/v1/opportunities?q=${encodeURIComponent('Arango')}`, world.adminToken);
+    expect(search.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
   });
 });

@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
 import { API_PREFIX } from '@crm/common';
+import { expectedVersion } from '@crm/database';
+import { UpdateOpportunityNoteDto } from './dto/update-note.dto.js';
 import { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
 import { OpportunityNotesService } from './opportunity-notes.service.js';
 
@@ -26,6 +28,14 @@ export class OpportunityNotesController {
   @ApiOperation({ summary: 'Shared notes and your private ones, newest first' })
   list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
     return this.notes.list(user, opportunityId);
+  }
+
+  @Patch(':noteId')
+  @Scopes('opportunities:write')
+  @ApiOperation({ summary: 'Edit your note (body, visibility, remindAt); needs version or If-Match' })
+  update(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Param('noteId') noteId: string, @Body() dto: UpdateOpportunityNoteDto, @Headers('if-match') ifMatch: string | undefined) {
+    const { version, ...changes } = dto;
+    return this.notes.update(user, opportunityId, noteId, changes, expectedVersion(version, ifMatch));
   }
 
   @Delete(':noteId')

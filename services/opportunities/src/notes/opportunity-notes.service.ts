@@ -2,11 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import { NOTE_EXCERPT_MAX_LENGTH, OPPORTUNITIES_NOTE_ADDED, OPPORTUNITIES_NOTE_DELETED, type OpportunityNoteAddedData, type OpportunityNoteDeletedData, type OpportunityPeople } from '@crm/contracts';
+import {
+  NOTE_EXCERPT_MAX_LENGTH,
+  OPPORTUNITIES_NOTE_ADDED,
+  OPPORTUNITIES_NOTE_DELETED,
+  OPPORTUNITIES_NOTE_UPDATED,
+  type OpportunityNoteAddedData,
+  type OpportunityNoteDeletedData,
+  type OpportunityNoteUpdatedData,
+  type OpportunityPeople,
+} from '@crm/contracts';
+import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import type { Opportunity } from '../opportunities/opportunity.entity.js';
 import type { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
+import type { UpdateOpportunityNoteDto } from './dto/update-note.dto.js';
 
 interface NoteRow {
   id: string;
@@ -85,6 +96,48 @@ export class OpportunityNotesService {
       [user.tenantId, o.id, user.id],
     )) as NoteRow[];
     return { items: rows.map((row) => toNoteView(row, o.id)) };
+  }
+
+  /** Only the author edits; a private note of someone else is a 404, a shared one a 403. */
+  async update(user: AuthUser, opportunityId: string, noteId: string, dto: Omit<UpdateOpportunityNoteDto, 'version'>, version: number) {
+    if (!canWrite(user)) throw Problems.forbidden();
+    return this.dataSource.transaction(async (em) => {
+      const o = await this.access.findVisible(user, opportunityId, em);
+      const rows = UUID.test(noteId)
+        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4) FOR UPDATE`, [user.tenantId, o.id, noteId, user.id])) as NoteRow[])
+        : [];
+      const note = rows[0];
+      if (!note) throw Problems.notFound('La nota no existe o no es visible para usted.');
+      if (note.author_id !== user.id) throw Problems.forbidden('Solo su autor puede editar la nota.');
+      assertVersion(note, version);
+      if (dto.body === null || dto.visibility === null) throw Problems.invalid([{ field: dto.body === null ? 'body' : 'visibility', message: 'El campo no puede quedar vacío.' }]);
+      const next = { body: dto.body ?? note.body, visibility: dto.visibility ?? note.visibility, remindAt: dto.remindAt === undefined ? note.remind_at : dto.remindAt ? new Date(dto.remindAt) : null };
+      const changedFields = [
+        next.body !== note.body ? 'body' : null,
+        next.visibility !== note.visibility ? 'visibility' : null,
+        (next.remindAt?.getTime() ?? null) !== (note.remind_at?.getTime() ?? null) ? 'remindAt' : null,
+      ].filter((field): field is string => field !== null);
+      if (changedFields.length === 0) return toNoteView(note, o.id);
+      const [updated] = (await em.query(
+        'UPDATE opportunities.opportunity_note SET body = $2, visibility = $3, remind_at = $4, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+        [note.id, next.body, next.visibility, next.remindAt],
+      )) as [NoteRow[], number];
+      const row = updated[0]!;
+      await this.access.touchActivity(em, user.tenantId, o.id);
+      const data: OpportunityNoteUpdatedData = {
+        ...peopleOf(o),
+        noteId: row.id,
+        authorId: row.author_id,
+        visibility: row.visibility,
+        ...(row.visibility === 'shared' ? { excerpt: row.body.replace(/\s+/g, ' ').trim().slice(0, NOTE_EXCERPT_MAX_LENGTH) } : {}),
+        changedFields,
+        updatedBy: user.id,
+        updatedAt: row.updated_at.toISOString(),
+        version: row.version,
+      };
+      await this.outbox.publish(em, { type: OPPORTUNITIES_NOTE_UPDATED, subject: o.id, tenantId: user.tenantId, data });
+      return toNoteView(row, o.id);
+    });
   }
 
   /** The author, or (for shared notes) an admin, may delete it; a private note of someone else does not exist. */

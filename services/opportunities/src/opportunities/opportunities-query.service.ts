@@ -23,6 +23,10 @@ export class OpportunitiesQueryService {
     private readonly labels: OpportunityLabelsService,
   ) {}
 
+  get manager() {
+    return this.dataSource.manager;
+  }
+
   filtered(user: AuthUser, filters: OpportunityFilters): SelectQueryBuilder<Opportunity> {
     const q = this.access.visibleQuery(user);
     const equal: [keyof OpportunityFilters, string][] = [

@@ -14,6 +14,8 @@ import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunityFunnelService } from './opportunity-funnel.service.js';
 import { OpportunityBoardService } from './opportunity-board.service.js';
 import { BoardQueryDto } from './dto/board.query.dto.js';
+import { ForecastQueryDto } from './dto/forecast.query.dto.js';
+import { OpportunityForecastService } from './opportunity-forecast.service.js';
 import { ExportOpportunitiesQueryDto } from './dto/export-opportunities.query.dto.js';
 import { csvExport, xlsxExport } from './opportunities-export.js';
 import { attachmentDisposition } from '@crm/storage';
@@ -28,6 +30,7 @@ export class OpportunitiesController {
     private readonly funnel: OpportunityFunnelService,
     private readonly queries: OpportunitiesQueryService,
     private readonly boards: OpportunityBoardService,
+    private readonly forecasts: OpportunityForecastService,
   ) {}
 
   @Post()
@@ -60,6 +63,13 @@ export class OpportunitiesController {
   @ApiOperation({ summary: 'Kanban of a pipeline: per stage in order, count, value and weighted value per currency, first cards and a cursor per column' })
   board(@CurrentUser() user: AuthUser, @Query() query: BoardQueryDto, @Headers('accept-language') lang: string | undefined) {
     return this.boards.board(user, query, preferredLanguage(lang));
+  }
+
+  @Get('forecast')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'Open value and weighted value of open deals closing from..to, grouped by month, owner, pipeline or stage, per currency' })
+  forecast(@CurrentUser() user: AuthUser, @Query() query: ForecastQueryDto, @Headers('accept-language') lang: string | undefined) {
+    return this.forecasts.forecast(user, query, preferredLanguage(lang));
   }
 
   @Get('export')

@@ -10,11 +10,12 @@ import { OpportunityFunnelService } from './opportunity-funnel.service.js';
 import { OpportunityLabelsService } from './opportunity-labels.service.js';
 import { OpportunityRules } from './opportunity-rules.service.js';
 import { OpportunityBoardService } from './opportunity-board.service.js';
+import { OpportunityForecastService } from './opportunity-forecast.service.js';
 
 @Module({
   imports: [OpportunityAccessModule, PipelinesModule, LostReasonsModule, ProjectionsModule],
   controllers: [OpportunitiesController],
-  providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules, OpportunityBoardService],
+  providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules, OpportunityBoardService, OpportunityForecastService],
   exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityFunnelService],
 })
 export class OpportunitiesModule {}

@@ -3,8 +3,9 @@ import * as o from './opportunities.events.js';
 import * as r from './opportunity-records.events.js';
 import * as s from './sales.events.js';
 
+/** Schemas are copied so the AsyncAPI YAML spells each one out instead of aliasing shared parts. */
 function define(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
-  return { type, publisher: 'opportunities', consumers, summary, schema, exchange: 'crm.events' };
+  return { type, publisher: 'opportunities', consumers, summary, schema: JSON.parse(JSON.stringify(schema)) as EventDefinition['schema'], exchange: 'crm.events' };
 }
 
 /** Every event carries `contactId`, so contacts' timeline shows it. */
