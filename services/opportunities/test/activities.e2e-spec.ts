@@ -97,4 +97,21 @@ describe('activities and agenda through the gateway (issue #7)', () => {
     expect(foreign.status).toBe(400);
     expect(JSON.stringify(foreign.body.errors)).toContain('opportunityId');
   });
+
+  it('reports activities per seller by type and status: managers see everyone, sales themselves', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const query = `/api/v1/activities/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const count = (items: { userId: string; type: string; status: string; count: number }[], userId: string, type: string, status: string) =>
+      items.find((row) => row.userId === userId && row.type === type && row.status === status)?.count ?? 0;
+    const managers = (await world.api.get(query, manager.token)).body.items;
+    // From the tests above: the agent has one pending call; the seller a done visit and a pending task.
+    expect(count(managers, agent.id, 'call', 'pending')).toBe(1);
+    expect(count(managers, seller.id, 'visit', 'done')).toBe(1);
+    expect(count(managers, seller.id, 'task', 'pending')).toBe(1);
+    const own = (await world.api.get(query, seller.token)).body.items as { userId: string }[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((row) => row.userId === seller.id)).toBe(true);
+    expect((await world.api.get('/api/v1/activities/report?from=x&to=y', manager.token)).status).toBe(400);
+  });
 });

@@ -6,7 +6,7 @@ import { API_PREFIX } from '@crm/common';
 import { etagOf, expectedVersion } from '@crm/database';
 import { ActivitiesService } from './activities.service.js';
 import type { ActivityView } from './activity.view.js';
-import { AgendaQueryDto, FinishActivityDto, OverdueQueryDto } from './dto/activity-query.dto.js';
+import { AgendaQueryDto, FinishActivityDto, OverdueQueryDto, ReportQueryDto } from './dto/activity-query.dto.js';
 import { CreateActivityDto } from './dto/create-activity.dto.js';
 
 @ApiTags('activities')
@@ -36,6 +36,13 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Pending activities past their due time' })
   overdue(@CurrentUser() user: AuthUser, @Query() query: OverdueQueryDto) {
     return this.activities.overdue(user, query.userId);
+  }
+
+  @Get('report')
+  @Scopes('opportunities:read')
+  @ApiOperation({ summary: 'Per-seller report: activities created in [from, to) by assignee, type and status (managers/admins: everyone; sales: themselves)' })
+  report(@CurrentUser() user: AuthUser, @Query() query: ReportQueryDto) {
+    return this.activities.report(user, query.from, query.to);
   }
 
   @Get(':id')

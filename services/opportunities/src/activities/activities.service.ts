@@ -122,6 +122,23 @@ export class ActivitiesService {
     return { items: rows.map(toActivityView) };
   }
 
+  /**
+   * Per-seller report: activities created in [from, to) counted by assignee, type and status.
+   * Sales see their own row; managers and admins see every user of the tenant.
+   */
+  async report(user: AuthUser, from: string, to: string): Promise<{ items: { userId: string; type: string; status: string; count: number }[] }> {
+    const [start, end] = [new Date(from), new Date(to)];
+    if (!(start < end)) throw Problems.invalid([{ field: 'to', message: 'to debe ser posterior a from.' }]);
+    const everyone = hasRole(user, 'manager', 'admin');
+    const rows = (await this.dataSource.query(
+      `SELECT assigned_to, type, status, count(*)::int AS count FROM opportunities.activity
+       WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3 AND ($4::boolean OR assigned_to = $5)
+       GROUP BY assigned_to, type, status ORDER BY assigned_to, type, status`,
+      [user.tenantId, start, end, everyone, user.id],
+    )) as { assigned_to: string; type: string; status: string; count: number }[];
+    return { items: rows.map((row) => ({ userId: row.assigned_to, type: row.type, status: row.status, count: row.count })) };
+  }
+
   private agendaOwner(user: AuthUser, userId?: string): string {
     if (!userId || userId === user.id) return user.id;
     if (!hasRole(user, 'manager', 'admin')) throw Problems.forbidden('Solo gerentes y administradores ven la agenda de otra persona.');

@@ -36,3 +36,13 @@ export class FinishActivityDto {
   @MaxLength(2000, { message: 'outcome admite como máximo 2000 caracteres.' })
   outcome?: string;
 }
+
+export class ReportQueryDto {
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'from debe ser una fecha y hora ISO 8601.' })
+  from: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'to debe ser una fecha y hora ISO 8601.' })
+  to: string;
+}
