@@ -3,6 +3,7 @@ import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
+import { StorageModule } from '@crm/storage';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { NotificationsConfigModule } from './config/notifications-config.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -15,6 +16,7 @@ import { UsersModule } from './users/users.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { TicketsNotificationsModule } from './tickets/tickets-notifications.module.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 import { OpportunitiesNotificationsModule } from './opportunities/opportunities-notifications.module.js';
 
 @Module({
@@ -31,6 +33,8 @@ import { OpportunitiesNotificationsModule } from './opportunities/opportunities-
     RemindersModule,
     PrivacyModule,
     TicketsNotificationsModule,
+    StorageModule.forRoot(),
+    QuotesModule,
     OpportunitiesNotificationsModule,
   ],
 })

@@ -17,12 +17,17 @@ import { ProjectionsModule } from './projections/projections.module.js';
 import { PipelinesModule } from './pipelines/pipelines.module.js';
 import { LostReasonsModule } from './lost-reasons/lost-reasons.module.js';
 import { OpportunitiesModule } from './opportunities/opportunities.module.js';
+import { ActivitiesModule } from './activities/activities.module.js';
+import { Activity } from './activities/activity.entity.js';
+import { ErpOrdersModule } from './erp-orders/erp-orders.module.js';
+import { Quote } from './quotes/quote.entity.js';
+import { QuotesModule } from './quotes/quotes.module.js';
 
 @Module({
   imports: [
     CommonModule.forService('opportunities'),
     AuthModule.forRoot(),
-    DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason], migrations: OPPORTUNITIES_MIGRATIONS }),
+    DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason, Quote, Activity], migrations: OPPORTUNITIES_MIGRATIONS }),
     MessagingModule.forService({ service: 'opportunities' }),
     ProjectionsModule,
     OpportunityAccessModule,
@@ -33,6 +38,9 @@ import { OpportunitiesModule } from './opportunities/opportunities.module.js';
     OpportunityNotesModule,
     OpportunityDocumentsModule,
     StaleModule,
+    QuotesModule,
+    ErpOrdersModule,
+    ActivitiesModule,
   ],
 })
 export class AppModule {}

@@ -31,4 +31,13 @@ export const ERP_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     schema: e.erpAccountStatementUpdatedSchema,
     exchange: 'erp.events',
   },
+  {
+    type: e.ERP_SALES_ORDER_CREATED,
+    publisher: 'erp',
+    consumers: ['opportunities'],
+    summary:
+      'El ERP creó un pedido de venta (normalmente desde una cotización aceptada); opportunities lo enlaza con la cotización (crmQuoteId o quoteNumber) y su oportunidad. / A sales order was created.',
+    schema: e.erpSalesOrderCreatedSchema,
+    exchange: 'erp.events',
+  },
 ];

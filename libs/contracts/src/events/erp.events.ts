@@ -10,7 +10,9 @@ export const ERP_SALES_INVOICE_ISSUED = 'sales.invoice.issued';
 export const ERP_FINANCE_PAYMENT_RECEIVED = 'finance.payment.received';
 export const ERP_FINANCE_ACCOUNT_STATEMENT_UPDATED = 'finance.account_statement.updated';
 
-export const ERP_EVENT_TYPES = [ERP_SALES_INVOICE_ISSUED, ERP_FINANCE_PAYMENT_RECEIVED, ERP_FINANCE_ACCOUNT_STATEMENT_UPDATED] as const;
+export const ERP_SALES_ORDER_CREATED = 'sales.order.created';
+
+export const ERP_EVENT_TYPES = [ERP_SALES_INVOICE_ISSUED, ERP_FINANCE_PAYMENT_RECEIVED, ERP_FINANCE_ACCOUNT_STATEMENT_UPDATED, ERP_SALES_ORDER_CREATED] as const;
 
 /** Money as the ERP sends it: a decimal string (never a float) and an ISO-4217 code. */
 export interface ErpMoney {
@@ -116,4 +118,33 @@ export const erpAccountStatementUpdatedSchema: JsonSchema = object(
     creditLimit: { ...erpMoneySchema, type: ['object', 'null'] },
   },
   ['asOf', 'balance', 'overdue'],
+);
+
+/**
+ * The ERP created a sales order, usually from an accepted quote (`opportunities.quote.accepted`).
+ * `crmQuoteId` (preferred) or `quoteNumber` links it back to the quote and its opportunity.
+ */
+export interface ErpSalesOrderCreatedData extends ErpCustomerRef {
+  /** The ERP's id of the order (a re-sent order with the same id changes nothing). */
+  orderId: string;
+  /** Printed number, e.g. "PV-2026-0042". */
+  orderNumber: string;
+  createdAt: string;
+  crmQuoteId?: string;
+  /** e.g. COT-2026-000123; used when crmQuoteId is absent. */
+  quoteNumber?: string;
+  total?: ErpMoney;
+}
+
+export const erpSalesOrderCreatedSchema: JsonSchema = object(
+  {
+    ...customerRef,
+    orderId: { type: 'string', minLength: 1 },
+    orderNumber: { type: 'string', minLength: 1 },
+    createdAt: dateTime,
+    crmQuoteId: { type: 'string', format: 'uuid', description: 'The quote id in the CRM (preferred).' },
+    quoteNumber: { type: 'string', minLength: 1, description: 'The quote number (COT-2026-000123) when crmQuoteId is absent.' },
+    total: erpMoneySchema,
+  },
+  ['orderId', 'orderNumber', 'createdAt'],
 );

@@ -4,6 +4,7 @@ import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { SmtpMailer } from '../mail/smtp-mailer.service.js';
+import { EmailAttachmentReader } from './email-attachment-reader.service.js';
 import { EmailDeliveryInProgressError } from './email-delivery-in-progress.error.js';
 import { EmailSendFailedError } from './email-send-failed.error.js';
 import { pauseAfterSmtpSend } from './pause-after-smtp-send.js';
@@ -18,6 +19,9 @@ interface DeliveryRow {
   body_html: string;
   template: string;
   tenant_id: string;
+  attachment_key: string | null;
+  attachment_name: string | null;
+  attachment_type: string | null;
 }
 
 type SendOutcome = { kind: 'sent' } | { kind: 'already-sent' } | { kind: 'failed'; error: unknown };
@@ -49,6 +53,7 @@ export class EmailDeliverySender {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: SmtpMailer,
+    private readonly attachments: EmailAttachmentReader,
     metrics: MetricsRegistry,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {
@@ -63,10 +68,23 @@ export class EmailDeliverySender {
   /** Inside the inbox transaction: the delivery row that makes the send exactly-once. */
   async record(em: EntityManager, email: PendingEmail): Promise<void> {
     await em.query(
-      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html, attachment_key, attachment_name, attachment_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (message_id, recipient_user_id) DO NOTHING`,
-      [email.tenantId, email.messageId, email.recipientUserId, email.template, email.locale, email.toAddress, email.subject, email.bodyText, email.bodyHtml],
+      [
+        email.tenantId,
+        email.messageId,
+        email.recipientUserId,
+        email.template,
+        email.locale,
+        email.toAddress,
+        email.subject,
+        email.bodyText,
+        email.bodyHtml,
+        email.attachment?.objectKey ?? null,
+        email.attachment?.fileName ?? null,
+        email.attachment?.contentType ?? null,
+      ],
     );
   }
 
@@ -97,14 +115,16 @@ export class EmailDeliverySender {
   private async sendOne(id: string): Promise<'sent' | 'already-sent'> {
     const outcome = await this.dataSource.transaction(async (em): Promise<SendOutcome> => {
       const [row] = await em.query<DeliveryRow[]>(
-        `SELECT id, status, to_address, subject, body_text, body_html, template, tenant_id
+        `SELECT id, status, to_address, subject, body_text, body_html, template, tenant_id, attachment_key, attachment_name, attachment_type
            FROM email_delivery WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [id],
       );
       if (!row) throw new EmailDeliveryInProgressError(id);
       if (row.status === 'sent') return { kind: 'already-sent' };
       try {
+        const attachments = row.attachment_key ? [{ filename: row.attachment_name ?? 'adjunto', contentType: row.attachment_type ?? 'application/octet-stream', content: await this.attachments.read(row.attachment_key) }] : undefined;
         const result = await this.mailer.send({
+          attachments,
           to: row.to_address,
           subject: row.subject,
           text: row.body_text,

@@ -9,4 +9,6 @@ export interface PendingEmail {
   subject: string;
   bodyText: string;
   bodyHtml: string;
+  /** One file stored in S3 (document storage), attached when the mail is sent. */
+  attachment?: { objectKey: string; fileName: string; contentType: string };
 }

@@ -14,6 +14,7 @@ export interface OutgoingMail {
    */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface SentMail {
@@ -65,6 +66,7 @@ export class SmtpMailer implements OnModuleInit, OnApplicationShutdown {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.headers,
+      attachments: mail.attachments,
     })) as { messageId?: string; response?: string; rejected?: unknown[] };
     if (Array.isArray(info.rejected) && info.rejected.length > 0) throw new Error(`the mail server rejected the recipient: ${info.response ?? ''}`);
     return { providerMessageId: (info.response ?? info.messageId ?? '').slice(0, 500) };

@@ -1,6 +1,9 @@
 import { OpportunitiesInitial1767225600000 } from './1767225600000-opportunities-initial.js';
 import { PipelinesOpportunities1767500000000 } from './1767500000000-pipelines-opportunities.js';
 import { OpportunityNotesDocuments1767500010000 } from './1767500010000-opportunity-notes-documents.js';
+import { Quotes1767500100000 } from './1767500100000-quotes.js';
+import { ErpOrders1767500110000 } from './1767500110000-erp-orders.js';
+import { Activities1767500130000 } from './1767500130000-activities.js';
 
 /** In order; run at start (never `synchronize`). */
-export const OPPORTUNITIES_MIGRATIONS = [OpportunitiesInitial1767225600000, PipelinesOpportunities1767500000000, OpportunityNotesDocuments1767500010000];
+export const OPPORTUNITIES_MIGRATIONS = [OpportunitiesInitial1767225600000, PipelinesOpportunities1767500000000, OpportunityNotesDocuments1767500010000, Quotes1767500100000, ErpOrders1767500110000, Activities1767500130000];

@@ -16,6 +16,6 @@ import { OpportunityForecastService } from './opportunity-forecast.service.js';
   imports: [OpportunityAccessModule, PipelinesModule, LostReasonsModule, ProjectionsModule],
   controllers: [OpportunitiesController],
   providers: [OpportunitiesService, OpportunityFunnelService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityRules, OpportunityBoardService, OpportunityForecastService],
-  exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService],
+  exports: [OpportunitiesService, OpportunitiesQueryService, OpportunityLabelsService, OpportunityFunnelService],
 })
 export class OpportunitiesModule {}

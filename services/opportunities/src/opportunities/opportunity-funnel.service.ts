@@ -59,30 +59,33 @@ export class OpportunityFunnelService {
   }
 
   async win(user: AuthUser, id: string, version: number, language: Language): Promise<OpportunityView> {
-    return this.change(user, id, version, language, async (em, o) => {
-      if (o.status !== 'open') throw new ProblemException(409, 'Solo se gana una oportunidad abierta.');
-      await this.enter(em, user, o, await this.closingStage(em, o.pipelineId, 'won'));
-      o.status = 'won';
-      o.wonAt = o.updatedAt;
-      o.probability = 100;
-      await em.save(o);
-      const data: OpportunityWonData = {
-        opportunityId: o.id,
-        contactId: o.contactId,
-        amount: moneyOf(o),
-        wonAt: o.wonAt.toISOString(),
-        ownerId: o.ownerId ?? o.createdBy,
-        pipelineId: o.pipelineId,
-        title: o.title,
-        stageId: o.stageId,
-        agentId: o.agentId,
-        assigneeId: o.assigneeId,
-        teamId: o.teamId,
-        wonBy: user.id,
-        version: o.version,
-      };
-      await this.outbox.publish(em, { type: OPPORTUNITIES_OPPORTUNITY_WON, subject: o.id, tenantId: o.tenantId, data });
-    });
+    return this.change(user, id, version, language, (em, o) => this.winIn(em, user, o));
+  }
+
+  /** Wins a locked, visible opportunity inside the caller's transaction (also used by accepting a quote). */
+  async winIn(em: EntityManager, user: AuthUser, o: Opportunity): Promise<void> {
+    if (o.status !== 'open') throw new ProblemException(409, 'Solo se gana una oportunidad abierta.');
+    await this.enter(em, user, o, await this.closingStage(em, o.pipelineId, 'won'));
+    o.status = 'won';
+    o.wonAt = o.updatedAt;
+    o.probability = 100;
+    await em.save(o);
+    const data: OpportunityWonData = {
+      opportunityId: o.id,
+      contactId: o.contactId,
+      amount: moneyOf(o),
+      wonAt: o.wonAt.toISOString(),
+      ownerId: o.ownerId ?? o.createdBy,
+      pipelineId: o.pipelineId,
+      title: o.title,
+      stageId: o.stageId,
+      agentId: o.agentId,
+      assigneeId: o.assigneeId,
+      teamId: o.teamId,
+      wonBy: user.id,
+      version: o.version,
+    };
+    await this.outbox.publish(em, { type: OPPORTUNITIES_OPPORTUNITY_WON, subject: o.id, tenantId: o.tenantId, data });
   }
 
   async lose(user: AuthUser, id: string, lostReasonId: string, note: string | undefined, version: number, language: Language): Promise<OpportunityView> {

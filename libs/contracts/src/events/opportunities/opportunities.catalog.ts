@@ -27,7 +27,7 @@ export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   define(s.OPPORTUNITIES_ACTIVITY_COMPLETED, [], 'Se completó una actividad. / An activity was completed.', s.activityEventSchema),
   define(s.OPPORTUNITIES_ACTIVITY_DUE, ['notifications'], 'Una actividad está por vencer (recordatorio). / An activity is about to be due.', s.activityEventSchema),
   define(s.OPPORTUNITIES_QUOTE_CREATED, [], 'Se creó una cotización. / A quote was created.', s.quoteEventSchema),
-  define(s.OPPORTUNITIES_QUOTE_SENT, [], 'Se envió una cotización al cliente. / A quote was sent to the customer.', s.quoteEventSchema),
-  define(s.OPPORTUNITIES_QUOTE_ACCEPTED, [], 'El cliente aceptó una cotización; el ERP crea el pedido. / A quote was accepted; the ERP creates the sales order.', s.quoteEventSchema),
-  define(s.OPPORTUNITIES_QUOTE_REJECTED, [], 'Se rechazó o venció una cotización. / A quote was rejected or expired.', s.quoteEventSchema),
+  define(s.OPPORTUNITIES_QUOTE_SENT, ['notifications'], 'Se envió una cotización al cliente: notifications le envía el PDF (guardado en S3) a su correo principal. / A quote was sent; notifications e-mails the PDF.', s.quoteSentSchema),
+  define(s.OPPORTUNITIES_QUOTE_ACCEPTED, ['erp'], 'El cliente aceptó una cotización; lleva cliente (con NIT), líneas, impuestos y totales para que el ERP cree el pedido de venta. / A quote was accepted; the ERP creates the sales order.', s.quoteAcceptedSchema),
+  define(s.OPPORTUNITIES_QUOTE_REJECTED, [], 'El cliente rechazó una cotización (con motivo). / A quote was rejected.', s.quoteRejectedSchema),
 ];

@@ -28,6 +28,10 @@ export interface ActivityEventData {
   createdBy: string;
   occurredAt: string;
   version: number;
+  /** pending | done | cancelled (additive). */
+  status?: string;
+  /** What came of it, when completed (additive). */
+  outcome?: string | null;
 }
 
 export interface QuoteEventData {
@@ -67,4 +71,109 @@ export const quoteEventSchema: JsonSchema = object({
   actorId: uuid,
   occurredAt: dateTime,
   version: integer,
+});
+
+/** A priced quote line as it travels to the ERP (decimal strings; figures rounded half-up per line). */
+export interface QuoteLineData {
+  position: number;
+  description: string;
+  /** Product/service (interest) of the contacts catalogue, when the line names one. */
+  interestId: string | null;
+  quantity: string;
+  unitPrice: string;
+  discountPercent: string;
+  taxPercent: string;
+  /** quantity × unitPrice, rounded to 2 decimals. */
+  gross: string;
+  discount: string;
+  /** gross − discount: the taxable base of the line. */
+  net: string;
+  tax: string;
+  /** net + tax. */
+  total: string;
+}
+
+/**
+ * `opportunities.quote.accepted`: everything the ERP's sales module needs to create the sales
+ * order. The ERP answers with `sales.order.created` carrying `crmQuoteId` (or `quoteNumber`).
+ */
+export interface QuoteAcceptedData extends QuoteEventData {
+  customer: { crmContactId: string; name: string; taxId: string | null; email: string | null };
+  opportunityTitle: string;
+  currency: string;
+  lines: QuoteLineData[];
+  taxes: { ratePercent: string; base: string; tax: string }[];
+  subtotal: MoneyAmount;
+  discountTotal: MoneyAmount;
+  taxTotal: MoneyAmount;
+  validUntil: string;
+  terms: string | null;
+  /** The seller who made the quote. */
+  createdBy: string;
+  /** True when accepting also won the opportunity (opportunities.opportunity.won follows). */
+  wonOpportunity: boolean;
+}
+
+/** `opportunities.quote.rejected` adds the customer's reason. */
+export interface QuoteRejectedData extends QuoteEventData {
+  reason: string | null;
+}
+
+const decimal = { type: 'string', pattern: '^-?\\d{1,15}(\\.\\d{1,4})?$' } satisfies JsonSchema;
+
+export const quoteAcceptedSchema: JsonSchema = object({
+  ...(quoteEventSchema.properties as Record<string, JsonSchema>),
+  customer: object({ crmContactId: uuid, name: text, taxId: nullableText, email: nullableText }),
+  opportunityTitle: text,
+  currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+  lines: {
+    type: 'array',
+    items: object({
+      position: integer,
+      description: text,
+      interestId: nullableUuid,
+      quantity: decimal,
+      unitPrice: decimal,
+      discountPercent: decimal,
+      taxPercent: decimal,
+      gross: decimal,
+      discount: decimal,
+      net: decimal,
+      tax: decimal,
+      total: decimal,
+    }),
+  },
+  taxes: { type: 'array', items: object({ ratePercent: decimal, base: decimal, tax: decimal }) },
+  subtotal: moneyAmountSchema,
+  discountTotal: moneyAmountSchema,
+  taxTotal: moneyAmountSchema,
+  validUntil: { type: 'string', format: 'date' },
+  terms: nullableText,
+  createdBy: uuid,
+  wonOpportunity: { type: 'boolean' },
+});
+
+export const quoteRejectedSchema: JsonSchema = object({ ...(quoteEventSchema.properties as Record<string, JsonSchema>), reason: nullableText });
+
+/**
+ * `opportunities.quote.sent` adds what notifications needs to e-mail the quote: the customer's
+ * primary e-mail and the PDF stored in S3 (object key of the document storage).
+ */
+export interface QuoteSentData extends QuoteEventData {
+  recipient: { email: string; name: string };
+  pdf: { objectKey: string; fileName: string };
+  issuerName: string;
+  opportunityTitle: string;
+  validUntil: string;
+  sellerName: string | null;
+}
+
+export const quoteSentSchema: JsonSchema = object({
+  ...(quoteEventSchema.properties as Record<string, JsonSchema>),
+  recipient: object({ email: text, name: text }),
+  pdf: object({ objectKey: text, fileName: text }),
+  issuerName: text,
+  opportunityTitle: text,
+  validUntil: { type: 'string', format: 'date' },
+  sellerName: nullableText,
 });
