@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuthModule } from '@crm/auth';
 import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { InboxService, MessagingModule } from '@crm/messaging';
@@ -30,6 +31,7 @@ import { contactAssigned, userCreated } from './notifications-test-kit.js';
 @Module({
   imports: [
     CommonModule.forService('notifications'),
+    AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'notifications', entities: [UserProjection, EmailDelivery, Notification], migrations: NOTIFICATIONS_MIGRATIONS, poolSize: 4 }),
     MessagingModule.forService({ service: 'notifications', relay: false, consume: false }),
     NotificationsConfigModule,
