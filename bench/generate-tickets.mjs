@@ -56,7 +56,7 @@ export async function generateTickets({ databaseUrl, tenantId, count = 1_000_000
     await timed(`drop ${indexes.length} secondary indexes`, async () => {
       for (const index of indexes) await client.query(`DROP INDEX tickets.${index.indexname}`);
     });
-    // Ticket i: agent i % AGENTS (5 % unassigned), team of that agent, created over ~3 years (newest last).
+    // Ticket i: agent i % AGENTS (5 % unassigned, every agent alike), team of that agent, created over ~3 years (newest last).
     await timed(`insert ${count} tickets`, async () => {
       for (let from = 1; from <= count; from += BATCH) {
         const to = Math.min(count, from + BATCH - 1);
@@ -71,7 +71,7 @@ export async function generateTickets({ databaseUrl, tenantId, count = 1_000_000
                   'Solicitud ' || i || ' sobre ' || (ARRAY['facturación','servicio técnico','cobro doble','información','traslado'])[1 + i % 5],
                   'Texto de la solicitud.', 'Peticionario ' || i, 'p' || i || '@carga.test', 'CC', (10000000 + i)::text,
                   ($5::uuid[])[1 + i % $7::int],
-                  CASE WHEN i % 20 = 0 THEN NULL ELSE ($6::uuid[])[1 + i % $7::int] END,
+                  CASE WHEN (i / $7::int) % 20 = 0 THEN NULL ELSE ($6::uuid[])[1 + i % $7::int] END,
                   c.created_at, c.created_at, c.created_at,
                   CASE WHEN s.status = 'cerrado' THEN c.created_at + interval '9 days' END,
                   CASE WHEN s.status = 'cerrado' THEN 'Resuelta.' END
