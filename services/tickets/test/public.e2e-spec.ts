@@ -226,10 +226,29 @@ describe('public PQR filing, tracking and satisfaction', () => {
     expect((await world.api.post('/api/v1/public/tickets', filing())).status).toBe(201);
   });
 
+  it('keeps the version staff saw at filing when contacts links the requester (no 412 for a system projection)', async () => {
+    const filed = await world.api.post('/api/v1/public/tickets', filing());
+    expect(filed.status).toBe(201);
+    const linked = await waitFor(
+      async () => {
+        const current = await staffTicket(filed.body.radicado);
+        return current.contactId ? current : undefined;
+      },
+      { timeoutMs: 20_000, description: 'the requester linked' },
+    );
+    expect(linked.version).toBe(1);
+    const history = await world.api.get(`/api/v1/tickets/${linked.id}/history`, world.adminToken);
+    expect(JSON.stringify(history.body)).toContain('requester_linked');
+    // The edit staff started from the freshly filed ticket (version 1) still applies.
+    const edit = await world.api.patch(`/api/v1/tickets/${linked.id}`, { priority: 'alta', version: 1 }, world.adminToken);
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ priority: 'alta', version: 2, contactId: linked.contactId });
+  });
+
   it('brings a Pendiente ticket back to En proceso when the requester answers', async () => {
     const filed = await world.api.post('/api/v1/public/tickets', filing());
     const { radicado, trackingToken } = filed.body as { radicado: string; trackingToken: string };
-    // After contacts linked the requester (that link bumps the version too).
+    // After contacts linked the requester.
     const ticket = await waitFor(
       async () => {
         const current = await staffTicket(radicado);

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CrmWorld } from '@crm/testing';
+import { AmqpSpy, CrmWorld } from '@crm/testing';
 import { TicketsWorld } from './tickets-world.js';
 
 describe('PQR tickets through the gateway: radicado, categories, lists, changes', () => {
   let world: CrmWorld;
   let t: TicketsWorld;
+  let spy: AmqpSpy;
 
   beforeAll(async () => {
     world = await CrmWorld.start({ services: ['tickets'] });
     t = new TicketsWorld(world);
+    spy = await AmqpSpy.connect();
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'tickets.ticket.created');
   }, 120_000);
 
   afterAll(async () => {
+    await spy?.close();
     await world?.stop();
   });
 
@@ -78,6 +82,15 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     const numbers = created.map((ticket) => Number(ticket.radicado.slice(-6))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(new Set(created.map((ticket) => ticket.radicado)).size).toBe(24);
+    // The number is assigned last in the transaction: the history and the published event carry it too.
+    for (const ticket of created.slice(0, 3)) {
+      const history = await world.api.get(`/api/v1/tickets/${ticket.id}/history`, tenant.token);
+      expect(history.status).toBe(200);
+      expect(JSON.stringify(history.body)).toContain(`"radicado":"${ticket.radicado}"`);
+      const event = await spy.waitForMessage((m) => m.body?.subject === ticket.id);
+      expect(event.body.data.radicado).toBe(ticket.radicado);
+      expect(JSON.stringify(event.body)).not.toContain('pendiente-');
+    }
   });
 
   it('refuses bad input with 400 naming the field, and changes nothing', async () => {

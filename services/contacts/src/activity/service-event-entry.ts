@@ -20,8 +20,11 @@ const TITLES: Record<string, string> = {
 };
 export const WEB_FORM_TITLE = 'Nuevo formulario recibido';
 const AGGREGATES: Record<string, string> = { opportunity: 'Oportunidad', ticket: 'PQR' };
-/** Free-text fields that may hold personal or confidential content: never copied. */
-const SKIPPED = new Set(['description', 'body', 'message', 'text', 'content', 'notes', 'note', 'comment', 'email', 'phone']);
+/**
+ * Never copied: free-text fields that may hold personal or confidential content, and
+ * `trackingUrl` (tickets' public page link carries the requester's tracking token).
+ */
+const SKIPPED = new Set(['description', 'body', 'message', 'text', 'content', 'notes', 'note', 'comment', 'email', 'phone', 'trackingUrl']);
 const NAME_FIELDS = ['title', 'name', 'radicado', 'number'] as const;
 const ACTOR_FIELDS = ['actorId', 'changedBy', 'updatedBy', 'createdBy', 'assignedBy', 'closedBy', 'ownerId'] as const;
 const MAX_TEXT = 200;

@@ -5,6 +5,7 @@ import { LegalTerms1767400110000 } from './1767400110000-legal-terms.js';
 import { SlaPolicies1767400120000 } from './1767400120000-sla-policies.js';
 import { TicketClocks1767400130000 } from './1767400130000-ticket-clocks.js';
 import { PublicPqr1767400200000 } from './1767400200000-public-pqr.js';
+import { InboxIndexes1767400300000 } from './1767400300000-inbox-indexes.js';
 
 /** In order; run at start (never `synchronize`). */
 export const TICKETS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const TICKETS_MIGRATIONS = [
   SlaPolicies1767400120000,
   TicketClocks1767400130000,
   PublicPqr1767400200000,
+  InboxIndexes1767400300000,
 ];

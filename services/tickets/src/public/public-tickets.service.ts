@@ -47,6 +47,8 @@ export class PublicTicketsService {
     const stored = await this.attachments.store(portal.tenantId, files);
     try {
       return await this.dataSource.transaction(async (em) => {
+        let clock: Awaited<ReturnType<TicketEventsPublisher['clockOf']>>;
+        // The files and the due date are done inside the creation, before the radicado's counter lock.
         const ticket = await this.tickets.create(em, null, {
           tenantId: portal.tenantId,
           channel: 'web',
@@ -56,9 +58,10 @@ export class PublicTicketsService {
           description: dto.description,
           requester: { ...dto.requester, email: dto.requester.email.trim().toLowerCase() },
           ...(portal.teamId ? { teamId: portal.teamId } : {}),
+        }, async (created) => {
+          if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
+          clock = await this.events.clockOf(em, created);
         });
-        if (stored.length) await this.attachments.record(em, ticket.tenantId, ticket.id, null, null, stored);
-        const clock = await this.events.clockOf(em, ticket);
         return {
           radicado: ticket.radicado,
           trackingToken: trackingTokenOf(this.config, ticket.tenantId, ticket.id),

@@ -7,7 +7,8 @@ import { updateReturning } from './update-returning.js';
 /**
  * Contacts found (or created) the contact of a PQR filed without one: the ticket now points at
  * it, so it shows on the contact's timeline and follows the contact's merges and anonymisation.
- * A ticket that already has a contact keeps it.
+ * A ticket that already has a contact keeps it. A system projection, not an edit: the version
+ * (and updated_at) stay, so staff editing the freshly filed ticket do not get a 412.
  */
 @Controller()
 export class PqrRequesterLinkedHandler {
@@ -19,7 +20,7 @@ export class PqrRequesterLinkedHandler {
     await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
       const linked = await updateReturning(
         em,
-        'UPDATE tickets.ticket SET contact_id = $3, version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id',
+        'UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id',
         [ticketId, event.tenantid, contactId],
       );
       if (linked.length > 0) {

@@ -11,23 +11,55 @@ export function formatRadicado(prefix: string, year: number, sequence: number): 
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
+/** What a ticket carries until its radicado is assigned: unique per ticket, never a real radicado. */
+export function provisionalRadicado(ticketId: string): string {
+  return `pendiente-${ticketId}`;
+}
+
+/** The ticket whose provisional radicado is replaced, and the outbox rows of its transaction that quote it. */
+export interface RadicadoTarget {
+  tenantId: string;
+  ticketId: string;
+  at: Date;
+  outboxIds: readonly string[];
+}
+
 /**
  * Radicados: one counter row per tenant and year, incremented by an upsert that holds the row
  * lock until the creating transaction ends. Concurrent creations queue on that row, a rolled-back
  * creation gives its number back, so the series is gapless and never repeats.
+ *
+ * The lock is taken by the last statement of the creation: the ticket, its history and its
+ * events are written first with {@link provisionalRadicado}, then {@link assign} takes the next
+ * number and swaps it in everywhere in one statement, so creations of a tenant queue only for
+ * that statement and the commit (not for the whole creation).
  */
 @Injectable()
 export class RadicadoService {
   private readonly config = ticketsConfig();
 
-  async next(em: EntityManager, tenantId: string, at: Date = new Date()): Promise<string> {
-    const year = yearIn(at, this.config.radicadoTimeZone);
-    const rows: { last_value: number }[] = await em.query(
-      `INSERT INTO tickets.radicado_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = tickets.radicado_counter.last_value + 1
-       RETURNING last_value`,
-      [tenantId, year],
+  async assign(em: EntityManager, target: RadicadoTarget): Promise<string> {
+    const year = yearIn(target.at, this.config.radicadoTimeZone);
+    const rows: { radicado: string }[] = await em.query(
+      `WITH counter AS (
+         INSERT INTO tickets.radicado_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = tickets.radicado_counter.last_value + 1
+         RETURNING $3::text || '-' || $7::text || '-' || lpad(last_value::text, greatest(6, length(last_value::text)), '0') AS radicado
+       ), ticket AS (
+         UPDATE tickets.ticket t SET radicado = counter.radicado FROM counter
+          WHERE t.tenant_id = $1 AND t.id = $4 AND t.radicado = $5
+         RETURNING t.radicado
+       ), history AS (
+         UPDATE tickets.ticket_history h SET details = replace(h.details::text, $5, counter.radicado)::jsonb FROM counter
+          WHERE h.tenant_id = $1 AND h.ticket_id = $4 AND strpos(h.details::text, $5) > 0
+       ), outbox AS (
+         UPDATE tickets.outbox_message o SET envelope = replace(o.envelope::text, $5, counter.radicado)::jsonb FROM counter
+          WHERE o.id = ANY($6::uuid[])
+       )
+       SELECT radicado FROM ticket`,
+      [target.tenantId, year, this.config.radicadoPrefix, target.ticketId, provisionalRadicado(target.ticketId), target.outboxIds, String(year)],
     );
-    return formatRadicado(this.config.radicadoPrefix, year, rows[0].last_value);
+    if (rows.length !== 1) throw new Error(`radicado not assigned to ticket ${target.ticketId}`);
+    return rows[0].radicado;
   }
 }

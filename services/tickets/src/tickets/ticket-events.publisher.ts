@@ -56,7 +56,8 @@ export class TicketEventsPublisher {
     return trackingUrlOf(this.config, ticket.radicado, trackingTokenOf(this.config, ticket.tenantId, ticket.id));
   }
 
-  async publish<T extends TicketEventBase>(em: EntityManager, ticket: Ticket, type: string, data: T): Promise<void> {
-    await this.outbox.publish(em, { type, subject: ticket.id, tenantId: ticket.tenantId, data });
+  /** Writes the event to the outbox; answers its id (the creation swaps the radicado into it last). */
+  async publish<T extends TicketEventBase>(em: EntityManager, ticket: Ticket, type: string, data: T): Promise<string> {
+    return (await this.outbox.publish(em, { type, subject: ticket.id, tenantId: ticket.tenantId, data })).id;
   }
 }

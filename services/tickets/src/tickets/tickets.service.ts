@@ -8,7 +8,7 @@ import { AgentPicker } from '../assignment/agent-picker.service.js';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { ticketsConfig, trackingTokenHash, trackingTokenOf } from '../config/tickets-config.js';
 import { RequestersService } from '../requesters/requesters.service.js';
-import { RadicadoService } from './radicado.service.js';
+import { RadicadoService, provisionalRadicado } from './radicado.service.js';
 import { TicketClocks, clockTicketOf } from './ticket-clocks.port.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
 import { TicketHistoryService } from './ticket-history.service.js';
@@ -33,6 +33,13 @@ export interface CreateTicketInput {
   tenantId?: string;
 }
 
+/**
+ * Work of the caller's that belongs inside the creation but before the radicado is assigned (so
+ * it does not run under the counter's lock); answers the ids of any outbox rows it wrote that
+ * quote the ticket's provisional radicado.
+ */
+export type BeforeRadicado = (ticket: Ticket) => Promise<readonly string[] | void>;
+
 /** Clock skew tolerated on a receivedAt sent by a client (its clock may be slightly ahead). */
 const FUTURE_TOLERANCE_MS = 60_000;
 
@@ -54,17 +61,21 @@ export class TicketsService {
    * Creates a ticket in the caller's transaction: radicado, requester, assignment (explicit or by
    * the team's rule), clocks, history and the created (and assigned) events. `user` null is the
    * public filing page: the tenant comes from `input.tenantId`, channel defaults to web, nobody
-   * owns it, and the team (and its rule) come from the input.
+   * owns it, and the team (and its rule) come from the input. The radicado is assigned last.
    */
-  async create(em: EntityManager, user: AuthUser | null, input: CreateTicketInput): Promise<Ticket> {
+  async create(em: EntityManager, user: AuthUser | null, input: CreateTicketInput, beforeRadicado?: BeforeRadicado): Promise<Ticket> {
     if (user && !canWrite(user)) throw Problems.forbidden();
     const tenantId = user?.tenantId ?? input.tenantId;
     if (!tenantId) throw new Error('TicketsService.create without a user needs input.tenantId');
-    return this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' });
+    const now = new Date();
+    const { ticket, outboxIds } = await this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' }, now);
+    if (beforeRadicado) outboxIds.push(...((await beforeRadicado(ticket)) ?? []));
+    // Last: the counter's row lock is held from here to the commit only (see RadicadoService).
+    ticket.radicado = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, at: now, outboxIds });
+    return ticket;
   }
 
-  private async createInTenant(em: EntityManager, tenantId: string, user: AuthUser | null, input: CreateTicketInput): Promise<Ticket> {
-    const now = new Date();
+  private async createInTenant(em: EntityManager, tenantId: string, user: AuthUser | null, input: CreateTicketInput, now: Date): Promise<{ ticket: Ticket; outboxIds: string[] }> {
     const receivedAt = this.receivedAt(input.receivedAt, now);
     const requester = await this.requester(em, tenantId, input);
     if (input.categoryId) await this.categories.assertSelectable(em, tenantId, input.categoryId);
@@ -79,7 +90,7 @@ export class TicketsService {
       if (picked) ({ userId: assigneeId, via } = picked);
     }
     const id = randomUUID();
-    const radicado = await this.radicados.next(em, tenantId, now);
+    const radicado = provisionalRadicado(id);
     const ticket = em.create(Ticket, {
       id,
       tenantId,
@@ -119,13 +130,13 @@ export class TicketsService {
       requester: this.events.requester(ticket, true),
       trackingUrl: this.events.trackingUrl(ticket),
     };
-    await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created);
+    const outboxIds = [await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created)];
     if (ticket.assigneeId && via) {
       await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
       const assigned: TicketAssignedData = { ...this.events.base(ticket, clock), assigneeId: ticket.assigneeId, previousAssigneeId: null, assignedBy: via === 'manual' ? actorId : null, assignedAt: now.toISOString() };
-      await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned);
+      outboxIds.push(await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned));
     }
-    return ticket;
+    return { ticket, outboxIds };
   }
 
   /** Defaults to now; a past reception time is what staff typed from the paper; never the future. */

@@ -21,6 +21,15 @@ describe('opportunities/tickets events as timeline entries', () => {
     expect(entry).toMatchObject({ source: 'tickets', title: 'PQR: escalated', referenceId: 't-9', details: { ticketId: 't-9' } });
   });
 
+  it('never copies the requester’s tracking link (it holds the tracking token) from created or closed tickets', () => {
+    const trackingUrl = 'https://pqr.example.com/seguimiento/PQR-2026-000042?token=secreto-del-peticionario';
+    for (const type of ['tickets.ticket.created', 'tickets.ticket.closed']) {
+      const entry = serviceEventEntry(type, 't-1', { contactId: 'c', ticketId: 't-1', radicado: 'PQR-2026-000042', status: 'abierto', trackingUrl });
+      expect(entry.details).toEqual({ ticketId: 't-1', radicado: 'PQR-2026-000042', status: 'abierto' });
+      expect(JSON.stringify(entry)).not.toContain('secreto-del-peticionario');
+    }
+  });
+
   it('truncates long texts', () => {
     const entry = serviceEventEntry('opportunities.opportunity.created', 'o', { name: 'x'.repeat(500) });
     expect(entry.title.length).toBe(200);
