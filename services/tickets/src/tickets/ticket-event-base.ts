@@ -1,22 +1,12 @@
-import type { PqrClass, TicketChannel, TicketEventBase, TicketPriority, TicketRequester, TicketStatus } from '@crm/contracts';
+import type { TicketEventBase, TicketRequester } from '@crm/contracts';
 
 /** The ticket fields every tickets.ticket.* event carries (a Ticket entity, or a row the clock scheduler joined). */
-export interface TicketEventFields {
+export type TicketEventFields = Omit<TicketEventBase, 'ticketId' | 'legalDueAt' | 'timeZone'> & {
   id: string;
-  radicado: string;
-  contactId: string | null;
-  pqrClass: PqrClass;
-  categoryId: string | null;
-  priority: TicketPriority;
-  status: TicketStatus;
-  channel: TicketChannel;
-  subject: string;
-  assigneeId: string | null;
-  teamId: string | null;
   requesterName: string | null;
   requesterEmail: string | null;
   requesterLanguage: 'es' | 'en';
-}
+};
 
 /** The payload part every tickets event shares; the zone only when the clocks know it. */
 export function ticketEventBase(ticket: TicketEventFields, legalDueAt: Date | string | null | undefined, timeZone?: string | null): TicketEventBase {
