@@ -20,3 +20,6 @@ export * from './health/metrics-access.js';
 export * from './health/health.controller.js';
 export * from './common.module.js';
 export * from './http/run-service.js';
+export * from './export/export-rows.js';
+export * from './export/export-writers.js';
+export * from './export/export-file.query.dto.js';

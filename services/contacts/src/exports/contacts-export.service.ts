@@ -1,22 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import type { Language } from '@crm/common';
+import { exportRows, type ExportCell, type ExportRows, type Language } from '@crm/common';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../config/contacts-env.js';
 import type { ContactView } from '../contacts/contact.view.js';
 import { ContactsQueryService } from '../contacts/contacts-query.service.js';
 import type { ListContactsQueryDto } from '../contacts/dto/list-contacts.query.dto.js';
 import { exportRow, type ExportLookups } from './export-columns.js';
 import type { ExportContactsQueryDto } from './dto/export-contacts.query.dto.js';
-
-export type ExportCell = string | number | null;
-
-export interface ExportRows {
-  cap: number;
-  /** Known once `pages` is exhausted: the list had more rows than the cap. */
-  truncated: boolean;
-  pages: AsyncGenerator<ExportCell[][]>;
-}
 
 /**
  * The rows of an export, page by page: the contact list itself (ContactsQueryService.list, so
@@ -37,28 +28,11 @@ export class ContactsExportService {
   async open(user: AuthUser, dto: ExportContactsQueryDto, language: Language): Promise<ExportRows> {
     const { format: _format, delimiter: _delimiter, ...filters } = dto;
     const { maxRows: cap, pageSize } = this.config.exports;
-    const pageOf = (cursor: string | undefined) =>
+    const pageOf = (cursor?: string) =>
       this.query.list(user, { ...filters, limit: Math.min(pageSize, cap), cursor } as ListContactsQueryDto);
-    const first = await pageOf(undefined);
+    const first = await pageOf();
     const rowsOf = (items: ContactView[]) => this.toRows(user.tenantId, items, language);
-    const result: ExportRows = { cap, truncated: false, pages: walk() };
-    return result;
-
-    async function* walk(): AsyncGenerator<ExportCell[][]> {
-      let page = first;
-      let sent = 0;
-      for (;;) {
-        const items = page.items.slice(0, cap - sent);
-        if (items.length > 0) yield await rowsOf(items);
-        sent += items.length;
-        if (!page.nextCursor) return;
-        if (sent >= cap) {
-          result.truncated = true;
-          return;
-        }
-        page = await pageOf(page.nextCursor);
-      }
-    }
+    return exportRows(first, pageOf, rowsOf, cap);
   }
 
   private async toRows(tenantId: string, items: ContactView[], language: Language): Promise<ExportCell[][]> {

@@ -3,14 +3,17 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { preferredLanguage } from '@crm/common';
+import { csvExport, preferredLanguage, xlsxExport, type TruncatedNotice } from '@crm/common';
 import { attachmentDisposition } from '@crm/storage';
 import { ContactsExportService } from './contacts-export.service.js';
 import { ExportContactsQueryDto } from './dto/export-contacts.query.dto.js';
 import { exportHeaders } from './export-columns.js';
-import { csvExport, xlsxExport } from './export-writers.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TRUNCATED: TruncatedNotice = {
+  es: (cap) => `El listado tiene más de ${cap} contactos: se exportaron los primeros ${cap}. Aplique filtros para exportar el resto.`,
+  en: (cap) => `The list has more than ${cap} contacts: the first ${cap} were exported. Apply filters to export the rest.`,
+};
 
 @ApiTags('contacts')
 @ApiBearerAuth()
@@ -40,7 +43,7 @@ export class ExportsController {
       .header('cache-control', 'no-store')
       .header('x-export-max-rows', String(rows.cap));
     if (query.format === 'xlsx') {
-      await reply.type(XLSX_TYPE).send(xlsxExport(headers, rows, language));
+      await reply.type(XLSX_TYPE).send(xlsxExport(headers, rows, language, { sheetName: language === 'es' ? 'Contactos' : 'Contacts', truncatedNotice: TRUNCATED }));
       return;
     }
     await reply.type('text/csv; charset=utf-8').send(Readable.from(csvExport(headers, rows, query.delimiter)));

@@ -1,20 +1,13 @@
 import { defineTemplate, templateLocale, type TemplateLocale } from './email-template.js';
-import { button, composeTicketMail, facts, paragraph } from './ticket-mail-layout.js';
 import { formatDueDay, pqrClassLabel } from './ticket-labels.js';
+import { assigneeNote, composeStaffAlertMail, type TicketStaffAlertBase } from './ticket-staff-alert-mail.js';
 
 /** The legal clock (Ley 1755) is about to expire or expired (tickets.ticket.legal_due_soon|legal_overdue). */
-export interface TicketLegalAlertVars {
-  recipientName: string;
+export interface TicketLegalAlertVars extends TicketStaffAlertBase {
   kind: 'due_soon' | 'overdue';
-  /** The recipient is told as a manager of the team (escalation), not as the assignee. */
-  asManager: boolean;
-  radicado: string;
-  subject: string;
   pqrClass: string;
   legalDueAt: string;
   businessDaysLeft: number;
-  assigneeName: string | null;
-  ticketUrl: string;
   timeZone: string;
 }
 
@@ -31,7 +24,7 @@ function subject(locale: TemplateLocale, vars: TicketLegalAlertVars): string {
 function lead(locale: TemplateLocale, vars: TicketLegalAlertVars): string {
   const en = locale === 'en';
   const due = formatDueDay(locale, vars.legalDueAt, vars.timeZone);
-  const owner = vars.asManager ? (vars.assigneeName ? (en ? ` (assigned to ${vars.assigneeName})` : ` (asignada a ${vars.assigneeName})`) : en ? ' (not assigned)' : ' (sin asignar)') : '';
+  const owner = assigneeNote(locale, vars);
   if (vars.kind === 'overdue') {
     return en
       ? `The ticket ${vars.radicado}${owner} passed its legal due date (${due}) without an answer. Answer it now: the delay is a breach of Ley 1755 de 2015.`
@@ -41,21 +34,8 @@ function lead(locale: TemplateLocale, vars: TicketLegalAlertVars): string {
 }
 
 function render(locale: TemplateLocale, vars: TicketLegalAlertVars) {
-  const en = locale === 'en';
-  return composeTicketMail(locale, {
-    subject: subject(locale, vars),
-    greetingName: vars.recipientName,
-    radicado: vars.radicado,
-    signature: en ? 'Your CRM' : 'Su CRM',
-    parts: [
-      paragraph(lead(locale, vars)),
-      facts([
-        [en ? 'Subject' : 'Asunto', vars.subject],
-        [en ? 'Type' : 'Clase', pqrClassLabel(locale, vars.pqrClass)],
-      ]),
-      button(locale, en ? 'Open ticket' : 'Abrir PQR', vars.ticketUrl),
-    ],
-  });
+  const fact = [locale === 'en' ? 'Type' : 'Clase', pqrClassLabel(locale, vars.pqrClass)] as const;
+  return composeStaffAlertMail(locale, vars, { subject: subject(locale, vars), lead: lead(locale, vars), fact });
 }
 
 export const ticketLegalAlertTemplate = defineTemplate<TicketLegalAlertVars>(TICKET_LEGAL_ALERT_TEMPLATE_ID, {

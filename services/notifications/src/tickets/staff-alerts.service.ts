@@ -8,12 +8,21 @@ import { ticketAssignedAgentSummary, ticketAssignedAgentTemplate } from '../temp
 import { usableTimeZone } from '../templates/ticket-labels.js';
 import { ticketLegalAlertSummary, ticketLegalAlertTemplate } from '../templates/ticket-legal-alert.template.js';
 import { ticketSlaAlertSummary, ticketSlaAlertTemplate } from '../templates/ticket-sla-alert.template.js';
+import type { TicketStaffAlertBase } from '../templates/ticket-staff-alert-mail.js';
 import type { UserProjection } from '../users/user-projection.entity.js';
 import { UserProjectionService } from '../users/user-projection.service.js';
 import { ticketPath, ticketUrl } from './ticket-links.js';
 
 /** How many staff members an event notified (inactive users are skipped). */
 export type StaffOutcome = { notified: number };
+
+interface StaffMessage {
+  type: string;
+  template: string;
+  mail: { locale: string; subject: string; text: string; html: string };
+  body: string;
+  extra: Record<string, unknown>;
+}
 
 interface StaffRecipient {
   user: UserProjection;
@@ -62,51 +71,55 @@ export class StaffAlertsService {
   /** Due soon: the assignee (the managers when nobody is assigned). Overdue: the assignee and the managers. */
   async legal(em: EntityManager, event: CloudEvent<TicketLegalAlertData>, kind: 'due_soon' | 'overdue'): Promise<StaffOutcome> {
     const { data } = event;
-    const targets = await this.alertTargets(em, event.tenantid, data, kind === 'overdue');
-    const assigneeName = await this.assigneeName(em, event.tenantid, data.assigneeId);
-    for (const { user, asManager } of targets) {
-      const vars = {
-        recipientName: user.name,
-        kind,
-        asManager,
-        radicado: data.radicado,
-        subject: data.subject,
-        pqrClass: data.pqrClass,
-        legalDueAt: data.legalDueAt,
-        businessDaysLeft: data.businessDaysLeft,
-        assigneeName,
-        ticketUrl: this.ticketUrl(data.ticketId),
-        timeZone: this.timeZone(data),
+    return this.alert(em, event, kind === 'overdue', (base, user) => {
+      const vars = { ...base, kind, pqrClass: data.pqrClass, legalDueAt: data.legalDueAt, businessDaysLeft: data.businessDaysLeft };
+      return {
+        type: `ticket.legal_${kind}`,
+        template: ticketLegalAlertTemplate.id,
+        mail: ticketLegalAlertTemplate.render(user.locale, vars),
+        body: ticketLegalAlertSummary(user.locale, vars),
+        extra: { legalDueAt: data.legalDueAt, businessDaysLeft: data.businessDaysLeft },
       };
-      await this.notify(em, event, user, `ticket.legal_${kind}`, ticketLegalAlertTemplate.id, ticketLegalAlertTemplate.render(user.locale, vars), ticketLegalAlertSummary(user.locale, vars), {
-        legalDueAt: data.legalDueAt,
-        businessDaysLeft: data.businessDaysLeft,
-      });
-    }
-    return { notified: targets.length };
+    });
   }
 
   /** Warning: the assignee (the managers when nobody is assigned). Breach: the assignee and the managers. */
   async sla(em: EntityManager, event: CloudEvent<TicketSlaAlertData>, kind: 'warning' | 'breached'): Promise<StaffOutcome> {
     const { data } = event;
-    const targets = await this.alertTargets(em, event.tenantid, data, kind === 'breached');
+    return this.alert(em, event, kind === 'breached', (base, user) => {
+      const vars = { ...base, kind, priority: data.priority, target: data.target, dueAt: data.dueAt };
+      return {
+        type: kind === 'breached' ? 'ticket.sla_breached' : 'ticket.sla_warning',
+        template: ticketSlaAlertTemplate.id,
+        mail: ticketSlaAlertTemplate.render(user.locale, vars),
+        body: ticketSlaAlertSummary(user.locale, vars),
+        extra: { target: data.target, dueAt: data.dueAt },
+      };
+    });
+  }
+
+  /** One legal or SLA alert to each of its recipients; `message` adds what the alert itself says. */
+  private async alert(
+    em: EntityManager,
+    event: CloudEvent<TicketEventBase & { managerIds: string[] }>,
+    escalate: boolean,
+    message: (base: TicketStaffAlertBase & { timeZone: string }, user: UserProjection) => StaffMessage,
+  ): Promise<StaffOutcome> {
+    const { data } = event;
+    const targets = await this.alertTargets(em, event.tenantid, data, escalate);
     const assigneeName = await this.assigneeName(em, event.tenantid, data.assigneeId);
     for (const { user, asManager } of targets) {
-      const vars = {
+      const base = {
         recipientName: user.name,
-        kind,
         asManager,
         radicado: data.radicado,
         subject: data.subject,
-        priority: data.priority,
-        target: data.target,
-        dueAt: data.dueAt,
         assigneeName,
         ticketUrl: this.ticketUrl(data.ticketId),
         timeZone: this.timeZone(data),
       };
-      const type = kind === 'breached' ? 'ticket.sla_breached' : 'ticket.sla_warning';
-      await this.notify(em, event, user, type, ticketSlaAlertTemplate.id, ticketSlaAlertTemplate.render(user.locale, vars), ticketSlaAlertSummary(user.locale, vars), { target: data.target, dueAt: data.dueAt });
+      const { type, template, mail, body, extra } = message(base, user);
+      await this.notify(em, event, user, type, template, mail, body, extra);
     }
     return { notified: targets.length };
   }

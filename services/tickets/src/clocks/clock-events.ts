@@ -1,22 +1,9 @@
-import type { PqrClass, TicketChannel, TicketEventBase, TicketPriority, TicketRequester, TicketStatus } from '@crm/contracts';
+import type { PqrClass, TicketChannel, TicketPriority, TicketStatus } from '@crm/contracts';
+import type { TicketEventFields } from '../tickets/ticket-event-base.js';
 
 /** The ticket fields the clock events carry (a Ticket entity, or a row the scheduler joined). */
-export interface ClockEventTicket {
-  id: string;
+export interface ClockEventTicket extends TicketEventFields {
   tenantId: string;
-  radicado: string;
-  contactId: string | null;
-  pqrClass: PqrClass;
-  categoryId: string | null;
-  priority: TicketPriority;
-  status: TicketStatus;
-  channel: TicketChannel;
-  subject: string;
-  assigneeId: string | null;
-  teamId: string | null;
-  requesterName: string | null;
-  requesterEmail: string | null;
-  requesterLanguage: 'es' | 'en';
 }
 
 /** The ticket's columns as the scheduler selects them (alias `t`). */
@@ -58,26 +45,4 @@ export function clockEventTicketOf(ticketId: string, tenantId: string, row: Cloc
     requesterEmail: row.requester_email,
     requesterLanguage: row.requester_language === 'en' ? 'en' : 'es',
   };
-}
-
-export function eventBase(ticket: ClockEventTicket, legalDueAt: Date | null, timeZone: string): TicketEventBase {
-  return {
-    ticketId: ticket.id,
-    radicado: ticket.radicado,
-    contactId: ticket.contactId,
-    pqrClass: ticket.pqrClass,
-    categoryId: ticket.categoryId,
-    priority: ticket.priority,
-    status: ticket.status,
-    channel: ticket.channel,
-    subject: ticket.subject,
-    assigneeId: ticket.assigneeId,
-    teamId: ticket.teamId,
-    legalDueAt: legalDueAt?.toISOString() ?? null,
-    timeZone,
-  };
-}
-
-export function requesterOf(ticket: ClockEventTicket): TicketRequester {
-  return { name: ticket.requesterName ?? '', email: ticket.requesterEmail, language: ticket.requesterLanguage };
 }

@@ -12,7 +12,8 @@ import {
 import { OutboxService, type OutboxEvent } from '@crm/messaging';
 import { businessDaysLeft } from '../business-time/index.js';
 import { TicketHistoryService } from '../tickets/ticket-history.service.js';
-import { clockEventTicketOf, CLOCK_TICKET_COLUMNS, eventBase, type ClockTicketColumns } from './clock-events.js';
+import { ticketEventBase } from '../tickets/ticket-event-base.js';
+import { clockEventTicketOf, CLOCK_TICKET_COLUMNS, type ClockTicketColumns } from './clock-events.js';
 import { dueLegalAlert, markLegalAlert } from './clock-alert.rules.js';
 import { recomputeLegalWithFigures, recomputeSla } from './clock-recompute.js';
 import { ClockStore } from './clock-store.js';
@@ -95,7 +96,7 @@ export class ClockPasses {
       const managers = await this.store.managersByTeam(em, alerting.filter((a) => a.row.team_id).map((a) => ({ tenantId: a.row.tenant_id, teamId: a.row.team_id! })));
       const events: OutboxEvent<TicketLegalAlertData>[] = alerting.map(({ row, overdue, daysLeft }) => {
         const ticket = clockEventTicketOf(row.ticket_id, row.tenant_id, row);
-        const base = eventBase(ticket, row.due_at, rules.get(row.calendar_id)!.timeZone);
+        const base = ticketEventBase(ticket, row.due_at, rules.get(row.calendar_id)!.timeZone);
         return {
           type: overdue ? TICKETS_TICKET_LEGAL_OVERDUE : TICKETS_TICKET_LEGAL_DUE_SOON,
           subject: row.ticket_id,
@@ -166,7 +167,7 @@ export class ClockPasses {
           type: breach ? TICKETS_TICKET_SLA_BREACHED : TICKETS_TICKET_SLA_WARNING,
           subject: row.ticket_id,
           tenantId: row.tenant_id,
-          data: { ...eventBase(ticket, row.legal_due_at, rules.get(row.calendar_id)!.timeZone), target, dueAt: dueAt.toISOString(), managerIds: managers.get(`${row.tenant_id}:${row.team_id}`) ?? [] },
+          data: { ...ticketEventBase(ticket, row.legal_due_at, rules.get(row.calendar_id)!.timeZone), target, dueAt: dueAt.toISOString(), managerIds: managers.get(`${row.tenant_id}:${row.team_id}`) ?? [] },
         };
       });
       await this.outbox.publishAll(em, events);

@@ -14,7 +14,8 @@ import { decideExtension, type BusinessCalendarRules } from '../business-time/in
 import { TicketHistoryService } from '../tickets/ticket-history.service.js';
 import { ClockStore } from './clock-store.js';
 import { recomputeLegal } from './clock-recompute.js';
-import { eventBase, requesterOf, type ClockEventTicket } from './clock-events.js';
+import { ticketEventBase, ticketRequester } from '../tickets/ticket-event-base.js';
+import type { ClockEventTicket } from './clock-events.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
 import { ClockSource } from './clock-source.js';
 import { LegalActionProblems } from './legal-action-problems.js';
@@ -65,11 +66,11 @@ export class LegalClockActions {
       details: { reason, requestedAt: at.toISOString(), previousDueAt: current.dueAt?.toISOString() ?? null },
     });
     const data: TicketSuspendedData = {
-      ...eventBase(ticket, null, rules.timeZone),
+      ...ticketEventBase(ticket, null, rules.timeZone),
       reason,
       suspendedBy: actorId,
       suspendedAt: at.toISOString(),
-      requester: requesterOf(ticket),
+      requester: ticketRequester(ticket),
     };
     await this.outbox.publish(em, { type: TICKETS_TICKET_SUSPENDED, subject: ticket.id, tenantId: ticket.tenantId, data });
   }
@@ -96,7 +97,7 @@ export class LegalClockActions {
       actorId,
       details: { by: actorId ? 'staff' : 'petitioner', newDueAt: next.due_at?.toISOString() ?? null },
     });
-    const data: TicketResumedData = { ...eventBase(ticket, next.due_at, rules.timeZone), resumedBy: actorId, resumedAt: at.toISOString() };
+    const data: TicketResumedData = { ...ticketEventBase(ticket, next.due_at, rules.timeZone), resumedBy: actorId, resumedAt: at.toISOString() };
     await this.outbox.publish(em, { type: TICKETS_TICKET_RESUMED, subject: ticket.id, tenantId: ticket.tenantId, data });
     return true;
   }
@@ -122,13 +123,13 @@ export class LegalClockActions {
     await this.store.saveLegal(em, next);
     await this.history.record(em, { tenantId: ticket.tenantId, ticketId: ticket.id, kind: 'legal_extended', actorId, details: { reason, previousDueAt: extension.previousDueAt, newDueAt: extension.newDueAt } });
     const data: TicketExtendedData = {
-      ...eventBase(ticket, decision.newDueAt, rules.timeZone),
+      ...ticketEventBase(ticket, decision.newDueAt, rules.timeZone),
       reason,
       previousDueAt: extension.previousDueAt,
       newDueAt: extension.newDueAt,
       extendedBy: actorId,
       extendedAt: extension.at,
-      requester: requesterOf(ticket),
+      requester: ticketRequester(ticket),
     };
     await this.outbox.publish(em, { type: TICKETS_TICKET_EXTENDED, subject: ticket.id, tenantId: ticket.tenantId, data });
   }

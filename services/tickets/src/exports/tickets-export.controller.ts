@@ -3,14 +3,17 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { preferredLanguage } from '@crm/common';
+import { csvExport, preferredLanguage, xlsxExport, type TruncatedNotice } from '@crm/common';
 import { attachmentDisposition } from '@crm/storage';
 import { ExportTicketsQueryDto } from './dto/export-tickets.query.dto.js';
 import { exportHeaders } from './export-columns.js';
-import { csvExport, xlsxExport } from './export-writers.js';
 import { TicketsExportService } from './tickets-export.service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TRUNCATED: TruncatedNotice = {
+  es: (cap) => `El listado tiene más de ${cap} PQR: se exportaron las primeras ${cap}. Aplique filtros para exportar el resto.`,
+  en: (cap) => `The list has more than ${cap} tickets: the first ${cap} were exported. Apply filters to export the rest.`,
+};
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -29,9 +32,9 @@ export class TicketsExportController {
     const fileName = `pqr-${new Date().toISOString().slice(0, 10)}.${query.format}`;
     void reply.header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store').header('x-export-max-rows', String(rows.cap));
     if (query.format === 'xlsx') {
-      await reply.type(XLSX_TYPE).send(xlsxExport(exportHeaders(language), rows, language));
+      await reply.type(XLSX_TYPE).send(xlsxExport(exportHeaders(language), rows, language, { sheetName: 'PQR', truncatedNotice: TRUNCATED, neutraliseText: true }));
       return;
     }
-    await reply.type('text/csv; charset=utf-8').send(Readable.from(csvExport(exportHeaders(language), rows, query.delimiter)));
+    await reply.type('text/csv; charset=utf-8').send(Readable.from(csvExport(exportHeaders(language), rows, query.delimiter, { truncatedNotice: TRUNCATED })));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import type { Language } from '@crm/common';
+import { exportRows, type ExportRows, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { ticketsConfig } from '../config/tickets-config.js';
 import { RequestersService } from '../requesters/requesters.service.js';
@@ -12,15 +12,6 @@ import type { ExportTicketsQueryDto } from './dto/export-tickets.query.dto.js';
 import { exportRow } from './export-columns.js';
 
 export const EXPORT_PAGE_SIZE = 200;
-export type ExportCell = string | number | null;
-
-export interface ExportRows {
-  cap: number;
-  /** Known once `pages` is exhausted: the list had more rows than the cap. */
-  truncated: boolean;
-  pages: AsyncGenerator<ExportCell[][]>;
-}
-
 /**
  * The rows of an export, page by page: the ticket list itself (TicketsQueryService.list: the same
  * tenant scoping, visibility, filters, search and sort as GET /tickets) walked with its cursor,
@@ -41,31 +32,14 @@ export class TicketsExportService {
   async open(user: AuthUser, dto: ExportTicketsQueryDto, language: Language): Promise<ExportRows> {
     const { format: _format, delimiter: _delimiter, ...filters } = dto;
     const cap = this.config.exportMaxRows;
-    const pageOf = (cursor: string | undefined) => this.query.list(user, { ...filters, limit: Math.min(EXPORT_PAGE_SIZE, cap), cursor } as ListTicketsQueryDto);
-    const first = await pageOf(undefined);
+    const pageOf = (cursor?: string) => this.query.list(user, { ...filters, limit: Math.min(EXPORT_PAGE_SIZE, cap), cursor } as ListTicketsQueryDto);
+    const first = await pageOf();
     const categoryNames = await this.categories.names(this.dataSource.manager, user.tenantId, language);
     const rowsOf = async (items: TicketView[]) => {
       const users = await this.requesters.users(this.dataSource.manager, user.tenantId, items.map((item) => item.assigneeId).filter((id): id is string => Boolean(id)));
       const lookups = { categories: categoryNames, users: new Map([...users].map(([id, ref]) => [id, ref.name])) };
       return items.map((item) => exportRow(item, lookups, language));
     };
-    const result: ExportRows = { cap, truncated: false, pages: walk() };
-    return result;
-
-    async function* walk(): AsyncGenerator<ExportCell[][]> {
-      let page = first;
-      let sent = 0;
-      for (;;) {
-        const items = page.items.slice(0, cap - sent);
-        if (items.length > 0) yield await rowsOf(items);
-        sent += items.length;
-        if (!page.nextCursor) return;
-        if (sent >= cap) {
-          result.truncated = true;
-          return;
-        }
-        page = await pageOf(page.nextCursor);
-      }
-    }
+    return exportRows(first, pageOf, rowsOf, cap);
   }
 }

@@ -4,9 +4,8 @@ import type { TicketEventBase, TicketRequester } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
 import { ticketsConfig, trackingTokenOf, trackingUrlOf } from '../config/tickets-config.js';
 import { TicketClocks, type ClockFigures } from './ticket-clocks.port.js';
+import { ticketEventBase, ticketRequester } from './ticket-event-base.js';
 import type { Ticket } from './ticket.entity.js';
-
-const iso = (value: Date | string | null | undefined): string | null => (value instanceof Date ? value.toISOString() : (value ?? null));
 
 /**
  * Writes tickets.ticket.* events (contracts in libs/contracts/src/events/tickets) to the outbox
@@ -27,25 +26,11 @@ export class TicketEventsPublisher {
   }
 
   base(ticket: Ticket, clock: ClockFigures | undefined): TicketEventBase {
-    return {
-      ticketId: ticket.id,
-      radicado: ticket.radicado,
-      contactId: ticket.contactId,
-      pqrClass: ticket.pqrClass,
-      categoryId: ticket.categoryId,
-      priority: ticket.priority,
-      status: ticket.status,
-      channel: ticket.channel,
-      subject: ticket.subject,
-      assigneeId: ticket.assigneeId,
-      teamId: ticket.teamId,
-      legalDueAt: iso(clock?.legalDueAt),
-      ...(clock?.timeZone ? { timeZone: clock.timeZone } : {}),
-    };
+    return ticketEventBase(ticket, clock?.legalDueAt, clock?.timeZone);
   }
 
   requester(ticket: Ticket, detailed = false): TicketRequester {
-    const requester: TicketRequester = { name: ticket.requesterName ?? '', email: ticket.requesterEmail, language: ticket.requesterLanguage };
+    const requester = ticketRequester(ticket);
     if (detailed) Object.assign(requester, { phone: ticket.requesterPhone, documentType: ticket.requesterDocumentType, documentNumber: ticket.requesterDocumentNumber });
     return requester;
   }

@@ -1,23 +1,9 @@
-import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IntersectionType, OmitType } from '@nestjs/swagger';
+import { ExportFileQueryDto } from '@crm/common';
 import { ListContactsQueryDto } from '../../contacts/dto/list-contacts.query.dto.js';
-
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_DELIMITERS = [';', ','] as const;
 
 /**
  * The list's own filters, search and sort (whatever ListContactsQueryDto offers, now or later),
  * without paging: an export walks the whole filtered list up to the row cap.
  */
-export class ExportContactsQueryDto extends OmitType(ListContactsQueryDto, ['limit', 'cursor'] as const) {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
-  @IsOptional()
-  @IsIn(EXPORT_FORMATS)
-  format: ExportFormat = 'csv';
-
-  @ApiPropertyOptional({ enum: EXPORT_DELIMITERS, default: ';', description: 'CSV separator: ";" (Excel in Spanish locales) or ","' })
-  @IsOptional()
-  @IsIn(EXPORT_DELIMITERS)
-  delimiter: (typeof EXPORT_DELIMITERS)[number] = ';';
-}
+export class ExportContactsQueryDto extends IntersectionType(OmitType(ListContactsQueryDto, ['limit', 'cursor'] as const), ExportFileQueryDto) {}
