@@ -92,6 +92,8 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
     expect(headers!.slice(0, 4)).toEqual(['ID', 'Type', 'Lifecycle', 'First name']);
     expect(rows.map((row) => row[0]).sort()).toEqual(Object.values(ids).sort());
     expect(rows.find((row) => row[0] === ids.luis)!.slice(1, 3)).toEqual(['person', 'prospect']);
+    // A text cell that looks like a formula stays text, also if the sheet is re-saved as CSV.
+    expect(rows.find((row) => row[0] === ids.formula)![headers!.indexOf('First name')]).toBe(`'=HYPERLINK("http://malo.example")`);
     expect(sheets.has('Notice')).toBe(false);
   });
 

@@ -43,7 +43,7 @@ export class ExportsController {
       .header('cache-control', 'no-store')
       .header('x-export-max-rows', String(rows.cap));
     if (query.format === 'xlsx') {
-      await reply.type(XLSX_TYPE).send(xlsxExport(headers, rows, language, { sheetName: language === 'es' ? 'Contactos' : 'Contacts', truncatedNotice: TRUNCATED }));
+      await reply.type(XLSX_TYPE).send(xlsxExport(headers, rows, language, { sheetName: language === 'es' ? 'Contactos' : 'Contacts', truncatedNotice: TRUNCATED, neutraliseText: true }));
       return;
     }
     await reply.type('text/csv; charset=utf-8').send(Readable.from(csvExport(headers, rows, query.delimiter)));
