@@ -346,7 +346,15 @@ export async function run(ctx) {
     'per second of sending:',
     table(
       ['second', 'created', 'create p50', 'create max', '→ dashboard p50', '→ dashboard max', 'other processes (cores)'],
-      paced.timeline.map((t) => [String(t.second), String(t.created), fmt(t.createP50Ms, 0), fmt(t.createMaxMs, 0), fmt(t.toDashboardP50Ms, 0), fmt(t.toDashboardMaxMs, 0), fmt(t.otherProcessesCores, 2)]),
+      paced.timeline.map((t) => [
+        String(t.second),
+        String(t.created),
+        fmt(t.createP50Ms, 0),
+        fmt(t.createMaxMs, 0),
+        fmt(t.toDashboardP50Ms, 0),
+        fmt(t.toDashboardMaxMs, 0),
+        fmt(t.otherProcessesCores, 2),
+      ]),
     ),
   ];
   if (burst) {
@@ -365,16 +373,49 @@ export async function run(ctx) {
       ),
       cpuLine(burst.cpu),
       'database sessions of the services during the burst (average per 50 ms sample of pg_stat_activity, not idle):',
-      table(['application | state | waiting on', 'sessions'], burst.databaseSessions.map((row) => [row.session, fmt(row.averageSessions, 2)])),
+      table(
+        ['application | state | waiting on', 'sessions'],
+        burst.databaseSessions.map((row) => [row.session, fmt(row.averageSessions, 2)]),
+      ),
     );
   }
-  const disturbed = [['paced', paced.cpu], ['burst', burst?.cpu]].filter(([, cpu]) => cpu && cpu.otherCores > 0.25).map(([phase]) => phase);
-  if (disturbed.length > 0) lines.push(`WARNING: other people's processes used > 0.25 cores during the ${disturbed.join(' and ')} phase: figures understate this code; rerun on a quiet machine before comparing`);
+  const disturbed = [
+    ['paced', paced.cpu],
+    ['burst', burst?.cpu],
+  ]
+    .filter(([, cpu]) => cpu && cpu.otherCores > 0.25)
+    .map(([phase]) => phase);
+  if (disturbed.length > 0)
+    lines.push(`WARNING: other people's processes used > 0.25 cores during the ${disturbed.join(' and ')} phase: figures understate this code; rerun on a quiet machine before comparing`);
   lines.push('', 'memory (RSS MiB, from /proc/<pid>/status)', table(['process', 'before', 'after', 'peak (VmHWM)'], memoryRows(memoryBefore, memoryAfter)));
   const checks = [
-    { anchor: 'P7', what: 'outbox → consumer p99 ≤ 100 ms (anchor at 1,000 ev/s)', value: `${fmt(paced.outbox.outboxToConsumerMs.p99, 1)} ms at ${paced.offeredRate}/s`, pass: paced.outbox.outboxToConsumerMs.p99 <= 100 },
+    {
+      anchor: 'P7',
+      what: 'outbox → consumer p99 ≤ 100 ms (anchor at 1,000 ev/s)',
+      value: `${fmt(paced.outbox.outboxToConsumerMs.p99, 1)} ms at ${paced.offeredRate}/s`,
+      pass: paced.outbox.outboxToConsumerMs.p99 <= 100,
+    },
   ];
-  if (burst) checks.push({ anchor: 'P7', what: '≥ 1,000 events/s end to end', value: `${fmt(burst.endToEndEventsPerSecond, 0)}/s (burst)`, pass: (burst.endToEndEventsPerSecond ?? 0) >= 1000 });
-  lines.push('', table(['anchor', 'target', 'measured', 'ok'], checks.map((c) => [c.anchor, c.what, c.value, c.pass ? 'yes' : 'NO'])));
-  return { name, text: lines.join('\n'), data: { options: { rate: options.rate, seconds: options.seconds, pollMs: options.pollMs, burst: options.burst }, paced, burst, memoryBefore, memoryAfter, checks, disturbedPhases: disturbed } };
+  if (burst)
+    checks.push({ anchor: 'P7', what: '≥ 1,000 events/s end to end', value: `${fmt(burst.endToEndEventsPerSecond, 0)}/s (burst)`, pass: (burst.endToEndEventsPerSecond ?? 0) >= 1000 });
+  lines.push(
+    '',
+    table(
+      ['anchor', 'target', 'measured', 'ok'],
+      checks.map((c) => [c.anchor, c.what, c.value, c.pass ? 'yes' : 'NO']),
+    ),
+  );
+  return {
+    name,
+    text: lines.join('\n'),
+    data: {
+      options: { rate: options.rate, seconds: options.seconds, pollMs: options.pollMs, burst: options.burst },
+      paced,
+      burst,
+      memoryBefore,
+      memoryAfter,
+      checks,
+      disturbedPhases: disturbed,
+    },
+  };
 }

@@ -19,32 +19,287 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 
-const FIRST_NAMES = ['José', 'María', 'Juan', 'Ana', 'Luis', 'Carmen', 'Carlos', 'Lucía', 'Andrés', 'Sofía', 'Jorge', 'Valentina', 'Miguel', 'Camila', 'Alejandro', 'Isabel', 'Fernando', 'Paula', 'Javier', 'Daniela', 'Sebastián', 'Laura', 'Diego', 'Mariana', 'Ricardo', 'Natalia', 'Felipe', 'Gabriela', 'Santiago', 'Andrea', 'Óscar', 'Mónica', 'Raúl', 'Patricia', 'Héctor', 'Verónica', 'Julián', 'Ángela', 'Iván', 'Claudia', 'Sergio', 'Lorena', 'Tomás', 'Inés', 'Nicolás', 'Elena', 'Esteban', 'Beatriz', 'Gonzalo', 'Rocío', 'Manuel', 'Teresa', 'Rafael', 'Pilar', 'Álvaro', 'Marta', 'Mateo', 'Juliana', 'Emilio', 'Catalina'];
-const LAST_NAMES = ['García', 'Rodríguez', 'Martínez', 'López', 'González', 'Hernández', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Cruz', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ramos', 'Ruiz', 'Jiménez', 'Vargas', 'Castillo', 'Romero', 'Álvarez', 'Moreno', 'Muñoz', 'Rojas', 'Restrepo', 'Zapata', 'Ospina', 'Cárdenas', 'Castaño', 'Londoño', 'Giraldo', 'Quintero', 'Valencia', 'Mejía', 'Salazar', 'Arango', 'Betancur', 'Echeverri', 'Uribe', 'Vélez', 'Herrera', 'Medina', 'Aguilar', 'Navarro', 'Domínguez', 'Vásquez', 'Suárez', 'Peña', 'Guerrero', 'Molina', 'Delgado', 'Castro', 'Ibáñez', 'Cabrera'];
+const FIRST_NAMES = [
+  'José',
+  'María',
+  'Juan',
+  'Ana',
+  'Luis',
+  'Carmen',
+  'Carlos',
+  'Lucía',
+  'Andrés',
+  'Sofía',
+  'Jorge',
+  'Valentina',
+  'Miguel',
+  'Camila',
+  'Alejandro',
+  'Isabel',
+  'Fernando',
+  'Paula',
+  'Javier',
+  'Daniela',
+  'Sebastián',
+  'Laura',
+  'Diego',
+  'Mariana',
+  'Ricardo',
+  'Natalia',
+  'Felipe',
+  'Gabriela',
+  'Santiago',
+  'Andrea',
+  'Óscar',
+  'Mónica',
+  'Raúl',
+  'Patricia',
+  'Héctor',
+  'Verónica',
+  'Julián',
+  'Ángela',
+  'Iván',
+  'Claudia',
+  'Sergio',
+  'Lorena',
+  'Tomás',
+  'Inés',
+  'Nicolás',
+  'Elena',
+  'Esteban',
+  'Beatriz',
+  'Gonzalo',
+  'Rocío',
+  'Manuel',
+  'Teresa',
+  'Rafael',
+  'Pilar',
+  'Álvaro',
+  'Marta',
+  'Mateo',
+  'Juliana',
+  'Emilio',
+  'Catalina',
+];
+const LAST_NAMES = [
+  'García',
+  'Rodríguez',
+  'Martínez',
+  'López',
+  'González',
+  'Hernández',
+  'Pérez',
+  'Sánchez',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Gómez',
+  'Díaz',
+  'Reyes',
+  'Morales',
+  'Cruz',
+  'Ortiz',
+  'Gutiérrez',
+  'Chávez',
+  'Ramos',
+  'Ruiz',
+  'Jiménez',
+  'Vargas',
+  'Castillo',
+  'Romero',
+  'Álvarez',
+  'Moreno',
+  'Muñoz',
+  'Rojas',
+  'Restrepo',
+  'Zapata',
+  'Ospina',
+  'Cárdenas',
+  'Castaño',
+  'Londoño',
+  'Giraldo',
+  'Quintero',
+  'Valencia',
+  'Mejía',
+  'Salazar',
+  'Arango',
+  'Betancur',
+  'Echeverri',
+  'Uribe',
+  'Vélez',
+  'Herrera',
+  'Medina',
+  'Aguilar',
+  'Navarro',
+  'Domínguez',
+  'Vásquez',
+  'Suárez',
+  'Peña',
+  'Guerrero',
+  'Molina',
+  'Delgado',
+  'Castro',
+  'Ibáñez',
+  'Cabrera',
+];
 /** [city, region, country, weight] */
 const CITIES = [
-  ['Bogotá', 'Cundinamarca', 'CO', 300], ['Medellín', 'Antioquia', 'CO', 150], ['Cali', 'Valle del Cauca', 'CO', 90], ['Barranquilla', 'Atlántico', 'CO', 60],
-  ['Cartagena', 'Bolívar', 'CO', 40], ['Bucaramanga', 'Santander', 'CO', 35], ['Pereira', 'Risaralda', 'CO', 25], ['Manizales', 'Caldas', 'CO', 20],
-  ['Cúcuta', 'Norte de Santander', 'CO', 20], ['Ibagué', 'Tolima', 'CO', 15], ['Santa Marta', 'Magdalena', 'CO', 15], ['Villavicencio', 'Meta', 'CO', 12],
-  ['Pasto', 'Nariño', 'CO', 10], ['Montería', 'Córdoba', 'CO', 10], ['Neiva', 'Huila', 'CO', 8], ['Armenia', 'Quindío', 'CO', 8], ['Popayán', 'Cauca', 'CO', 6],
-  ['Valledupar', 'Cesar', 'CO', 6], ['Tunja', 'Boyacá', 'CO', 5], ['Leticia', 'Amazonas', 'CO', 1], ['Madrid', 'Comunidad de Madrid', 'ES', 25],
-  ['Barcelona', 'Cataluña', 'ES', 15], ['Valencia', 'Comunidad Valenciana', 'ES', 8], ['Sevilla', 'Andalucía', 'ES', 6], ['Bilbao', 'País Vasco', 'ES', 3],
-  ['Ciudad de México', 'CDMX', 'MX', 20], ['Guadalajara', 'Jalisco', 'MX', 8], ['Monterrey', 'Nuevo León', 'MX', 8], ['Lima', 'Lima', 'PE', 15],
-  ['Arequipa', 'Arequipa', 'PE', 3], ['Quito', 'Pichincha', 'EC', 10], ['Guayaquil', 'Guayas', 'EC', 8], ['Santiago', 'Región Metropolitana', 'CL', 12],
-  ['Valparaíso', 'Valparaíso', 'CL', 3], ['Buenos Aires', 'CABA', 'AR', 12], ['Córdoba', 'Córdoba', 'AR', 3], ['Panamá', 'Panamá', 'PA', 5], ['San José', 'San José', 'CR', 4],
+  ['Bogotá', 'Cundinamarca', 'CO', 300],
+  ['Medellín', 'Antioquia', 'CO', 150],
+  ['Cali', 'Valle del Cauca', 'CO', 90],
+  ['Barranquilla', 'Atlántico', 'CO', 60],
+  ['Cartagena', 'Bolívar', 'CO', 40],
+  ['Bucaramanga', 'Santander', 'CO', 35],
+  ['Pereira', 'Risaralda', 'CO', 25],
+  ['Manizales', 'Caldas', 'CO', 20],
+  ['Cúcuta', 'Norte de Santander', 'CO', 20],
+  ['Ibagué', 'Tolima', 'CO', 15],
+  ['Santa Marta', 'Magdalena', 'CO', 15],
+  ['Villavicencio', 'Meta', 'CO', 12],
+  ['Pasto', 'Nariño', 'CO', 10],
+  ['Montería', 'Córdoba', 'CO', 10],
+  ['Neiva', 'Huila', 'CO', 8],
+  ['Armenia', 'Quindío', 'CO', 8],
+  ['Popayán', 'Cauca', 'CO', 6],
+  ['Valledupar', 'Cesar', 'CO', 6],
+  ['Tunja', 'Boyacá', 'CO', 5],
+  ['Leticia', 'Amazonas', 'CO', 1],
+  ['Madrid', 'Comunidad de Madrid', 'ES', 25],
+  ['Barcelona', 'Cataluña', 'ES', 15],
+  ['Valencia', 'Comunidad Valenciana', 'ES', 8],
+  ['Sevilla', 'Andalucía', 'ES', 6],
+  ['Bilbao', 'País Vasco', 'ES', 3],
+  ['Ciudad de México', 'CDMX', 'MX', 20],
+  ['Guadalajara', 'Jalisco', 'MX', 8],
+  ['Monterrey', 'Nuevo León', 'MX', 8],
+  ['Lima', 'Lima', 'PE', 15],
+  ['Arequipa', 'Arequipa', 'PE', 3],
+  ['Quito', 'Pichincha', 'EC', 10],
+  ['Guayaquil', 'Guayas', 'EC', 8],
+  ['Santiago', 'Región Metropolitana', 'CL', 12],
+  ['Valparaíso', 'Valparaíso', 'CL', 3],
+  ['Buenos Aires', 'CABA', 'AR', 12],
+  ['Córdoba', 'Córdoba', 'AR', 3],
+  ['Panamá', 'Panamá', 'PA', 5],
+  ['San José', 'San José', 'CR', 4],
 ];
-const COMPANY_PREFIXES = ['Distribuciones', 'Inversiones', 'Comercializadora', 'Industrias', 'Constructora', 'Transportes', 'Servicios', 'Alimentos', 'Tecnología', 'Laboratorios', 'Confecciones', 'Agropecuaria', 'Ferretería', 'Consultores', 'Soluciones', 'Importadora', 'Logística', 'Clínica', 'Editorial', 'Hoteles'];
-const COMPANY_CORES = ['Andina', 'del Pacífico', 'El Dorado', 'La Esperanza', 'Santa Fe', 'Los Andes', 'del Caribe', 'San José', 'Nueva Granada', 'El Roble', 'La Montaña', 'Río Claro', 'Antioqueña', 'Cafetera', 'Mar Azul', 'Horizonte', 'Continental', 'Atlántico', 'Aurora', 'Tequendama', 'La Sabana', 'Guadalupe', 'Monserrate', 'Magdalena', 'Sierra Nevada', 'Oriente', 'Los Nevados', 'Puerto Nuevo', 'Altamira', 'El Poblado'];
-const COMPANY_SUFFIXES = { CO: ['S.A.S.', 'S.A.S.', 'S.A.', 'Ltda.', '& Cía. S.A.S.'], ES: ['S.L.', 'S.A.'], MX: ['S.A. de C.V.'], PE: ['S.A.C.'], EC: ['Cía. Ltda.'], CL: ['SpA'], AR: ['S.R.L.'], PA: ['S.A.'], CR: ['S.A.'] };
+const COMPANY_PREFIXES = [
+  'Distribuciones',
+  'Inversiones',
+  'Comercializadora',
+  'Industrias',
+  'Constructora',
+  'Transportes',
+  'Servicios',
+  'Alimentos',
+  'Tecnología',
+  'Laboratorios',
+  'Confecciones',
+  'Agropecuaria',
+  'Ferretería',
+  'Consultores',
+  'Soluciones',
+  'Importadora',
+  'Logística',
+  'Clínica',
+  'Editorial',
+  'Hoteles',
+];
+const COMPANY_CORES = [
+  'Andina',
+  'del Pacífico',
+  'El Dorado',
+  'La Esperanza',
+  'Santa Fe',
+  'Los Andes',
+  'del Caribe',
+  'San José',
+  'Nueva Granada',
+  'El Roble',
+  'La Montaña',
+  'Río Claro',
+  'Antioqueña',
+  'Cafetera',
+  'Mar Azul',
+  'Horizonte',
+  'Continental',
+  'Atlántico',
+  'Aurora',
+  'Tequendama',
+  'La Sabana',
+  'Guadalupe',
+  'Monserrate',
+  'Magdalena',
+  'Sierra Nevada',
+  'Oriente',
+  'Los Nevados',
+  'Puerto Nuevo',
+  'Altamira',
+  'El Poblado',
+];
+const COMPANY_SUFFIXES = {
+  CO: ['S.A.S.', 'S.A.S.', 'S.A.', 'Ltda.', '& Cía. S.A.S.'],
+  ES: ['S.L.', 'S.A.'],
+  MX: ['S.A. de C.V.'],
+  PE: ['S.A.C.'],
+  EC: ['Cía. Ltda.'],
+  CL: ['SpA'],
+  AR: ['S.R.L.'],
+  PA: ['S.A.'],
+  CR: ['S.A.'],
+};
 const PHONE_PREFIX = { CO: '+57', ES: '+34', MX: '+52', PE: '+51', EC: '+593', CL: '+56', AR: '+54', PA: '+507', CR: '+506' };
 const MAIL_DOMAINS = ['gmail.com', 'hotmail.com', 'outlook.com', 'yahoo.es', 'yahoo.com', 'une.net.co', 'icloud.com'];
-const POSITIONS = ['Gerente general', 'Director comercial', 'Jefe de compras', 'Analista de compras', 'Asistente administrativa', 'Contador', 'Coordinador de logística', 'Gerente financiero', 'Representante legal', 'Director de mercadeo', 'Ingeniero de proyectos', 'Auxiliar contable'];
-const INDUSTRIES = ['Manufactura', 'Comercio', 'Construcción', 'Tecnología', 'Salud', 'Educación', 'Agroindustria', 'Transporte', 'Servicios financieros', 'Turismo', 'Energía', 'Alimentos y bebidas', 'Textil', 'Logística', 'Consultoría'];
+const POSITIONS = [
+  'Gerente general',
+  'Director comercial',
+  'Jefe de compras',
+  'Analista de compras',
+  'Asistente administrativa',
+  'Contador',
+  'Coordinador de logística',
+  'Gerente financiero',
+  'Representante legal',
+  'Director de mercadeo',
+  'Ingeniero de proyectos',
+  'Auxiliar contable',
+];
+const INDUSTRIES = [
+  'Manufactura',
+  'Comercio',
+  'Construcción',
+  'Tecnología',
+  'Salud',
+  'Educación',
+  'Agroindustria',
+  'Transporte',
+  'Servicios financieros',
+  'Turismo',
+  'Energía',
+  'Alimentos y bebidas',
+  'Textil',
+  'Logística',
+  'Consultoría',
+];
 const CATEGORIES = ['A', 'B', 'C', 'Estratégico', 'Ocasional'];
 const TAGS = ['feria-2026', 'vip', 'newsletter', 'referido', 'distribuidor', 'mayorista', 'minorista', 'exportador', 'licitacion', 'webinar', 'expo-bogota', 'recompra'];
 const SOURCE_NAMES = ['Sitio web', 'Feria comercial', 'Referido', 'Redes sociales', 'Llamada entrante', 'Correo', 'Publicidad', 'Aliado'];
 const SOURCE_CHANNELS = ['web', 'trade_show', 'referral', 'social_media', 'phone', 'email', 'advertising', 'partner'];
-const INTEREST_NAMES = ['Software de facturación', 'Licencias ERP', 'Soporte técnico', 'Capacitación', 'Consultoría tributaria', 'Nómina electrónica', 'Hosting', 'Integraciones', 'Inventarios', 'Punto de venta', 'Analítica', 'Seguridad informática'];
+const INTEREST_NAMES = [
+  'Software de facturación',
+  'Licencias ERP',
+  'Soporte técnico',
+  'Capacitación',
+  'Consultoría tributaria',
+  'Nómina electrónica',
+  'Hosting',
+  'Integraciones',
+  'Inventarios',
+  'Punto de venta',
+  'Analítica',
+  'Seguridad informática',
+];
 
 /** Deterministic PRNG (mulberry32). */
 function prng(seed) {
@@ -121,9 +376,43 @@ function cedula(pick) {
 }
 
 const COLUMNS = [
-  'id', 'tenant_id', 'version', 'created_at', 'updated_at', 'kind', 'lifecycle', 'first_name', 'last_name', 'company_name', 'display_name', 'email', 'phone',
-  'emails', 'phones', 'position', 'tax_id', 'street', 'city', 'region', 'postal_code', 'country', 'website', 'industry', 'category', 'interest_level', 'priority',
-  'source_id', 'company_id', 'tags', 'owner_id', 'team_id', 'shared_with_team', 'created_by', 'updated_by', 'customer_since', 'supplier_since',
+  'id',
+  'tenant_id',
+  'version',
+  'created_at',
+  'updated_at',
+  'kind',
+  'lifecycle',
+  'first_name',
+  'last_name',
+  'company_name',
+  'display_name',
+  'email',
+  'phone',
+  'emails',
+  'phones',
+  'position',
+  'tax_id',
+  'street',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'website',
+  'industry',
+  'category',
+  'interest_level',
+  'priority',
+  'source_id',
+  'company_id',
+  'tags',
+  'owner_id',
+  'team_id',
+  'shared_with_team',
+  'created_by',
+  'updated_by',
+  'customer_since',
+  'supplier_since',
 ];
 
 /** Ensures the tenant has sources and interests to point at; returns their ids. */
@@ -132,10 +421,12 @@ async function catalogues(client, tenantId, createdBy) {
   let sourceIds = [];
   if (await exists('contacts.source')) {
     for (let i = 0; i < SOURCE_NAMES.length; i++) {
-      await client.query(
-        `INSERT INTO contacts.source (tenant_id, name, channel, created_by, updated_by) VALUES ($1, $2, $3, $4, $4) ON CONFLICT DO NOTHING`,
-        [tenantId, SOURCE_NAMES[i], SOURCE_CHANNELS[i], createdBy],
-      );
+      await client.query(`INSERT INTO contacts.source (tenant_id, name, channel, created_by, updated_by) VALUES ($1, $2, $3, $4, $4) ON CONFLICT DO NOTHING`, [
+        tenantId,
+        SOURCE_NAMES[i],
+        SOURCE_CHANNELS[i],
+        createdBy,
+      ]);
     }
     sourceIds = (await client.query('SELECT id FROM contacts.source WHERE tenant_id = $1 ORDER BY name', [tenantId])).rows.map((r) => r.id);
   }
@@ -185,7 +476,13 @@ async function rebuildIndexes(client, databaseUrl, indexes, log) {
   };
   try {
     const gin = indexes.filter((index) => / USING gin /i.test(index.definition));
-    await Promise.all([build(second, gin), build(client, indexes.filter((index) => !gin.includes(index)))]);
+    await Promise.all([
+      build(second, gin),
+      build(
+        client,
+        indexes.filter((index) => !gin.includes(index)),
+      ),
+    ]);
   } finally {
     await second.end();
   }
@@ -223,7 +520,17 @@ function* chunks(start, end, lineOf) {
  * COPYs `count` contacts (10% organisations, then people, 60% of whom work for one of them)
  * into the tenant. Returns counts, timings and a few sample values for the benchmark's queries.
  */
-export async function generateContacts({ databaseUrl, tenantId, count = 1_000_000, createdBy = randomUUID(), owners = [], teams = [], seed = 42, keepIndexes = false, log = () => undefined }) {
+export async function generateContacts({
+  databaseUrl,
+  tenantId,
+  count = 1_000_000,
+  createdBy = randomUUID(),
+  owners = [],
+  teams = [],
+  seed = 42,
+  keepIndexes = false,
+  log = () => undefined,
+}) {
   const pick = new Picker(prng(seed));
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'bench-generate-contacts' });
   await client.connect();
@@ -286,13 +593,46 @@ export async function generateContacts({ databaseUrl, tenantId, count = 1_000_00
     };
     const rowLine = (row) =>
       `${[
-        row.id, tenantId, 1, row.createdAt, row.updatedAt, row.kind, row.lifecycle, row.firstName ?? null, row.lastName ?? null, row.companyName ?? null,
-        row.displayName, row.email, row.phone, JSON.stringify(row.email ? [{ value: row.email, label: 'work', primary: true }, ...(row.extraEmails ?? [])] : []),
-        JSON.stringify(row.phone ? [{ value: row.phone, label: 'mobile', primary: true }] : []), row.position ?? null, row.taxId ?? null, row.street, row.city,
-        row.region, row.postal, row.country, row.website ?? null, row.industry, row.category, row.interestLevel, row.priority, row.source, row.companyId ?? null,
-        pgArray(row.tags), row.owner, row.team, row.shared ? 't' : 'f', createdBy, createdBy,
-        row.lifecycle === 'customer' ? row.createdAt : null, row.lifecycle === 'supplier' ? row.createdAt : null,
-      ].map(cell).join('\t')}\n`;
+        row.id,
+        tenantId,
+        1,
+        row.createdAt,
+        row.updatedAt,
+        row.kind,
+        row.lifecycle,
+        row.firstName ?? null,
+        row.lastName ?? null,
+        row.companyName ?? null,
+        row.displayName,
+        row.email,
+        row.phone,
+        JSON.stringify(row.email ? [{ value: row.email, label: 'work', primary: true }, ...(row.extraEmails ?? [])] : []),
+        JSON.stringify(row.phone ? [{ value: row.phone, label: 'mobile', primary: true }] : []),
+        row.position ?? null,
+        row.taxId ?? null,
+        row.street,
+        row.city,
+        row.region,
+        row.postal,
+        row.country,
+        row.website ?? null,
+        row.industry,
+        row.category,
+        row.interestLevel,
+        row.priority,
+        row.source,
+        row.companyId ?? null,
+        pgArray(row.tags),
+        row.owner,
+        row.team,
+        row.shared ? 't' : 'f',
+        createdBy,
+        createdBy,
+        row.lifecycle === 'customer' ? row.createdAt : null,
+        row.lifecycle === 'supplier' ? row.createdAt : null,
+      ]
+        .map(cell)
+        .join('\t')}\n`;
     const copySql = `COPY contacts.contact (${COLUMNS.join(', ')}) FROM STDIN`;
 
     // Bulk load: index maintenance row by row through a small shared_buffers dominates a large
@@ -314,7 +654,13 @@ export async function generateContacts({ databaseUrl, tenantId, count = 1_000_00
         row.phone = phoneFor(pick, row.country);
         row.taxId = nit(pick);
         orgs.push({ id: row.id, name: row.companyName, domain, city: row.city });
-        if (samples.companies.length < 50 && pick.chance(0.01)) samples.companies.push(core.split(' ').filter((word) => word.length >= 4).pop() ?? core);
+        if (samples.companies.length < 50 && pick.chance(0.01))
+          samples.companies.push(
+            core
+              .split(' ')
+              .filter((word) => word.length >= 4)
+              .pop() ?? core,
+          );
         if (samples.taxIds.length < 50 && pick.chance(0.01)) samples.taxIds.push(row.taxId);
         return line(row);
       });

@@ -14,7 +14,15 @@ import pg from 'pg';
 const BATCH = 100_000;
 const TEAMS = 40;
 const AGENTS = 400;
-const WEEKDAYS = JSON.stringify({ 1: { start: '08:00', end: '17:00' }, 2: { start: '08:00', end: '17:00' }, 3: { start: '08:00', end: '17:00' }, 4: { start: '08:00', end: '17:00' }, 5: { start: '08:00', end: '17:00' }, 6: null, 7: null });
+const WEEKDAYS = JSON.stringify({
+  1: { start: '08:00', end: '17:00' },
+  2: { start: '08:00', end: '17:00' },
+  3: { start: '08:00', end: '17:00' },
+  4: { start: '08:00', end: '17:00' },
+  5: { start: '08:00', end: '17:00' },
+  6: null,
+  7: null,
+});
 
 /** Every index of the two tables except primary keys and unique constraints (needed for correctness during the load). */
 async function secondaryIndexes(client) {
@@ -94,11 +102,11 @@ export async function generateTickets({ databaseUrl, tenantId, count = 1_000_000
       );
     });
     await timed(`rebuild ${indexes.length} indexes`, async () => {
-      await client.query('SET maintenance_work_mem = \'256MB\'');
+      await client.query("SET maintenance_work_mem = '256MB'");
       // Two at a time: both cores.
       const second = new pg.Client({ connectionString: databaseUrl });
       await second.connect();
-      await second.query('SET maintenance_work_mem = \'256MB\'');
+      await second.query("SET maintenance_work_mem = '256MB'");
       const queue = [...indexes];
       const worker = async (c) => {
         for (let index = queue.shift(); index; index = queue.shift()) await c.query(index.indexdef);

@@ -40,12 +40,18 @@ async function writeCsv(path, rows, tag) {
   for (let i = 1; i <= rows; i++) {
     const first = FIRST[i % FIRST.length];
     const last = LAST[(i * 7) % LAST.length];
-    let email = `${first.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}.${i}.${tag}@bench.co`;
+    let email = `${first
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()}.${i}.${tag}@bench.co`;
     if (i % 100 === 0) {
       email = `correo-invalido-${i}`; // rejected: e-mail format
       expected.rejected++;
     } else if (i % 100 === 50 && i > 50) {
-      email = `${FIRST[(i - 1) % FIRST.length].normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()}.${i - 1}.${tag}@bench.co`; // repeats row i-1
+      email = `${FIRST[(i - 1) % FIRST.length]
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()}.${i - 1}.${tag}@bench.co`; // repeats row i-1
       expected.rejected++;
     } else {
       expected.created++;
@@ -110,7 +116,7 @@ export async function run({ platform, options, log }) {
     // After the job: the relay publishes the events it wrote (one per created contact).
     const relayStart = performance.now();
     let unpublished = Number.NaN;
-    for (let deadline = Date.now() + 600_000; Date.now() < deadline; ) {
+    for (let deadline = Date.now() + 600_000; Date.now() < deadline;) {
       unpublished = Number((await platform.query('SELECT count(*) AS n FROM contacts.outbox_message WHERE published_at IS NULL'))[0].n);
       if (unpublished === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -80,7 +80,9 @@ async function measure({ platform, agents, seconds, thinkMs }) {
   const elapsed = (performance.now() - started) / 1000;
   const cpuUse = await cpu.stop();
   const all = [...latencies.values()].flat();
-  const results = Object.fromEntries([...latencies].map(([shape, values]) => [shape, { ...summarize(values), requestsPerSecond: Math.round((values.length / elapsed) * 10) / 10, emptyPages: empty.get(shape) ?? 0 }]));
+  const results = Object.fromEntries(
+    [...latencies].map(([shape, values]) => [shape, { ...summarize(values), requestsPerSecond: Math.round((values.length / elapsed) * 10) / 10, emptyPages: empty.get(shape) ?? 0 }]),
+  );
   return { results, overall: { ...summarize(all), requestsPerSecond: Math.round((all.length / elapsed) * 10) / 10 }, failures, cpu: cpuUse };
 }
 
@@ -101,7 +103,7 @@ function report(title, m) {
 
 async function waitForQuiet(seconds, log) {
   let busy = await sampleBusyCores(2000);
-  for (const deadline = Date.now() + seconds * 1000; busy > 0.3 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + seconds * 1000; busy > 0.3 && Date.now() < deadline;) {
     log(`machine busy (${busy.toFixed(2)} cores used by others or us); waiting`);
     busy = await sampleBusyCores(5000);
   }
@@ -152,7 +154,9 @@ export async function run({ platform, options = {}, log }) {
   }
   const text = [
     `inbox list over ${count} tickets of one tenant (${generated.size} with the legal clock rows), ${AGENTS} support agents through the gateway, 50 per page`,
-    `generated: ${Object.entries(generated.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`,
+    `generated: ${Object.entries(generated.timings)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ')}`,
     ...phases.map((phase) => report(`${phase.label}, machine ${phase.quietBefore.toFixed(2)} cores busy before`, phase)),
     ...Object.entries(plans).map(([shape, plan]) => `EXPLAIN (ANALYZE, BUFFERS), ${shape}:\n${plan}`),
   ].join('\n\n');
@@ -160,7 +164,12 @@ export async function run({ platform, options = {}, log }) {
 }
 
 async function standalone() {
-  const args = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([a-z-]+)(?:=(.*))?$/.exec(arg)?.slice(1) ?? [arg, 'true']).map(([key, value]) => [key, value ?? 'true']));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((arg) => /^--([a-z-]+)(?:=(.*))?$/.exec(arg)?.slice(1) ?? [arg, 'true'])
+      .map(([key, value]) => [key, value ?? 'true']),
+  );
   const log = (message) => console.log(`[inbox-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
   if (args['no-build'] !== 'true') {
     const { build } = await import(pathToFileURL(new URL('../scripts/build.mjs', import.meta.url).pathname).href);

@@ -47,7 +47,10 @@ async function phase(platform, log, count, poisoned, timeoutMs) {
   }
   const elapsed = performance.now() - started;
   const [poison] = poisoned
-    ? await platform.query(`SELECT attempts, (to_jsonb(o)->>'parked_at') IS NOT NULL AS parked FROM contacts.outbox_message o WHERE envelope->>'correlationid' = $1 AND event_type = 'bench.outbox.poison'`, [tag])
+    ? await platform.query(
+        `SELECT attempts, (to_jsonb(o)->>'parked_at') IS NOT NULL AS parked FROM contacts.outbox_message o WHERE envelope->>'correlationid' = $1 AND event_type = 'bench.outbox.poison'`,
+        [tag],
+      )
     : [null];
   log(`${tag}: ${state.published}/${count} published in ${Math.round(elapsed)} ms${poison ? `; poisoned row: ${poison.attempts} attempt(s), parked ${poison.parked}` : ''}`);
   // Leave nothing behind that keeps the relay retrying.

@@ -30,19 +30,23 @@ function sourceAgents(count) {
 function postJson(url, body, source, timeoutMs = 30_000) {
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body));
-    const request = http.request(url, { method: 'POST', agent: source.agent, localAddress: source.localAddress, headers: { 'content-type': 'application/json', 'content-length': payload.length }, timeout: timeoutMs }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        let parsed = {};
-        try {
-          parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          // not JSON
-        }
-        resolve({ status: response.statusCode, body: parsed });
-      });
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent: source.agent, localAddress: source.localAddress, headers: { 'content-type': 'application/json', 'content-length': payload.length }, timeout: timeoutMs },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          let parsed = {};
+          try {
+            parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            // not JSON
+          }
+          resolve({ status: response.statusCode, body: parsed });
+        });
+      },
+    );
     request.on('timeout', () => request.destroy(new Error('timeout')));
     request.on('error', reject);
     request.end(payload);
@@ -145,8 +149,22 @@ export async function run({ platform, options, log }) {
     table(
       ['measure', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
       [
-        ['POST /public/tickets → 201', data.filingLatencyMs.count, fmt(data.filingLatencyMs.p50), fmt(data.filingLatencyMs.p95), fmt(data.filingLatencyMs.p99), fmt(data.filingLatencyMs.max)],
-        ['201 → acuse e-mail sent', data.filingToMailSentMs.count, fmt(data.filingToMailSentMs.p50), fmt(data.filingToMailSentMs.p95), fmt(data.filingToMailSentMs.p99), fmt(data.filingToMailSentMs.max)],
+        [
+          'POST /public/tickets → 201',
+          data.filingLatencyMs.count,
+          fmt(data.filingLatencyMs.p50),
+          fmt(data.filingLatencyMs.p95),
+          fmt(data.filingLatencyMs.p99),
+          fmt(data.filingLatencyMs.max),
+        ],
+        [
+          '201 → acuse e-mail sent',
+          data.filingToMailSentMs.count,
+          fmt(data.filingToMailSentMs.p50),
+          fmt(data.filingToMailSentMs.p95),
+          fmt(data.filingToMailSentMs.p99),
+          fmt(data.filingToMailSentMs.max),
+        ],
       ],
     ),
     `filed ${data.filed}/${total} (${JSON.stringify(statusCodes)}, ${errors} errors) at ${data.filingRatePerSecond}/s; e-mails sent ${rows.length}; end to end ${data.endToEndPerSecond} tickets/s over ${fmt(data.endToEndSeconds, 1)} s (target ≥ ${TARGET_PER_SECOND}/s: ${data.meetsTarget ? 'met' : 'NOT met'})`,

@@ -84,10 +84,16 @@ export async function run({ platform, options, log }) {
     log(`response body sizes: ${targets.map((t) => `${t.label} ${bodyBytes[t.key]} B`).join(', ')}`);
     for (const target of targets) {
       log(`${target.label}: closed loop, ${connections} connections, warm-up ${warmupSeconds} s, then ${seconds} s`);
-      results[target.key] = { label: target.label, ...(await closedLoop({ title: target.label, url: target.url, path: pathOf, headers, connections, seconds, warmupSeconds, ourProcesses })) };
+      results[target.key] = {
+        label: target.label,
+        ...(await closedLoop({ title: target.label, url: target.url, path: pathOf, headers, connections, seconds, warmupSeconds, ourProcesses })),
+      };
       if (readRate > 0 && openSeconds > 0) {
         log(`${target.label}: fixed rate ${readRate}/s for ${openSeconds} s`);
-        fixedRate[target.key] = { label: target.label, ...(await openLoop({ title: target.label, url: target.url, path: pathOf, headers, rate: readRate, seconds: openSeconds, connections, ourProcesses })) };
+        fixedRate[target.key] = {
+          label: target.label,
+          ...(await openLoop({ title: target.label, url: target.url, path: pathOf, headers, rate: readRate, seconds: openSeconds, connections, ourProcesses })),
+        };
       }
     }
   } finally {
@@ -124,12 +130,27 @@ export async function run({ platform, options, log }) {
     checks.push(
       { anchor: 'P3', what: `read path p95 ≤ 50 ms (${how})`, value: ms(p3.latencyMs.p95), pass: p3.latencyMs.p95 <= 50 },
       { anchor: 'P3', what: `read path p99 ≤ 200 ms (${how})`, value: ms(p3.latencyMs.p99), pass: p3.latencyMs.p99 <= 200 },
-      { anchor: 'P3', what: 'read path 0 errors (all runs)', value: String(failures(gateway) + (fixedRate.gateway ? failures(fixedRate.gateway) : 0)), pass: failures(gateway) + (fixedRate.gateway ? failures(fixedRate.gateway) : 0) === 0 },
+      {
+        anchor: 'P3',
+        what: 'read path 0 errors (all runs)',
+        value: String(failures(gateway) + (fixedRate.gateway ? failures(fixedRate.gateway) : 0)),
+        pass: failures(gateway) + (fixedRate.gateway ? failures(fixedRate.gateway) : 0) === 0,
+      },
     );
   }
 
   const cpuCell = (r) => `${fmt(r.cpu.busyCores, 2)} (${fmt(r.cpu.otherCores, 2)})`;
-  const rowOf = (r) => [r.label, fmt(r.requestsPerSecond, 0), fmt(r.latencyMs.p50, 2), fmt(r.latencyMs.p95, 2), fmt(r.latencyMs.p99, 2), fmt(r.latencyMs.max, 1), String(r.non2xx), String(r.errors + (r.timeouts ?? 0)), cpuCell(r)];
+  const rowOf = (r) => [
+    r.label,
+    fmt(r.requestsPerSecond, 0),
+    fmt(r.latencyMs.p50, 2),
+    fmt(r.latencyMs.p95, 2),
+    fmt(r.latencyMs.p99, 2),
+    fmt(r.latencyMs.max, 1),
+    String(r.non2xx),
+    String(r.errors + (r.timeouts ?? 0)),
+    cpuCell(r),
+  ];
   const head = ['target', 'req/s (2xx)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'CPU busy (others)'];
   const lines = [
     `read-contact: GET /api/v1/contacts/{id} (random of ${ids.length} ids), targets one after another`,
@@ -156,18 +177,14 @@ export async function run({ platform, options, log }) {
   );
   lines.push(
     '',
-    'CPU time per request in the closed-loop runs (ms of CPU; service = contacts, or the baseline process; postgres = the backends of this run\'s database)',
+    "CPU time per request in the closed-loop runs (ms of CPU; service = contacts, or the baseline process; postgres = the backends of this run's database)",
     table(
       ['target', 'gateway', 'service', 'postgres backends', 'load generator'],
       Object.entries(cpuPerRequest).map(([key, c]) => [results[key].label, fmt(c.gateway, 3), fmt(c.service, 3), fmt(c.postgres, 3), fmt(c.loadGenerator, 3)]),
     ),
   );
   if (Object.keys(fixedRate).length > 0) {
-    lines.push(
-      '',
-      `fixed rate: ${readRate} req/s for ${openSeconds} s each (open loop, latency from the scheduled send time)`,
-      table(head, Object.values(fixedRate).map(rowOf)),
-    );
+    lines.push('', `fixed rate: ${readRate} req/s for ${openSeconds} s each (open loop, latency from the scheduled send time)`, table(head, Object.values(fixedRate).map(rowOf)));
     if (fixedRate.gateway) lines.push(`gateway hop at ${readRate}/s: p50 +${fmt(ratios.fixedRateGatewayHopP50Ms, 2)} ms, p99 +${fmt(ratios.fixedRateGatewayHopP99Ms, 2)} ms`);
   }
   lines.push(
@@ -176,8 +193,35 @@ export async function run({ platform, options, log }) {
   );
   const noisy = [...Object.values(results), ...Object.values(fixedRate)].filter((r) => r.cpu.otherCores > NOISY_CORES);
   if (noisy.length > 0) {
-    lines.push(`WARNING: other people's processes used > ${NOISY_CORES} cores during ${noisy.length} of the windows (see the brackets): those rows understate this code; rerun on a quiet machine before comparing`);
+    lines.push(
+      `WARNING: other people's processes used > ${NOISY_CORES} cores during ${noisy.length} of the windows (see the brackets): those rows understate this code; rerun on a quiet machine before comparing`,
+    );
   }
-  if (checks.length > 0) lines.push('', table(['anchor', 'target', 'measured', 'ok'], checks.map((c) => [c.anchor, c.what, c.value, c.pass ? 'yes' : 'NO'])));
-  return { name, text: lines.join('\n'), data: { connections, seconds, warmupSeconds, readRate, openSeconds, seededContacts: ids.length, results, fixedRate, ratios, cpuPerRequest, bodyBytes, checks, disturbedWindows: noisy.map((r) => `${r.mode}: ${r.label}`) } };
+  if (checks.length > 0)
+    lines.push(
+      '',
+      table(
+        ['anchor', 'target', 'measured', 'ok'],
+        checks.map((c) => [c.anchor, c.what, c.value, c.pass ? 'yes' : 'NO']),
+      ),
+    );
+  return {
+    name,
+    text: lines.join('\n'),
+    data: {
+      connections,
+      seconds,
+      warmupSeconds,
+      readRate,
+      openSeconds,
+      seededContacts: ids.length,
+      results,
+      fixedRate,
+      ratios,
+      cpuPerRequest,
+      bodyBytes,
+      checks,
+      disturbedWindows: noisy.map((r) => `${r.mode}: ${r.label}`),
+    },
+  };
 }

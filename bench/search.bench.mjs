@@ -134,7 +134,13 @@ async function usersLoop({ url, mix, tokens, users, seconds, record, thinkMs = (
       const shape = entry.shape?.();
       const started = performance.now();
       try {
-        const response = await pool.request({ method: 'GET', path, headers: { authorization: `Bearer ${entry.asSales ? tokens.sales : tokens.admin}` }, headersTimeout: 10_000, bodyTimeout: 10_000 });
+        const response = await pool.request({
+          method: 'GET',
+          path,
+          headers: { authorization: `Bearer ${entry.asSales ? tokens.sales : tokens.admin}` },
+          headersTimeout: 10_000,
+          bodyTimeout: 10_000,
+        });
         const body = await response.body.text();
         record(entry.kind, performance.now() - started, response.statusCode, path, body, shape);
       } catch (error) {
@@ -192,22 +198,38 @@ async function measure({ platform, mix, tokens, users, seconds, thinkMs }) {
   const elapsed = (performance.now() - started) / 1000;
   const cpuUse = await cpu.stop();
   const results = {};
-  for (const [kind, values] of latencies) results[kind] = { ...summarize(values), requestsPerSecond: Math.round((values.length / elapsed) * 10) / 10, failures: failures.get(kind)?.length ?? 0, emptyPages: empty.get(kind) ?? 0 };
+  for (const [kind, values] of latencies)
+    results[kind] = { ...summarize(values), requestsPerSecond: Math.round((values.length / elapsed) * 10) / 10, failures: failures.get(kind)?.length ?? 0, emptyPages: empty.get(kind) ?? 0 };
   const overall = { ...summarize(all), requestsPerSecond: Math.round((all.length / elapsed) * 10) / 10, failures: [...failures.values()].reduce((sum, list) => sum + list.length, 0) };
   const byShape = Object.fromEntries([...shapes].map(([shape, values]) => [shape, summarize(values)]));
   return { results, overall, byShape, failures, cpu: cpuUse };
 }
 
 function report(title, m) {
-  const row = (label, r) => [label, String(r.count), fmt(r.requestsPerSecond, 1), fmt(r.p50, 1), fmt(r.p95, 1), fmt(r.p99, 1), fmt(r.max, 1), String(r.failures), String(r.emptyPages ?? '—')];
+  const row = (label, r) => [
+    label,
+    String(r.count),
+    fmt(r.requestsPerSecond, 1),
+    fmt(r.p50, 1),
+    fmt(r.p95, 1),
+    fmt(r.p99, 1),
+    fmt(r.max, 1),
+    String(r.failures),
+    String(r.emptyPages ?? '—'),
+  ];
   const c = m.cpu;
   const lines = [
     title,
-    table(['query kind', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'empty'], [...Object.entries(m.results).map(([kind, r]) => row(kind, r)), row('all', m.overall)]),
+    table(
+      ['query kind', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'empty'],
+      [...Object.entries(m.results).map(([kind, r]) => row(kind, r)), row('all', m.overall)],
+    ),
     `p95 of all requests ${fmt(m.overall.p95, 1)} ms (target ≤ ${TARGET_P95_MS} ms: ${m.overall.p95 <= TARGET_P95_MS ? 'met' : 'NOT met'}); worst kind p95 ${fmt(Math.max(...Object.values(m.results).map((r) => r.p95 ?? 0)), 1)} ms`,
     `CPU: ${fmt(c.busyCores, 2)} of ${c.cores} cores busy (gateway ${fmt(c.byProcess?.gateway, 2)}, contacts ${fmt(c.byProcess?.contacts, 2)}, ` +
       `postgres ${fmt(c.ourPostgresCores ?? c.dbBrokerCores, 2)}, load generator ${fmt(c.byProcess?.['bench (load generator)'], 2)}, others' processes ${fmt(c.otherCores, 2)})`,
-    `filters + sort by shape (p50 / p95 ms): ${Object.entries(m.byShape).map(([shape, r]) => `${shape} ${fmt(r.p50, 0)}/${fmt(r.p95, 0)}`).join('; ')}`,
+    `filters + sort by shape (p50 / p95 ms): ${Object.entries(m.byShape)
+      .map(([shape, r]) => `${shape} ${fmt(r.p50, 0)}/${fmt(r.p95, 0)}`)
+      .join('; ')}`,
   ];
   if (c.otherCores > 0.25) lines.push(`WARNING: other processes used ${fmt(c.otherCores, 2)} cores during this window: figures understate this code`);
   for (const [kind, list] of m.failures) lines.push(`failures in ${kind}: ${list.slice(0, 3).join(' | ')}`);
@@ -241,7 +263,9 @@ export async function run({ platform, options = {}, log }) {
   log(`generating ${count.toLocaleString('en-US')} contacts in tenant ${tenantId} (COPY)`);
   const generated = await generateContacts({ databaseUrl: platform.databaseUrl, tenantId, count, createdBy: claims.sub, owners, seed: 42, log: (message) => log(`  ${message}`) });
   log(`generated in ${generated.seconds} s (${generated.plantedDuplicates} planted duplicates, ${generated.interestLinks} interest links)`);
-  const [{ rows: tableRows, bytes }] = await platform.query("SELECT count(*)::int AS rows, pg_total_relation_size('contacts.contact') AS bytes FROM contacts.contact WHERE tenant_id = $1", [tenantId]);
+  const [{ rows: tableRows, bytes }] = await platform.query("SELECT count(*)::int AS rows, pg_total_relation_size('contacts.contact') AS bytes FROM contacts.contact WHERE tenant_id = $1", [
+    tenantId,
+  ]);
 
   const cursors = await deepCursors(platform, tenantId, tableRows);
   const mix = queryMix(generated.samples, generated, cursors, 7);
@@ -267,7 +291,12 @@ export async function run({ platform, options = {}, log }) {
   const pacedRandom = chooser(11).random;
   const paced = await measure({ platform, mix, tokens, users, seconds, thinkMs: () => 500 + pacedRandom() * 1000 });
 
-  const indexScans = Object.fromEntries(Object.entries(after.indexes).map(([index, scans]) => [index, scans - (before.indexes[index] ?? 0)]).filter(([, delta]) => delta > 0).sort((a, b) => b[1] - a[1]));
+  const indexScans = Object.fromEntries(
+    Object.entries(after.indexes)
+      .map(([index, scans]) => [index, scans - (before.indexes[index] ?? 0)])
+      .filter(([, delta]) => delta > 0)
+      .sort((a, b) => b[1] - a[1]),
+  );
   const seqScans = after.seqScans - before.seqScans;
   const lines = [
     `search: GET /api/v1/contacts through the gateway, ${tableRows.toLocaleString('en-US')} contacts in the tenant (${(Number(bytes) / 2 ** 30).toFixed(2)} GiB with indexes), page size 50; data generated in ${generated.seconds} s`,
@@ -277,19 +306,39 @@ export async function run({ platform, options = {}, log }) {
     report(`2. paced: ${users} concurrent users, 0.5–1.5 s between a user's requests, ${seconds} s`, paced),
     '',
     `cores busy on the machine just before each window (others' work; ≤ 0.3 = quiet): ${quietBefore.join(' / ')}`,
-    `sequential scans of contacts.contact during the closed loop: ${seqScans}; index scans: ${Object.entries(indexScans).map(([index, n]) => `${index.replace(/^contact\./, '')} ${n}`).join(', ')}`,
+    `sequential scans of contacts.contact during the closed loop: ${seqScans}; index scans: ${Object.entries(indexScans)
+      .map(([index, n]) => `${index.replace(/^contact\./, '')} ${n}`)
+      .join(', ')}`,
   ];
   const strip = (m) => ({ results: m.results, overall: m.overall, byShape: m.byShape, cpu: m.cpu });
   return {
     name,
     text: lines.join('\n'),
-    data: { contacts: tableRows, totalRelationBytes: Number(bytes), users, seconds, warmupSeconds, busyCoresBefore: quietBefore, generatedSeconds: generated.seconds, closedLoop: strip(closed), paced: strip(paced), seqScans, indexScans, targetP95Ms: TARGET_P95_MS },
+    data: {
+      contacts: tableRows,
+      totalRelationBytes: Number(bytes),
+      users,
+      seconds,
+      warmupSeconds,
+      busyCoresBefore: quietBefore,
+      generatedSeconds: generated.seconds,
+      closedLoop: strip(closed),
+      paced: strip(paced),
+      seqScans,
+      indexScans,
+      targetP95Ms: TARGET_P95_MS,
+    },
   };
 }
 
 /** `node bench/search.bench.mjs`: its own platform (gateway + contacts), then cleans up. */
 async function standalone() {
-  const args = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([a-z-]+)(?:=(.*))?$/.exec(arg)?.slice(1) ?? [arg, 'true']).map(([key, value]) => [key, value ?? 'true']));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((arg) => /^--([a-z-]+)(?:=(.*))?$/.exec(arg)?.slice(1) ?? [arg, 'true'])
+      .map(([key, value]) => [key, value ?? 'true']),
+  );
   const log = (message) => console.log(`[search-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
   if (args['no-build'] !== 'true') {
     const { build } = await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href);
@@ -312,7 +361,12 @@ async function standalone() {
     const options = { searchContacts: args.contacts, searchUsers: args.users, searchSeconds: args.seconds, searchWarmup: args.warmup, searchWaitIdle: args['wait-idle'] ?? 600 };
     const { text, data } = await run({ platform, options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)), log });
     console.log(`\n${text}\n`);
-    console.log(JSON.stringify({ machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() }, ...data }));
+    console.log(
+      JSON.stringify({
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+        ...data,
+      }),
+    );
   } catch (error) {
     exitCode = 1;
     console.error(error);

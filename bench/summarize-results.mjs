@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { fmt, table } from './lib/stats.mjs';
 
 const dir = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'results');
-const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, f));
 
 const readRows = [];
 const eventRows = [];

@@ -20,7 +20,15 @@ export const name = 'ticket-clocks';
 export const description = 'Clock scheduler passes over 100,000 open tickets (legal + SLA rows): database time per pass';
 
 const TARGET_DB_MS = 1000;
-const WEEKDAYS = JSON.stringify({ 1: { start: '08:00', end: '17:00' }, 2: { start: '08:00', end: '17:00' }, 3: { start: '08:00', end: '17:00' }, 4: { start: '08:00', end: '17:00' }, 5: { start: '08:00', end: '17:00' }, 6: null, 7: null });
+const WEEKDAYS = JSON.stringify({
+  1: { start: '08:00', end: '17:00' },
+  2: { start: '08:00', end: '17:00' },
+  3: { start: '08:00', end: '17:00' },
+  4: { start: '08:00', end: '17:00' },
+  5: { start: '08:00', end: '17:00' },
+  6: null,
+  7: null,
+});
 
 async function seed(databaseUrl, tickets) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -135,8 +143,8 @@ export async function run({ platform, options = {}, log }) {
     );
     const planText = JSON.stringify(plan['QUERY PLAN']);
     const usesIndex = planText.includes('ticket_legal_clock_next_check');
-    await platform.query('UPDATE tickets.ticket_legal_clock SET next_check_at = now() - interval \'1 second\', recompute = true');
-    await platform.query('UPDATE tickets.ticket_sla_clock SET next_check_at = now() - interval \'1 second\', recompute = true');
+    await platform.query("UPDATE tickets.ticket_legal_clock SET next_check_at = now() - interval '1 second', recompute = true");
+    await platform.query("UPDATE tickets.ticket_sla_clock SET next_check_at = now() - interval '1 second', recompute = true");
     rows.push(await measure('everything due + recompute (calendar edit)'));
     const normal = rows[0];
     const text = [
@@ -154,7 +162,12 @@ export async function run({ platform, options = {}, log }) {
 }
 
 async function standalone() {
-  const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((arg) => arg.replace(/^--/, '').split('='))
+      .map(([k, v]) => [k, v ?? true]),
+  );
   const log = (message) => console.log(`[ticket-clocks ${new Date().toISOString().slice(11, 19)}] ${message}`);
   if (args.build !== 'false' && !args['no-build']) {
     const { build } = await import(pathToFileURL(new URL('../scripts/build.mjs', import.meta.url).pathname).href);

@@ -66,13 +66,22 @@ const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11
 async function loadBenchmarks() {
   const order = ['read-contact.bench.mjs', 'event-latency.bench.mjs']; // then any others, by name
   const rank = (file) => (order.includes(file) ? order.indexOf(file) : order.length);
-  const files = readdirSync(benchDir).filter((file) => file.endsWith('.bench.mjs')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const files = readdirSync(benchDir)
+    .filter((file) => file.endsWith('.bench.mjs'))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return Promise.all(files.map(async (file) => ({ file, ...(await import(pathToFileURL(join(benchDir, file)).href)) })));
 }
 
 async function machineInfo(platform) {
   const cpus = os.cpus();
-  const info = { loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100), cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
+  const info = {
+    loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  };
   try {
     info.postgres = (await platform.query('SHOW server_version'))[0].server_version;
   } catch {
@@ -127,7 +136,7 @@ async function main() {
   const report = { startedAt: startedAt.toISOString(), options: args.options, notes: [], machine: null, benchmarks: {} };
   let failed = false;
   let idleCheck = await sampleBusyCores(1000);
-  for (const deadline = Date.now() + args.waitIdleSeconds * 1000; idleCheck > 0.3 && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + args.waitIdleSeconds * 1000; idleCheck > 0.3 && Date.now() < deadline;) {
     log(`waiting for the machine to go quiet (${idleCheck} cores busy)`);
     idleCheck = await sampleBusyCores(5000);
   }
@@ -162,7 +171,10 @@ async function main() {
       }
     }
     report.memoryAtEnd = platform.memory();
-    const stages = [['start', report.memoryAtStart], ...selected.filter((b) => report.benchmarks[b.name]?.memoryAfterBenchmark).map((b) => [`after ${b.name}`, report.benchmarks[b.name].memoryAfterBenchmark])];
+    const stages = [
+      ['start', report.memoryAtStart],
+      ...selected.filter((b) => report.benchmarks[b.name]?.memoryAfterBenchmark).map((b) => [`after ${b.name}`, report.benchmarks[b.name].memoryAfterBenchmark]),
+    ];
     console.log(
       `memory of each process, RSS MiB (peak VmHWM at the end)\n${table(
         ['process', ...stages.map(([stage]) => stage), 'peak'],
@@ -185,7 +197,10 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (report.machine) log(`machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Postgres ${report.machine.postgres ?? '?'}, RabbitMQ ${report.machine.rabbitmq ?? '?'} (load generator on the same cores)`);
+  if (report.machine)
+    log(
+      `machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Postgres ${report.machine.postgres ?? '?'}, RabbitMQ ${report.machine.rabbitmq ?? '?'} (load generator on the same cores)`,
+    );
   log(`results written to ${file}`);
   process.exit(failed ? 1 : 0);
 }

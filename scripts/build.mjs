@@ -25,7 +25,9 @@ function* sourceFiles(dir) {
 
 function rewriteLibImports(code, outFile) {
   return code.replace(/(from\s+|import\s*\(\s*)(['"])@crm\/([a-z-]+)\2/g, (_m, lead, quote, lib) => {
-    let rel = relative(dirname(outFile), join(outDir, 'libs', lib, 'src', 'index.js')).split(sep).join('/');
+    let rel = relative(dirname(outFile), join(outDir, 'libs', lib, 'src', 'index.js'))
+      .split(sep)
+      .join('/');
     if (!rel.startsWith('.')) rel = `./${rel}`;
     return `${lead}${quote}${rel}${quote}`;
   });

@@ -84,7 +84,12 @@ export function cpuWindow(ourProcesses) {
         sharedPostgresCores: cores(postgres),
         rabbitmqCores: cores(rabbitmq),
         /** Backends of this run's database, all together. */
-        ourPostgresCores: Math.round(Object.entries(byProcess).filter(([name]) => name.startsWith('postgres: ')).reduce((sum, [, used]) => sum + used, 0) * 100) / 100,
+        ourPostgresCores:
+          Math.round(
+            Object.entries(byProcess)
+              .filter(([name]) => name.startsWith('postgres: '))
+              .reduce((sum, [, used]) => sum + used, 0) * 100,
+          ) / 100,
         otherCores: Math.max(0, cores(busy - ours - rabbitmq - postgres)),
         byProcess,
       };

@@ -19,7 +19,7 @@ describe('request bodies over the limit, through the gateway to the real contact
     await platform?.stop();
   });
 
-  const post = (path: string, body: RequestInit["body"], headers: Record<string, string> = {}, init: Record<string, unknown> = {}) =>
+  const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = {}, init: Record<string, unknown> = {}) =>
     fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', ...headers }, body, ...init } as RequestInit);
 
   it('answers a 2 MB JSON body with 413 problem+json every time (never 502), and creates nothing', async () => {

@@ -56,7 +56,9 @@ export class FakeUpstream {
         const request = { method: req.method ?? '', url, headers: req.headers, bytes, sha256: hash.digest('hex') };
         seen.push(request);
         if (url.startsWith('/api/v1/contacts/download')) {
-          return void res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="x.pdf"', 'content-length': DOWNLOAD_BYTES }).end(binaryPattern(DOWNLOAD_BYTES));
+          return void res
+            .writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="x.pdf"', 'content-length': DOWNLOAD_BYTES })
+            .end(binaryPattern(DOWNLOAD_BYTES));
         }
         res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'fake' }).end(JSON.stringify(request));
       });

@@ -45,7 +45,12 @@ describe('identity through the gateway: login, users, teams, tenants', () => {
   it('logs the seeded demo admin in and says who they are', async () => {
     const login = await api.post('/api/v1/auth/login', { email: 'ADMIN@demo.test', password: TEST_ADMIN_PASSWORD });
     expect(login.status).toBe(200);
-    expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: TEST_ADMIN_EMAIL, roles: ['admin'], locale: 'es', active: true }, tenant: { slug: 'demo', name: 'Demo' } });
+    expect(login.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { email: TEST_ADMIN_EMAIL, roles: ['admin'], locale: 'es', active: true },
+      tenant: { slug: 'demo', name: 'Demo' },
+    });
     expect(login.body.user.passwordHash).toBeUndefined();
     expect(jwtClaims(login.body.accessToken)).toMatchObject({ sub: login.body.user.id, tid: login.body.tenant.id, roles: ['admin'], kind: 'user', iss: 'crm-gateway', aud: 'crm' });
     const me = await api.get('/api/v1/auth/me', login.body.accessToken);
@@ -172,7 +177,10 @@ describe('identity through the gateway: login, users, teams, tenants', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: { name: string }[]; nextCursor: string | null } } = await api.get(`/api/v1/users?limit=2&q=${marker}${cursor ? `&cursor=${cursor}` : ''}`, admin);
+      const page: { status: number; body: { items: { name: string }[]; nextCursor: string | null } } = await api.get(
+        `/api/v1/users?limit=2&q=${marker}${cursor ? `&cursor=${cursor}` : ''}`,
+        admin,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((u) => u.name));
@@ -189,7 +197,7 @@ describe('identity through the gateway: login, users, teams, tenants', () => {
     const name = `Soporte ${randomUUID().slice(0, 6)}`;
     const team = await api.post('/api/v1/teams', { name }, admin);
     const other = await api.post('/api/v1/teams', { name: `${name} Norte` }, admin);
-    expect((await api.post('/api/v1/teams', { name: name.toUpperCase() }, admin))).toMatchObject({ status: 409, body: { existingId: team.body.id } });
+    expect(await api.post('/api/v1/teams', { name: name.toUpperCase() }, admin)).toMatchObject({ status: 409, body: { existingId: team.body.id } });
     const renamed = await api.patch(`/api/v1/teams/${team.body.id}`, { name: `${name} Sur`, description: 'Zona sur' }, admin, { 'if-match': '"1"' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: `${name} Sur`, description: 'Zona sur', version: 2 });

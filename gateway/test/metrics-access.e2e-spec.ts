@@ -16,7 +16,11 @@ describe('/metrics is only for the holder of METRICS_TOKEN', () => {
   it('refuses a scrape without the token or with a wrong one, on the gateway and on a service', async () => {
     for (const base of [platform.gatewayUrl, platform.urlOf('contacts')]) {
       const api = new ApiClient(base);
-      for (const response of [await api.get('/metrics'), await api.get('/metrics', 'not-the-metrics-token-at-all'), await api.get('/metrics', undefined, { authorization: TEST_METRICS_TOKEN })]) {
+      for (const response of [
+        await api.get('/metrics'),
+        await api.get('/metrics', 'not-the-metrics-token-at-all'),
+        await api.get('/metrics', undefined, { authorization: TEST_METRICS_TOKEN }),
+      ]) {
         expect(response.status).toBe(401);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);

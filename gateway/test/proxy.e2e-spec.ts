@@ -74,7 +74,11 @@ describe('the gateway proxy, with stand-in services', () => {
       'x-forwarded-host': new URL(platform.gatewayUrl).host,
     });
     expect(seen.headers.cookie).toBeUndefined();
-    expect(seen.sha256).toBe(createHash('sha256').update(JSON.stringify({ text: 'hola' })).digest('hex'));
+    expect(seen.sha256).toBe(
+      createHash('sha256')
+        .update(JSON.stringify({ text: 'hola' }))
+        .digest('hex'),
+    );
 
     const generated = await api.get('/api/v1/companies', admin);
     expect(generated.body.headers['x-request-id']).toBe(generated.headers.get('x-request-id'));
@@ -259,7 +263,10 @@ describe('the gateway proxy, with stand-in services', () => {
 
   it('allows cross-origin calls only from CORS_ORIGINS', async () => {
     const preflight = (origin: string) =>
-      fetch(`${platform.gatewayUrl}/api/v1/contacts`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      fetch(`${platform.gatewayUrl}/api/v1/contacts`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     const allowed = await preflight('https://app.crm.example');
     expect(allowed.status).toBeLessThan(300);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.crm.example');

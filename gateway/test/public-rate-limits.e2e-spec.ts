@@ -74,7 +74,10 @@ describe('public endpoint limits shared by every replica', () => {
     for (let i = 0; i <= FORM_LIMIT; i++) {
       // Through the gateway (to the first contacts process), or straight to the second one as the
       // gateway would call it (the gateway's address, trusted, naming the client).
-      const response = i % 2 ? await new ApiClient(contactsReplica).post(path, botSubmission(i), undefined, { 'x-forwarded-for': client }) : await behindProxy.post(path, botSubmission(i), undefined, { 'x-forwarded-for': client });
+      const response =
+        i % 2
+          ? await new ApiClient(contactsReplica).post(path, botSubmission(i), undefined, { 'x-forwarded-for': client })
+          : await behindProxy.post(path, botSubmission(i), undefined, { 'x-forwarded-for': client });
       statuses.push(response.status);
       if (response.status === 429) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     }

@@ -34,4 +34,3 @@ export async function spawnDevInfra(root, env) {
   }
   return result;
 }
-

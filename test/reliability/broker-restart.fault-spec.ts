@@ -49,13 +49,16 @@ describe('RabbitMQ restarted in the middle of 1,000 contact creations', () => {
           restarted = (async () => {
             await rabbitmqctl('stop_app');
             // Contacts keep being created meanwhile: their events wait in the outbox.
-            pendingWhileDown = await waitFor(async () => {
-              const pending = await unpublished();
-              return pending > 0 ? pending : undefined;
-            }, {
-              timeoutMs: 15_000,
-              description: 'contact events waiting in the outbox while the broker is down',
-            });
+            pendingWhileDown = await waitFor(
+              async () => {
+                const pending = await unpublished();
+                return pending > 0 ? pending : undefined;
+              },
+              {
+                timeoutMs: 15_000,
+                description: 'contact events waiting in the outbox while the broker is down',
+              },
+            );
             await rabbitmqctl('start_app');
           })();
         }
@@ -76,7 +79,10 @@ describe('RabbitMQ restarted in the middle of 1,000 contact creations', () => {
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      await waitFor(async () => Number((await client.query('SELECT count(*) FROM contacts.outbox_message WHERE published_at IS NULL')).rows[0].count) === 0, { timeoutMs: 60_000, description: 'the outbox to drain' });
+      await waitFor(async () => Number((await client.query('SELECT count(*) FROM contacts.outbox_message WHERE published_at IS NULL')).rows[0].count) === 0, {
+        timeoutMs: 60_000,
+        description: 'the outbox to drain',
+      });
       const contacts = Number((await client.query('SELECT count(*) FROM contacts.contact')).rows[0].count);
       expect(await dashboard()).toBe(before + TOTAL);
       expect(contacts).toBe(before + TOTAL);

@@ -24,11 +24,31 @@ describe('a message its handler cannot process', () => {
     const poisonId = randomUUID();
     const contactId = randomUUID();
     // An assignment to a user notifications has never heard of: the handler fails every time.
-    await spy.publish(exchange, 'contacts.contact.assigned', {
-      specversion: '1.0', id: poisonId, source: 'crm/contacts', type: 'contacts.contact.assigned', time: new Date().toISOString(),
-      subject: contactId, datacontenttype: 'application/json', tenantid: tenantId,
-      data: { contactId, displayName: 'Cliente Fantasma', ownerId: ghostUserId, previousOwnerId: null, teamId: null, assignedBy: me.id ?? me.user?.id, assignedAt: new Date().toISOString(), version: 2 },
-    }, poisonId);
+    await spy.publish(
+      exchange,
+      'contacts.contact.assigned',
+      {
+        specversion: '1.0',
+        id: poisonId,
+        source: 'crm/contacts',
+        type: 'contacts.contact.assigned',
+        time: new Date().toISOString(),
+        subject: contactId,
+        datacontenttype: 'application/json',
+        tenantid: tenantId,
+        data: {
+          contactId,
+          displayName: 'Cliente Fantasma',
+          ownerId: ghostUserId,
+          previousOwnerId: null,
+          teamId: null,
+          assignedBy: me.id ?? me.user?.id,
+          assignedAt: new Date().toISOString(),
+          version: 2,
+        },
+      },
+      poisonId,
+    );
 
     // Other messages keep flowing meanwhile: a normal assignment still e-mails its agent.
     const agent = await world.createUser(['sales']);
@@ -37,11 +57,14 @@ describe('a message its handler cannot process', () => {
     await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email), { count: 1, timeoutMs: 20_000 });
 
     let lastDeadLetters: unknown;
-    const deadLetter = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/admin/dead-letters?service=notifications', world.adminToken);
-      lastDeadLetters = response;
-      return response.body.items?.find((item: { messageId: string }) => item.messageId === poisonId);
-    }, { timeoutMs: 30_000, description: 'the poison message in the dead letters' }).catch((error) => {
+    const deadLetter = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/admin/dead-letters?service=notifications', world.adminToken);
+        lastDeadLetters = response;
+        return response.body.items?.find((item: { messageId: string }) => item.messageId === poisonId);
+      },
+      { timeoutMs: 30_000, description: 'the poison message in the dead letters' },
+    ).catch((error) => {
       throw new Error(`${error.message}; last answer: ${JSON.stringify(lastDeadLetters)}; me: ${JSON.stringify(me)}\n${world.platform.logsOf('notifications').slice(-3000)}`);
     });
     expect(deadLetter).toMatchObject({ routingKey: 'contacts.contact.assigned', replayedAt: null });
@@ -51,15 +74,39 @@ describe('a message its handler cannot process', () => {
 
     // The missing user appears (as identity would announce it); the admin replays the message.
     const ghostEmail = `fantasma-${ghostUserId.slice(0, 6)}@demo.test`;
-    await spy.publish(exchange, 'identity.user.created', {
-      specversion: '1.0', id: randomUUID(), source: 'crm/gateway', type: 'identity.user.created', time: new Date().toISOString(),
-      subject: ghostUserId, datacontenttype: 'application/json', tenantid: tenantId,
-      data: { userId: ghostUserId, email: ghostEmail, name: 'Usuario Fantasma', roles: ['sales'], teamIds: [], active: true, locale: 'es', version: 1, occurredAt: new Date().toISOString() },
-    }, randomUUID());
-    const replayed = await waitFor(async () => {
-      const response = await world.api.post(`/api/v1/admin/dead-letters/${deadLetter.id}/replay?service=notifications`, {}, world.adminToken);
-      return response.status < 300 ? response : undefined;
-    }, { description: 'the replay to be accepted' });
+    await spy.publish(
+      exchange,
+      'identity.user.created',
+      {
+        specversion: '1.0',
+        id: randomUUID(),
+        source: 'crm/gateway',
+        type: 'identity.user.created',
+        time: new Date().toISOString(),
+        subject: ghostUserId,
+        datacontenttype: 'application/json',
+        tenantid: tenantId,
+        data: {
+          userId: ghostUserId,
+          email: ghostEmail,
+          name: 'Usuario Fantasma',
+          roles: ['sales'],
+          teamIds: [],
+          active: true,
+          locale: 'es',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+        },
+      },
+      randomUUID(),
+    );
+    const replayed = await waitFor(
+      async () => {
+        const response = await world.api.post(`/api/v1/admin/dead-letters/${deadLetter.id}/replay?service=notifications`, {}, world.adminToken);
+        return response.status < 300 ? response : undefined;
+      },
+      { description: 'the replay to be accepted' },
+    );
     expect(replayed.body.replayCount).toBe(1);
     const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(ghostEmail), { count: 1, timeoutMs: 20_000 });
     expect(mail.subject).toContain('Cliente Fantasma');

@@ -37,9 +37,10 @@ export class GatewayConfig {
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const config = loadConfig({ ...COMMON_ENV, ...GATEWAY_ENV }, env);
     this.jwtSecret = config.JWT_SECRET;
-    this.upstreams = Object.fromEntries(
-      SERVICE_NAMES.map((name) => [name, String(config[`${name.toUpperCase()}_URL` as keyof typeof config]).replace(/\/+$/, '')]),
-    ) as Record<ServiceName, string>;
+    this.upstreams = Object.fromEntries(SERVICE_NAMES.map((name) => [name, String(config[`${name.toUpperCase()}_URL` as keyof typeof config]).replace(/\/+$/, '')])) as Record<
+      ServiceName,
+      string
+    >;
     this.adminEmail = config.CRM_ADMIN_EMAIL?.trim().toLowerCase() || undefined;
     this.adminPassword = config.CRM_ADMIN_PASSWORD;
     this.adminName = config.CRM_ADMIN_NAME ?? 'Administrador';
@@ -57,7 +58,10 @@ export class GatewayConfig {
     this.proxyTimeoutMs = config.PROXY_TIMEOUT_MS ?? 15_000;
     this.proxyConnections = config.PROXY_CONNECTIONS ?? 128;
     this.bodyLimits = { json: config.PROXY_BODY_LIMIT_BYTES ?? 1_048_576, upload: config.PROXY_UPLOAD_LIMIT_BYTES ?? 27_262_976 };
-    this.corsOrigins = (config.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+    this.corsOrigins = (config.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean);
     const problems: string[] = [];
     let trusted: string[] = [];
     try {

@@ -70,7 +70,11 @@ export function mergeOpenApi(base: OpenApiDocument, services: readonly ServiceDo
 }
 
 function collectOperationIds(paths: Record<string, Record<string, unknown>>): string[] {
-  return Object.values(paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: unknown }).operationId).filter((id): id is string => typeof id === 'string'));
+  return Object.values(paths).flatMap((item) =>
+    Object.values(item)
+      .map((op) => (op as { operationId?: unknown }).operationId)
+      .filter((id): id is string => typeof id === 'string'),
+  );
 }
 
 function rewriteRefs(value: unknown, renames: ReadonlyMap<string, string>): unknown {

@@ -22,7 +22,8 @@ export function classifyUpstreamError(error: unknown): UpstreamFailure {
   if (code === 'ECONNREFUSED') return { status: 503, reason: 'refused' };
   if (code && UNREACHABLE.has(code)) return { status: 503, reason: 'unreachable' };
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return { status: 503, reason: 'connect_timeout' };
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT') return { status: 504, reason: 'timeout' };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT')
+    return { status: 504, reason: 'timeout' };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return { status: 502, reason: 'reset' };
   return { status: 502, reason: 'other' };
 }

@@ -31,9 +31,17 @@ export async function keysetPage<Row extends ObjectLiteral & { id: string }, Ite
     qb.andWhere(`(${options.sortExpr}, ${options.alias}.id) ${op} (CAST(:ksSort AS ${options.sortType}), CAST(:ksId AS uuid))`, { ksSort: after[0], ksId: after[1] });
   }
   const sortKey = options.sortType === 'timestamptz' ? keysetTimeKey(options.sortExpr) : options.sortExpr;
-  qb.addSelect(sortKey, 'ks_sort').orderBy(options.sortExpr, options.direction).addOrderBy(`${options.alias}.id`, options.direction).limit(options.limit + 1);
+  qb.addSelect(sortKey, 'ks_sort')
+    .orderBy(options.sortExpr, options.direction)
+    .addOrderBy(`${options.alias}.id`, options.direction)
+    .limit(options.limit + 1);
   const { entities, raw } = await qb.getRawAndEntities<{ ks_sort: string }>();
   const rows = entities.map((entity, index) => ({ entity, sort: raw[index]!.ks_sort }));
-  const page = toPage(rows, options.limit, (row) => [row.sort, row.entity.id], (row) => row.entity);
+  const page = toPage(
+    rows,
+    options.limit,
+    (row) => [row.sort, row.entity.id],
+    (row) => row.entity,
+  );
   return { items: await map(page.items), nextCursor: page.nextCursor };
 }

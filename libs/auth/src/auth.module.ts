@@ -9,7 +9,10 @@ export class AuthModule {
   static forRoot(secret = process.env.JWT_SECRET ?? ''): DynamicModule {
     return {
       module: AuthModule,
-      providers: [{ provide: JWT_SECRET, useValue: secret }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: JWT_SECRET, useValue: secret },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [JWT_SECRET],
     };
   }

@@ -26,7 +26,17 @@ export interface EventDefinition {
  * Events are grouped by the service that publishes them: `events/<publisher>/<area>.catalog.ts`
  * (contacts), or `events/<area>.catalog.ts` for identity (the gateway), the ERP and opportunities.
  */
-export const EVENT_CATALOG: readonly EventDefinition[] = [...IDENTITY_EVENT_DEFINITIONS, ...CONTACT_EVENT_DEFINITIONS, ...NOTE_EVENT_DEFINITIONS, ...LIFECYCLE_EVENT_DEFINITIONS, ...OPPORTUNITY_EVENT_DEFINITIONS, ...ERP_EVENT_DEFINITIONS, ...PRIVACY_EVENT_DEFINITIONS, ...MERGE_EVENT_DEFINITIONS, ...TICKET_EVENT_DEFINITIONS];
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  ...IDENTITY_EVENT_DEFINITIONS,
+  ...CONTACT_EVENT_DEFINITIONS,
+  ...NOTE_EVENT_DEFINITIONS,
+  ...LIFECYCLE_EVENT_DEFINITIONS,
+  ...OPPORTUNITY_EVENT_DEFINITIONS,
+  ...ERP_EVENT_DEFINITIONS,
+  ...PRIVACY_EVENT_DEFINITIONS,
+  ...MERGE_EVENT_DEFINITIONS,
+  ...TICKET_EVENT_DEFINITIONS,
+];
 
 export function findEventDefinition(type: string): EventDefinition | undefined {
   return EVENT_CATALOG.find((definition) => definition.type === type);

@@ -21,7 +21,15 @@ export async function timeKeysetPage<Entity extends ObjectLiteral & { id: string
   timeColumn: string,
   map: (entity: Entity) => View,
 ): Promise<Page<View>> {
-  const { entities, raw } = await builder.addSelect(keysetTimeKey(timeColumn), 'keyset_time').limit(limit + 1).getRawAndEntities<{ keyset_time: string }>();
+  const { entities, raw } = await builder
+    .addSelect(keysetTimeKey(timeColumn), 'keyset_time')
+    .limit(limit + 1)
+    .getRawAndEntities<{ keyset_time: string }>();
   const rows = entities.map((entity, index) => ({ entity, time: raw[index].keyset_time }));
-  return toPage(rows, limit, (row) => [row.time, row.entity.id], (row) => map(row.entity));
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.time, row.entity.id],
+    (row) => map(row.entity),
+  );
 }

@@ -215,8 +215,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     const retryCount = headerNumber(message.properties, AmqpHeaders.retryCount);
     const context = new AmqpContext([message, routingKey, retryCount]);
     const messageId = typeof event.id === 'string' ? event.id : String(message.properties.messageId ?? '');
-    const correlationId =
-      (typeof event.correlationid === 'string' ? event.correlationid : undefined) ?? headerString(message.properties, AmqpHeaders.correlationId) ?? messageId;
+    const correlationId = (typeof event.correlationid === 'string' ? event.correlationid : undefined) ?? headerString(message.properties, AmqpHeaders.correlationId) ?? messageId;
     try {
       await RequestContext.run({ requestId: messageId, correlationId }, async () => {
         for (const route of routes) await this.invoke(route.handler, event, context);

@@ -40,9 +40,7 @@ export class DeadLetterRecorder {
     const p = message.properties;
     const death = latestDeath(p);
     const routingKey =
-      headerString(p, AmqpHeaders.originalRoutingKey) ??
-      (typeof death?.['routing-keys']?.[0] === 'string' ? (death['routing-keys'][0] as string) : undefined) ??
-      message.fields.routingKey;
+      headerString(p, AmqpHeaders.originalRoutingKey) ?? (typeof death?.['routing-keys']?.[0] === 'string' ? (death['routing-keys'][0] as string) : undefined) ?? message.fields.routingKey;
     const reason = headerString(p, AmqpHeaders.failureReason) ?? (death ? `${String(death.reason)} (queue ${String(death.queue)})` : 'unknown');
     const headerId = headerString(p, AmqpHeaders.deadLetterId);
     const id = headerId && isUuid(headerId) ? headerId : randomUUID();
@@ -63,17 +61,7 @@ export class DeadLetterRecorder {
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9)
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
-      [
-        id,
-        messageId,
-        routingKey,
-        tenantId,
-        envelope ? JSON.stringify(envelope) : null,
-        raw,
-        JSON.stringify(properties),
-        JSON.stringify(toJsonSafe(p.headers ?? {})),
-        reason.slice(0, 2000),
-      ],
+      [id, messageId, routingKey, tenantId, envelope ? JSON.stringify(envelope) : null, raw, JSON.stringify(properties), JSON.stringify(toJsonSafe(p.headers ?? {})), reason.slice(0, 2000)],
     )) as unknown[];
     if (rows.length > 0) this.metrics.deadLettersStored++;
   }

@@ -36,10 +36,7 @@ export class InboxService {
     if (typeof event.id !== 'string' || event.id.length === 0) throw new Error('the event has no id');
     return this.dataSource.transaction(async (em) => {
       // A concurrent duplicate blocks here on the primary key until the first commits, then skips.
-      const inserted = (await em.query(
-        `INSERT INTO ${this.table} (message_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING message_id`,
-        [event.id, consumer],
-      )) as unknown[];
+      const inserted = (await em.query(`INSERT INTO ${this.table} (message_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING message_id`, [event.id, consumer])) as unknown[];
       if (inserted.length === 0) {
         this.metrics.duplicates++;
         return { duplicate: true };

@@ -74,11 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.running) return;
     this.stopping = false;
     this.connection.start();
-    this.listener = new PgNotificationListener(
-      pgClientConfig(this.dataSource, `crm-${this.options.service}-relay`),
-      outboxChannel(this.options.schema),
-      () => this.wake(),
-    );
+    this.listener = new PgNotificationListener(pgClientConfig(this.dataSource, `crm-${this.options.service}-relay`), outboxChannel(this.options.schema), () => this.wake());
     // The listener retries by itself; the poll covers the time until it is up.
     void this.listener.start();
     this.running = this.loop();
@@ -170,7 +166,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       const failed: OutboxRowFailure[] = [];
       let returned: string[] = [];
       try {
-        const outcome = await this.publisher.publishEach(rows.map((row) => this.toMessage(row)), this.options.publishTimeoutMs);
+        const outcome = await this.publisher.publishEach(
+          rows.map((row) => this.toMessage(row)),
+          this.options.publishTimeoutMs,
+        );
         returned = outcome.returned;
         for (const id of outcome.returned) failed.push({ id, reason: 'unroutable: returned by the broker' });
         for (const id of outcome.nacked) failed.push({ id, reason: 'refused by the broker (nack)' });

@@ -61,7 +61,9 @@ describe('a dead letter that arrives while Postgres is unreachable', () => {
       proxy.resume();
       const rows = await waitFor(
         async () => {
-          const found = await sql<{ message_id: string; reason: string; raw_body: string }>(`SELECT message_id, reason, raw_body FROM "${SCHEMA}".dead_letter WHERE message_id = $1`, [messageId]);
+          const found = await sql<{ message_id: string; reason: string; raw_body: string }>(`SELECT message_id, reason, raw_body FROM "${SCHEMA}".dead_letter WHERE message_id = $1`, [
+            messageId,
+          ]);
           return found.length > 0 ? found : undefined;
         },
         { timeoutMs: 40_000, description: 'the dead letter stored after Postgres came back' },

@@ -24,7 +24,11 @@ describe('outbox per-row backoff and parking (OutboxParking)', () => {
   const insert = async (): Promise<string> => {
     const id = randomUUID();
     const envelope = { specversion: '1.0', id, type: 'backoff.thing.created', subject: 's', tenantid: TENANT, data: {} };
-    await client.query(`INSERT INTO "${SCHEMA}".outbox_message (id, event_type, tenant_id, subject, envelope) VALUES ($1, 'backoff.thing.created', $2, 's', $3::jsonb)`, [id, TENANT, JSON.stringify(envelope)]);
+    await client.query(`INSERT INTO "${SCHEMA}".outbox_message (id, event_type, tenant_id, subject, envelope) VALUES ($1, 'backoff.thing.created', $2, 's', $3::jsonb)`, [
+      id,
+      TENANT,
+      JSON.stringify(envelope),
+    ]);
     return id;
   };
   const state = async (id: string): Promise<Row> =>

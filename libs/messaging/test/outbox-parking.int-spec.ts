@@ -63,18 +63,20 @@ describe('an outbox row the broker keeps refusing', () => {
 
       // Published means confirmed and marked: a batch that fails as a whole would reach the
       // broker again and again without ever being marked.
-      await waitFor(
-        async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [healthy])).length === healthy.length,
-        { description: 'the 20 later events published' },
-      );
+      await waitFor(async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [healthy])).length === healthy.length, {
+        description: 'the 20 later events published',
+      });
       await waitFor(async () => healthy.every((id) => tap.ids().includes(id)), { description: 'the 20 later events at the consumer' });
       const whileHealthyFlowed = await outboxRow(poison!);
       expect(whileHealthyFlowed?.published_at).toBeNull();
 
-      const parked = await waitFor(async () => {
-        const row = await outboxRow(poison!);
-        return row?.parked_at ? row : undefined;
-      }, { timeoutMs: 15_000, description: `the poisoned row parked after ${MAX_ATTEMPTS} attempts` });
+      const parked = await waitFor(
+        async () => {
+          const row = await outboxRow(poison!);
+          return row?.parked_at ? row : undefined;
+        },
+        { timeoutMs: 15_000, description: `the poisoned row parked after ${MAX_ATTEMPTS} attempts` },
+      );
       expect(parked.attempts).toBe(MAX_ATTEMPTS);
       expect(parked.published_at).toBeNull();
       expect(parked.last_error).toContain('nack');
@@ -115,14 +117,16 @@ describe('an outbox row the broker keeps refusing', () => {
     try {
       const [unsendable] = await svc.commitEvents(`parktest.${'x'.repeat(260)}`, 1, () => 'too-long');
       const later = await svc.commitEvents('parktest.later.created', 10, (i) => `later-${i}`);
-      await waitFor(
-        async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [later])).length === later.length,
-        { description: 'the later events published' },
+      await waitFor(async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [later])).length === later.length, {
+        description: 'the later events published',
+      });
+      const parked = await waitFor(
+        async () => {
+          const row = await outboxRow(unsendable!);
+          return row?.parked_at ? row : undefined;
+        },
+        { timeoutMs: 15_000, description: 'the unsendable row parked' },
       );
-      const parked = await waitFor(async () => {
-        const row = await outboxRow(unsendable!);
-        return row?.parked_at ? row : undefined;
-      }, { timeoutMs: 15_000, description: 'the unsendable row parked' });
       expect(parked.last_error).toContain('cannot be sent');
       expect(tap.ids()).not.toContain(unsendable);
 

@@ -101,8 +101,7 @@ describe('transactional outbox and relay', () => {
       const [byFirst, bySecond] = [first.metrics.published - firstBefore, second.metrics.published - secondBefore];
       expect(byFirst + bySecond).toBe(ids.length + 1);
       console.log(
-        `relay: ${ids.length} events committed→received in ${elapsed} ms (${Math.round((ids.length / elapsed) * 1000)} ev/s), ` +
-          `split ${byFirst}/${bySecond} between the two replicas`,
+        `relay: ${ids.length} events committed→received in ${elapsed} ms (${Math.round((ids.length / elapsed) * 1000)} ev/s), ` + `split ${byFirst}/${bySecond} between the two replicas`,
       );
     } finally {
       await tap.close();

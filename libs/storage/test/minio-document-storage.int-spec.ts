@@ -29,9 +29,7 @@ describe('MinioDocumentStorage against a real S3 endpoint (s3rver)', () => {
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="Cotizacion Jose.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%20Jos%C3%A9.pdf`,
-    );
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Cotizacion Jose.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%20Jos%C3%A9.pdf`);
   });
 
   it('reads an object back as a stream (server-side reads), and fails for a missing key', async () => {

@@ -6,7 +6,10 @@ const run = promisify(execFile);
 
 async function listNames(kind: 'queues' | 'exchanges'): Promise<string[]> {
   const { stdout } = await run('rabbitmqctl', ['-q', '--no-table-headers', `list_${kind}`, 'name'], { timeout: 30_000 });
-  return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /**

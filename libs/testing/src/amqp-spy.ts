@@ -37,17 +37,21 @@ export class AmqpSpy {
     await this.channel.checkExchange(exchange);
     const { queue } = await this.channel.assertQueue('', { exclusive: true, autoDelete: true });
     await this.channel.bindQueue(queue, exchange, pattern);
-    await this.channel.consume(queue, (message) => {
-      if (!message) return;
-      const raw = message.content;
-      let body: unknown = raw.toString('utf8');
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        // keep the text
-      }
-      this.messages.push({ routingKey: message.fields.routingKey, exchange: message.fields.exchange, properties: message.properties, body, raw });
-    }, { noAck: true });
+    await this.channel.consume(
+      queue,
+      (message) => {
+        if (!message) return;
+        const raw = message.content;
+        let body: unknown = raw.toString('utf8');
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          // keep the text
+        }
+        this.messages.push({ routingKey: message.fields.routingKey, exchange: message.fields.exchange, properties: message.properties, body, raw });
+      },
+      { noAck: true },
+    );
   }
 
   async waitForMessage(predicate: (message: SpiedMessage) => boolean, timeoutMs = 15_000, description = 'an AMQP message'): Promise<SpiedMessage> {

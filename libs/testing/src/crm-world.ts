@@ -50,12 +50,9 @@ export class CrmWorld {
     const slug = `t-${randomUUID().slice(0, 8)}`;
     const adminEmail = `admin@${slug}.test`;
     const adminPassword = 'Other-Tenant-Pass-1!';
-    const response = await this.api.post(
-      '/api/v1/platform/tenants',
-      { tenantName: `Otra empresa ${slug}`, slug, adminEmail, adminName: 'Otra Admin', adminPassword },
-      undefined,
-      { 'x-platform-key': TEST_PLATFORM_API_KEY },
-    );
+    const response = await this.api.post('/api/v1/platform/tenants', { tenantName: `Otra empresa ${slug}`, slug, adminEmail, adminName: 'Otra Admin', adminPassword }, undefined, {
+      'x-platform-key': TEST_PLATFORM_API_KEY,
+    });
     if (response.status !== 201) throw new Error(`tenant: ${response.status} ${JSON.stringify(response.body)}`);
     return { id: response.body.admin?.id ?? '', email: adminEmail, token: await this.api.login(adminEmail, adminPassword, slug), tenantSlug: slug };
   }

@@ -20,13 +20,12 @@ export function inboxPage(messages: readonly ReceivedMail[]): string {
   const rows = [...messages]
     .reverse()
     .map(
-      (m) => `<tr><td>${escapeHtml(m.receivedAt.toISOString().replace('T', ' ').slice(0, 19))}</td><td>${escapeHtml(m.from)}</td>` +
+      (m) =>
+        `<tr><td>${escapeHtml(m.receivedAt.toISOString().replace('T', ' ').slice(0, 19))}</td><td>${escapeHtml(m.from)}</td>` +
         `<td>${escapeHtml(m.to.join(', '))}</td><td><a href="/messages/${encodeURIComponent(m.id)}">${escapeHtml(m.subject || '(sin asunto)')}</a></td></tr>`,
     )
     .join('');
-  const table = messages.length
-    ? `<table><thead><tr><th>Fecha (UTC)</th><th>De</th><th>Para</th><th>Asunto</th></tr></thead><tbody>${rows}</tbody></table>`
-    : '<p>No hay mensajes.</p>';
+  const table = messages.length ? `<table><thead><tr><th>Fecha (UTC)</th><th>De</th><th>Para</th><th>Asunto</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No hay mensajes.</p>';
   return page(`Mail catcher (${messages.length})`, `<h1>Mail catcher — ${messages.length} mensaje(s)</h1>${table}`, 5);
 }
 

@@ -55,7 +55,10 @@ function headerRecord(parsed: ParsedMail): Record<string, string> {
   const record: Record<string, string> = {};
   const seen = new Set<string>();
   for (const { key, line } of parsed.headerLines) {
-    const rawValue = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const rawValue = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     const decoded = seen.has(key) ? undefined : headerText(parsed.headers.get(key));
     record[key] = seen.has(key) ? `${record[key]}\n${rawValue}` : (decoded ?? rawValue);
     seen.add(key);
@@ -63,12 +66,7 @@ function headerRecord(parsed: ParsedMail): Record<string, string> {
   return record;
 }
 
-export function toReceivedMail(
-  id: string,
-  parsed: ParsedMail,
-  raw: Buffer,
-  envelope: { mailFrom: string | null; rcptTo: string[] },
-): ReceivedMail {
+export function toReceivedMail(id: string, parsed: ParsedMail, raw: Buffer, envelope: { mailFrom: string | null; rcptTo: string[] }): ReceivedMail {
   return {
     id,
     from: parsed.from?.text ?? '',

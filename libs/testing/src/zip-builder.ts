@@ -35,14 +35,35 @@ export function buildZip(entries: Record<string, string | Buffer | ZipFileSpec>)
     const method = spec.deflate ? 8 : 0;
     const crc = crc32(data);
     const size = spec.declaredSize ?? data.length;
-    const local = header(30, 0x04034b50, [[4, 20, 2], [8, method, 2], [14, crc, 4], [18, stored.length, 4], [22, size, 4], [26, nameBytes.length, 2]]);
-    const central = header(46, 0x02014b50, [[4, 20, 2], [6, 20, 2], [10, method, 2], [16, crc, 4], [20, stored.length, 4], [24, size, 4], [28, nameBytes.length, 2], [42, offset, 4]]);
+    const local = header(30, 0x04034b50, [
+      [4, 20, 2],
+      [8, method, 2],
+      [14, crc, 4],
+      [18, stored.length, 4],
+      [22, size, 4],
+      [26, nameBytes.length, 2],
+    ]);
+    const central = header(46, 0x02014b50, [
+      [4, 20, 2],
+      [6, 20, 2],
+      [10, method, 2],
+      [16, crc, 4],
+      [20, stored.length, 4],
+      [24, size, 4],
+      [28, nameBytes.length, 2],
+      [42, offset, 4],
+    ]);
     locals.push(local, nameBytes, stored);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + stored.length;
   }
   const directory = Buffer.concat(centrals);
   const count = Object.keys(entries).length;
-  const end = header(22, 0x06054b50, [[8, count, 2], [10, count, 2], [12, directory.length, 4], [16, offset, 4]]);
+  const end = header(22, 0x06054b50, [
+    [8, count, 2],
+    [10, count, 2],
+    [12, directory.length, 4],
+    [16, offset, 4],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }

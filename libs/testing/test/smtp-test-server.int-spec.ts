@@ -50,9 +50,7 @@ describe('startSmtpServer', () => {
 
   it('waits for several matching messages and clears them', async () => {
     const transport = nodemailer.createTransport(smtp.url);
-    await Promise.all(
-      ['uno', 'dos', 'tres'].map((n) => transport.sendMail({ from: 'crm@demo.test', to: `${n}@demo.test`, subject: `Recordatorio ${n}`, text: n })),
-    );
+    await Promise.all(['uno', 'dos', 'tres'].map((n) => transport.sendMail({ from: 'crm@demo.test', to: `${n}@demo.test`, subject: `Recordatorio ${n}`, text: n })));
     transport.close();
     const reminders = await smtp.waitForMessages((m) => m.subject.startsWith('Recordatorio'), { count: 3 });
     expect(reminders.map((m) => m.to[0]).sort()).toEqual(['dos@demo.test', 'tres@demo.test', 'uno@demo.test']);
@@ -65,9 +63,7 @@ describe('startSmtpServer', () => {
     await transport.sendMail({ from: 'crm@demo.test', to: 'ana@demo.test', subject: 'Otro asunto', text: 'x' });
     transport.close();
     await smtp.waitForMessages((m) => m.subject === 'Otro asunto');
-    await expect(smtp.waitForMessages((m) => m.subject === 'Bienvenida', { timeoutMs: 200 })).rejects.toThrow(
-      /Timed out after 200 ms .* received 1: ana@demo.test: "Otro asunto"/,
-    );
+    await expect(smtp.waitForMessages((m) => m.subject === 'Bienvenida', { timeoutMs: 200 })).rejects.toThrow(/Timed out after 200 ms .* received 1: ana@demo.test: "Otro asunto"/);
   });
 
   it('keeps only the newest messages when a cap is set', async () => {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 
 /** A small but real PDF. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 function pdfForm(name: string): FormData {
   const body = new FormData();
@@ -189,13 +191,20 @@ describe('contacts access hardening (issue #6) through the gateway', () => {
   it('reminds "the team" only of people who can see the contact', async () => {
     const contact = await world.createContact(world.adminToken, { teamId: north, sharedWithTeam: false, lastName: `Reservado ${randomUUID().slice(0, 4)}` });
     await world.assign(world.adminToken, contact.id, seller.id);
-    const note = await world.api.post(`/api/v1/contacts/${contact.id}/notes`, { body: 'Revisar juntos', remindAt: new Date(Date.now() + 500).toISOString(), remindAudience: 'team' }, seller.token);
+    const note = await world.api.post(
+      `/api/v1/contacts/${contact.id}/notes`,
+      { body: 'Revisar juntos', remindAt: new Date(Date.now() + 500).toISOString(), remindAudience: 'team' },
+      seller.token,
+    );
     expect(note.status).toBe(201);
-    const deliveries = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/email-deliveries?limit=200&template=note-reminder', world.adminToken);
-      const rows = (response.body.items as { toAddress: string; status: string; subject: string }[]).filter((row) => row.subject.includes(contact.displayName));
-      return rows.length >= 2 && rows.every((row) => row.status === 'sent') ? rows : undefined;
-    }, { timeoutMs: 20_000, description: 'the team reminder deliveries' });
+    const deliveries = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/email-deliveries?limit=200&template=note-reminder', world.adminToken);
+        const rows = (response.body.items as { toAddress: string; status: string; subject: string }[]).filter((row) => row.subject.includes(contact.displayName));
+        return rows.length >= 2 && rows.every((row) => row.status === 'sent') ? rows : undefined;
+      },
+      { timeoutMs: 20_000, description: 'the team reminder deliveries' },
+    );
     expect(deliveries.map((row) => row.toAddress).sort()).toEqual([seller.email, manager.email].sort());
     expect(world.platform.smtp.messages.filter((m) => m.to.includes(colleague.email) && m.subject.includes(contact.displayName))).toHaveLength(0);
   });

@@ -109,7 +109,12 @@ describe('anonymisation leaves no personal data behind and survives storage fail
     const tag = randomUUID().slice(0, 6);
     const survivor = await world.createContact(world.adminToken, { firstName: 'Andrés', lastName: `Zapata ${tag}`, email: `andres-${tag}@cliente.co` });
     const duplicate = await world.createContact(world.adminToken, {
-      firstName: 'Andrés Felipe', lastName: `Zapata Ruiz ${tag}`, email: `afzapata-${tag}@correo.co`, phone: '+57 310 555 0101', taxId: `80${tag.replace(/\D/g, '7')}123`, city: 'Envigado',
+      firstName: 'Andrés Felipe',
+      lastName: `Zapata Ruiz ${tag}`,
+      email: `afzapata-${tag}@correo.co`,
+      phone: '+57 310 555 0101',
+      taxId: `80${tag.replace(/\D/g, '7')}123`,
+      city: 'Envigado',
     });
     expect((await merge(survivor.id, [duplicate.id])).status).toBe(200);
     const history = (await world.api.get(`/api/v1/contacts/${survivor.id}/timeline`, world.adminToken)).body.items;
@@ -159,10 +164,15 @@ describe('anonymisation leaves no personal data behind and survives storage fail
       await spy.publish(exchange, 'tickets.ticket.created', body, randomUUID(), { headers: { 'x-tenant-id': tenantId } });
     }
     const listed = () => world.api.get('/api/v1/admin/dead-letters?service=contacts&limit=200', world.adminToken);
-    const mine = (items: { rawBody: string | null; envelope: unknown; reason: string }[]) => items.filter((item) => JSON.stringify(item).includes(tag) || JSON.stringify(item).includes(contact.id));
-    await waitFor(async () => ((await listed()).body.items?.filter((item: { rawBody: string | null }) => item.rawBody?.includes(tag) || item.rawBody?.includes(contact.id)).length >= 3 ? true : undefined), {
-      description: 'the three dead letters to be stored',
-    });
+    const mine = (items: { rawBody: string | null; envelope: unknown; reason: string }[]) =>
+      items.filter((item) => JSON.stringify(item).includes(tag) || JSON.stringify(item).includes(contact.id));
+    await waitFor(
+      async () =>
+        (await listed()).body.items?.filter((item: { rawBody: string | null }) => item.rawBody?.includes(tag) || item.rawBody?.includes(contact.id)).length >= 3 ? true : undefined,
+      {
+        description: 'the three dead letters to be stored',
+      },
+    );
 
     expect((await anonymize(contact.id)).status).toBe(200);
 

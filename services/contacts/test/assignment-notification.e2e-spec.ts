@@ -57,11 +57,14 @@ describe('assigning a contact e-mails the agent exactly once', () => {
       },
       { description: 'the delivery log' },
     );
-    await waitFor(async () => {
-      const metrics = await scrapeMetrics(world.platform.urlOf('notifications'));
-      const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
-      return match && Number(match[1]) >= 2;
-    }, { description: 'notifications to skip both duplicates' });
+    await waitFor(
+      async () => {
+        const metrics = await scrapeMetrics(world.platform.urlOf('notifications'));
+        const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
+        return match && Number(match[1]) >= 2;
+      },
+      { description: 'notifications to skip both duplicates' },
+    );
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].status).toBe('sent');
     expect(world.platform.smtp.messages.filter((m) => m.to.includes(agent.email))).toHaveLength(1);

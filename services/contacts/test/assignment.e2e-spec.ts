@@ -39,14 +39,13 @@ describe('assignment: in bulk, and round-robin for new prospects', () => {
     const response = await bulk({ contactIds: [...contacts.map((c) => c.id), missing], ownerId: agent.id });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ownerId: agent.id, summary: { assigned: 3, unchanged: 0, not_found: 1, not_allowed: 0 } });
-    expect(response.body.results).toEqual([
-      ...contacts.map((c) => ({ contactId: c.id, status: 'assigned', version: 2 })),
-      { contactId: missing, status: 'not_found' },
-    ]);
+    expect(response.body.results).toEqual([...contacts.map((c) => ({ contactId: c.id, status: 'assigned', version: 2 })), { contactId: missing, status: 'not_found' }]);
     for (const contact of contacts) expect(await ownerOf(contact.id)).toBe(agent.id);
 
     const mails = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject.includes('Lote'), { count: 3, timeoutMs: 20_000 });
-    expect(mails.map((m) => m.subject).sort()).toEqual(expect.arrayContaining([expect.stringContaining('Lote Uno'), expect.stringContaining('Lote Dos'), expect.stringContaining('Lote Tres')]));
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Lote Uno'), expect.stringContaining('Lote Dos'), expect.stringContaining('Lote Tres')]),
+    );
     for (const contact of contacts) await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.assigned' && m.body.subject === contact.id && m.body.data.ownerId === agent.id);
 
     const again = await bulk({ contactIds: [contacts[0].id], ownerId: agent.id });
@@ -107,10 +106,13 @@ describe('assignment: in bulk, and round-robin for new prospects', () => {
 
     expect((await world.api.get(`/api/v1/assignment-rules/${team}`, members[0].token)).status).toBe(403);
     expect((await putRule(team, { roundRobin: true }, otherManager.token)).status).toBe(403);
-    const rule = await waitFor(async () => {
-      const response = await world.api.get(`/api/v1/assignment-rules/${team}`, manager.token);
-      return response.status === 200 && response.body.members.length === 3 ? response.body : undefined;
-    }, { description: 'contacts to know the team’s three sales people' });
+    const rule = await waitFor(
+      async () => {
+        const response = await world.api.get(`/api/v1/assignment-rules/${team}`, manager.token);
+        return response.status === 200 && response.body.members.length === 3 ? response.body : undefined;
+      },
+      { description: 'contacts to know the team’s three sales people' },
+    );
     expect(rule).toMatchObject({ teamId: team, roundRobin: false, memberIds: null, version: 0 });
     expect(rule.members.map((m: { userId: string }) => m.userId).sort()).toEqual(members.map((m) => m.id).sort());
     expect(rule.members.map((m: { userId: string }) => m.userId)).not.toContain(supportAgent.id);
@@ -139,7 +141,10 @@ describe('assignment: in bulk, and round-robin for new prospects', () => {
     const timeline = await world.api.get(`/api/v1/contacts/${prospects[0].id}/timeline`, world.adminToken);
     // Both entries are written in the creating transaction (same instant), so either may come first.
     expect(timeline.body.items.map((e: { kind: string }) => e.kind).sort()).toEqual(['assigned', 'created']);
-    expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'assigned')).toMatchObject({ details: { via: 'round_robin' }, changes: [{ field: 'ownerId', from: null, to: prospects[0].ownerId }] });
+    expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'assigned')).toMatchObject({
+      details: { via: 'round_robin' },
+      changes: [{ field: 'ownerId', from: null, to: prospects[0].ownerId }],
+    });
 
     // Only new prospects: a plain contact of the team, or a prospect of another team, stays unassigned.
     expect((await world.createContact(world.adminToken, { teamId: team })).ownerId).toBeNull();

@@ -39,12 +39,30 @@ describe('catalogues: sources of capture and interests', () => {
   });
 
   it('lets an admin create and change a source with cost and period (event for reporting); sales get 403', async () => {
-    const created = await createSource({ name: 'Expoconstrucción 2026', channel: 'trade_show', notes: 'Stand 42', cost: { amount: '12500000', currency: 'COP' }, period: { from: '2026-05-01', to: '2026-05-31' } });
+    const created = await createSource({
+      name: 'Expoconstrucción 2026',
+      channel: 'trade_show',
+      notes: 'Stand 42',
+      cost: { amount: '12500000', currency: 'COP' },
+      period: { from: '2026-05-01', to: '2026-05-31' },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/v1/sources/${created.body.id}`);
-    expect(created.body).toMatchObject({ name: 'Expoconstrucción 2026', channel: 'trade_show', cost: { amount: '12500000.00', currency: 'COP' }, period: { from: '2026-05-01', to: '2026-05-31' }, active: true, version: 1 });
+    expect(created.body).toMatchObject({
+      name: 'Expoconstrucción 2026',
+      channel: 'trade_show',
+      cost: { amount: '12500000.00', currency: 'COP' },
+      period: { from: '2026-05-01', to: '2026-05-31' },
+      active: true,
+      version: 1,
+    });
     const event = await spy.waitForMessage((m) => m.routingKey === 'contacts.source.changed' && m.body.subject === created.body.id);
-    expect(event.body.data).toMatchObject({ sourceId: created.body.id, change: 'created', cost: { amount: '12500000.00', currency: 'COP' }, period: { from: '2026-05-01', to: '2026-05-31' } });
+    expect(event.body.data).toMatchObject({
+      sourceId: created.body.id,
+      change: 'created',
+      cost: { amount: '12500000.00', currency: 'COP' },
+      period: { from: '2026-05-01', to: '2026-05-31' },
+    });
 
     const changed = await world.api.patch(`/api/v1/sources/${created.body.id}`, { cost: { amount: '13000000.50', currency: 'COP' }, version: 1 }, world.adminToken);
     expect(changed.status).toBe(200);
@@ -139,7 +157,10 @@ describe('catalogues: sources of capture and interests', () => {
     expect(kept.body.interestIds.sort()).toEqual([payroll.body.id, crm.body.id].sort());
     expect(kept.body.version).toBe(2);
     const timeline = await world.api.get(`/api/v1/contacts/${contact.id}/timeline`, seller.token);
-    expect(timeline.body.items[0]).toMatchObject({ kind: 'updated', changes: [{ field: 'interestIds', from: [payroll.body.id, billing.body.id].sort(), to: [payroll.body.id, crm.body.id].sort() }] });
+    expect(timeline.body.items[0]).toMatchObject({
+      kind: 'updated',
+      changes: [{ field: 'interestIds', from: [payroll.body.id, billing.body.id].sort(), to: [payroll.body.id, crm.body.id].sort() }],
+    });
 
     const interests = await world.api.get('/api/v1/interests?active=true&limit=200', seller.token);
     expect(interests.status).toBe(200);

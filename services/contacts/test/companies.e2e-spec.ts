@@ -14,8 +14,7 @@ describe('companies through the gateway', () => {
     await world?.stop();
   });
 
-  const createCompany = (token: string, body: Record<string, unknown>) =>
-    world.createContact(token, { kind: 'organization', firstName: undefined, lastName: undefined, ...body });
+  const createCompany = (token: string, body: Record<string, unknown>) => world.createContact(token, { kind: 'organization', firstName: undefined, lastName: undefined, ...body });
 
   it('lists organisations only, by name in keyset pages, and reads one (a person id is 404)', async () => {
     const tag = `emp-${Date.now()}`;

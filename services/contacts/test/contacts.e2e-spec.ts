@@ -22,7 +22,11 @@ describe('contacts through the gateway', () => {
   });
 
   it('creates a contact (201, Location) and reads it back', async () => {
-    const response = await world.api.post('/api/v1/contacts', { kind: 'person', firstName: 'María', lastName: 'Gómez', email: 'Maria.Gomez@Example.co', phone: '+57 300 555 0101', city: 'Medellín', country: 'CO', tags: ['feria-2026'] }, world.adminToken);
+    const response = await world.api.post(
+      '/api/v1/contacts',
+      { kind: 'person', firstName: 'María', lastName: 'Gómez', email: 'Maria.Gomez@Example.co', phone: '+57 300 555 0101', city: 'Medellín', country: 'CO', tags: ['feria-2026'] },
+      world.adminToken,
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`/api/v1/contacts/${response.body.id}`);
     expect(response.body).toMatchObject({ displayName: 'María Gómez', email: 'maria.gomez@example.co', lifecycle: 'contact', version: 1, ownerId: null });
@@ -173,18 +177,48 @@ describe('the full contact profile', () => {
   });
 
   it('keeps several e-mails and phones with one primary, the address, segmentation and the company', async () => {
-    const company = await world.createContact(world.adminToken, { kind: 'organization', firstName: undefined, lastName: undefined, companyName: 'Constructora Andina S.A.S.', taxId: '900.123.456-7', industry: 'Construcción' });
-    const response = await world.api.post('/api/v1/contacts', {
-      kind: 'person', firstName: 'Ana', lastName: 'Ríos', position: 'Jefe de compras', companyId: company.id,
-      emails: [{ value: 'ana.rios@andina.co', label: 'work' }, { value: 'ANA@gmail.com', label: 'home', primary: true }],
-      phones: [{ value: '+57 310 000 1111', label: 'whatsapp' }],
-      linkedinUrl: 'https://www.linkedin.com/in/ana-rios', website: 'https://andina.co',
-      street: 'Cra 7 # 71-21', city: 'Bogotá', region: 'Cundinamarca', postalCode: '110231', country: 'CO',
-      industry: 'Construcción', category: 'Distribuidor', interestLevel: 'high', priority: 'high',
-    }, world.adminToken);
+    const company = await world.createContact(world.adminToken, {
+      kind: 'organization',
+      firstName: undefined,
+      lastName: undefined,
+      companyName: 'Constructora Andina S.A.S.',
+      taxId: '900.123.456-7',
+      industry: 'Construcción',
+    });
+    const response = await world.api.post(
+      '/api/v1/contacts',
+      {
+        kind: 'person',
+        firstName: 'Ana',
+        lastName: 'Ríos',
+        position: 'Jefe de compras',
+        companyId: company.id,
+        emails: [
+          { value: 'ana.rios@andina.co', label: 'work' },
+          { value: 'ANA@gmail.com', label: 'home', primary: true },
+        ],
+        phones: [{ value: '+57 310 000 1111', label: 'whatsapp' }],
+        linkedinUrl: 'https://www.linkedin.com/in/ana-rios',
+        website: 'https://andina.co',
+        street: 'Cra 7 # 71-21',
+        city: 'Bogotá',
+        region: 'Cundinamarca',
+        postalCode: '110231',
+        country: 'CO',
+        industry: 'Construcción',
+        category: 'Distribuidor',
+        interestLevel: 'high',
+        priority: 'high',
+      },
+      world.adminToken,
+    );
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      email: 'ana@gmail.com', phone: '+57 310 000 1111', companyId: company.id, interestLevel: 'high', priority: 'high',
+      email: 'ana@gmail.com',
+      phone: '+57 310 000 1111',
+      companyId: company.id,
+      interestLevel: 'high',
+      priority: 'high',
       address: { street: 'Cra 7 # 71-21', city: 'Bogotá', region: 'Cundinamarca', postalCode: '110231', country: 'CO' },
     });
     expect(response.body.emails.filter((e: { primary: boolean }) => e.primary)).toEqual([{ value: 'ana@gmail.com', label: 'home', primary: true }]);

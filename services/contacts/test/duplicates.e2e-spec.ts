@@ -22,7 +22,10 @@ describe('duplicates and merge through the gateway', () => {
     const groups: Group[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: Group[]; nextCursor: string | null } } = await world.api.get(`/api/v1/contacts/duplicates?limit=50${query}${cursor ? `&cursor=${cursor}` : ''}`, token);
+      const page: { status: number; body: { items: Group[]; nextCursor: string | null } } = await world.api.get(
+        `/api/v1/contacts/duplicates?limit=50${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        token,
+      );
       expect(page.status).toBe(200);
       groups.push(...page.body.items);
       cursor = page.body.nextCursor;
@@ -42,7 +45,15 @@ describe('duplicates and merge through the gateway', () => {
       c[name] = await world.createContact(admin, body);
     };
     await make('carlos', { firstName: 'Carlos', lastName: 'Restrepo', email: 'carlos@restrepo.co', city: 'Medellín' });
-    await make('carlos2', { firstName: 'Carlos A.', lastName: 'Restrepo', email: 'car.restrepo@gmail.com', emails: [{ value: 'car.restrepo@gmail.com', primary: true }, { value: 'CARLOS@restrepo.co' }], city: 'Envigado', phone: '+57 311 222 3344', tags: ['feria-2026'] });
+    await make('carlos2', {
+      firstName: 'Carlos A.',
+      lastName: 'Restrepo',
+      email: 'car.restrepo@gmail.com',
+      emails: [{ value: 'car.restrepo@gmail.com', primary: true }, { value: 'CARLOS@restrepo.co' }],
+      city: 'Envigado',
+      phone: '+57 311 222 3344',
+      tags: ['feria-2026'],
+    });
     await make('luz', { firstName: 'Luz', lastName: 'Marín', phone: '+57 310 555 1234', city: 'Cali' });
     await make('luz2', { firstName: 'Luz Dary', lastName: 'Marín', phone: '3105551234', city: 'Palmira' });
     await make('acme', { kind: 'organization', companyName: 'Aceros del Valle', taxId: '900.555.666-1', city: 'Cali' });
@@ -108,7 +119,14 @@ describe('duplicates and merge through the gateway', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ dryRun: true, mergedIds: [c.carlos2.id], moved: { notes: 1, documents: 1 } });
     expect(preview.body.moved.timelineEntries).toBeGreaterThanOrEqual(2);
-    expect(preview.body.survivor).toMatchObject({ id: c.carlos.id, email: 'carlos@restrepo.co', phone: '+57 311 222 3344', city: 'Medellín', tags: ['feria-2026'], version: before.body.version });
+    expect(preview.body.survivor).toMatchObject({
+      id: c.carlos.id,
+      email: 'carlos@restrepo.co',
+      phone: '+57 311 222 3344',
+      city: 'Medellín',
+      tags: ['feria-2026'],
+      version: before.body.version,
+    });
     expect(preview.body.survivor.emails.map((e: { value: string }) => e.value)).toEqual(['carlos@restrepo.co', 'car.restrepo@gmail.com']);
 
     expect((await world.api.get(`/api/v1/contacts/${c.carlos2.id}`, admin)).status).toBe(200);
@@ -140,7 +158,11 @@ describe('duplicates and merge through the gateway', () => {
 
   it('merges: moves notes and documents, unites the data, hides the duplicate and publishes contacts.contact.merged', async () => {
     const current = await world.api.get(`/api/v1/contacts/${c.carlos.id}`, admin);
-    const merged = await world.api.post('/api/v1/contacts/merge', { primaryId: c.carlos.id, duplicateIds: [c.carlos2.id], fields: { city: c.carlos2.id }, version: current.body.version }, admin);
+    const merged = await world.api.post(
+      '/api/v1/contacts/merge',
+      { primaryId: c.carlos.id, duplicateIds: [c.carlos2.id], fields: { city: c.carlos2.id }, version: current.body.version },
+      admin,
+    );
     expect(merged.status).toBe(200);
     expect(merged.body.survivor).toMatchObject({ id: c.carlos.id, city: 'Envigado', phone: '+57 311 222 3344', version: current.body.version + 1 });
     expect(merged.body.takenFrom).toMatchObject({ city: c.carlos2.id });
@@ -161,7 +183,11 @@ describe('duplicates and merge through the gateway', () => {
     expect(timeline.body.items[0]).toMatchObject({ kind: 'merged', details: expect.objectContaining({ mergedIds: [c.carlos2.id] }) });
 
     const event = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.merged' && m.body.data.survivorId === c.carlos.id);
-    expect(event.body).toMatchObject({ type: 'contacts.contact.merged', subject: c.carlos.id, data: { survivorId: c.carlos.id, mergedIds: [c.carlos2.id], mergedBy: expect.any(String), mergedAt: expect.any(String) } });
+    expect(event.body).toMatchObject({
+      type: 'contacts.contact.merged',
+      subject: c.carlos.id,
+      data: { survivorId: c.carlos.id, mergedIds: [c.carlos2.id], mergedBy: expect.any(String), mergedAt: expect.any(String) },
+    });
     expect(membersOf(await groupsOf('&reason=email'), 'email')).not.toContainEqual(sorted(c.carlos.id, c.carlos2.id));
     // Merged once is gone: a second merge of it is a 404.
     const again = await world.api.post('/api/v1/contacts/merge', { primaryId: c.carlos.id, duplicateIds: [c.carlos2.id], version: merged.body.survivor.version }, admin);

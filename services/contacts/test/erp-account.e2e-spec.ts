@@ -71,10 +71,13 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
       dueDate: '2099-04-01',
       total: cop('1250000.00'),
     });
-    const after = await waitFor(async () => {
-      const response = await account(contact.id);
-      return response.body.movements.items.length === 1 ? response.body : undefined;
-    }, { description: 'the invoice on the account' });
+    const after = await waitFor(
+      async () => {
+        const response = await account(contact.id);
+        return response.body.movements.items.length === 1 ? response.body : undefined;
+      },
+      { description: 'the invoice on the account' },
+    );
     expect(after.movements.items[0]).toMatchObject({
       kind: 'invoice',
       erpId: 'INV-9001',
@@ -105,7 +108,14 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
 
   it('matches a payment by tax id written differently and marks the invoice it settles', async () => {
     const contact = await customer({ taxId: '900.123.456-7' });
-    await publishErp('sales.invoice.issued', { invoiceId: 'INV-77', invoiceNumber: 'FV-77', customerTaxId: '9001234567', issuedAt: '2026-03-01T10:00:00Z', dueDate: '2026-03-31', total: cop('1000.00') });
+    await publishErp('sales.invoice.issued', {
+      invoiceId: 'INV-77',
+      invoiceNumber: 'FV-77',
+      customerTaxId: '9001234567',
+      issuedAt: '2026-03-01T10:00:00Z',
+      dueDate: '2026-03-31',
+      total: cop('1000.00'),
+    });
     await publishErp('finance.payment.received', {
       paymentId: 'PAY-1',
       reference: 'RC-55',
@@ -115,12 +125,22 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
       method: 'transferencia',
       appliedTo: [{ invoiceId: 'INV-77', amount: cop('400.00') }],
     });
-    const body = await waitFor(async () => {
-      const response = await account(contact.id);
-      return response.body.movements.items.length === 2 ? response.body : undefined;
-    }, { description: 'invoice and payment on the account' });
+    const body = await waitFor(
+      async () => {
+        const response = await account(contact.id);
+        return response.body.movements.items.length === 2 ? response.body : undefined;
+      },
+      { description: 'invoice and payment on the account' },
+    );
     const [payment, invoice] = body.movements.items;
-    expect(payment).toMatchObject({ kind: 'payment', number: 'RC-55', amount: cop('400.00'), method: 'transferencia', status: 'received', appliedTo: [{ invoiceId: 'INV-77', amount: cop('400.00') }] });
+    expect(payment).toMatchObject({
+      kind: 'payment',
+      number: 'RC-55',
+      amount: cop('400.00'),
+      method: 'transferencia',
+      status: 'received',
+      appliedTo: [{ invoiceId: 'INV-77', amount: cop('400.00') }],
+    });
     expect(invoice).toMatchObject({ kind: 'invoice', number: 'FV-77', paidAmount: cop('400.00'), status: 'partially_paid' });
     expect(body.status.lastPayment).toEqual({ reference: 'RC-55', receivedAt: '2026-03-05T12:00:00.000Z', amount: cop('400.00') });
 
@@ -153,9 +173,21 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
 
   it('keeps the newest statement: an older asOf arriving later does not overwrite it', async () => {
     const contact = await customer();
-    await publishErp('finance.account_statement.updated', { crmContactId: contact.id, asOf: '2026-03-10T00:00:00Z', balance: cop('500000.00'), overdue: cop('120000.00'), creditLimit: cop('2000000.00') });
+    await publishErp('finance.account_statement.updated', {
+      crmContactId: contact.id,
+      asOf: '2026-03-10T00:00:00Z',
+      balance: cop('500000.00'),
+      overdue: cop('120000.00'),
+      creditLimit: cop('2000000.00'),
+    });
     const status = await waitFor(async () => (await account(contact.id)).body.status ?? undefined, { description: 'the statement' });
-    expect(status).toMatchObject({ balance: cop('500000.00'), overdue: cop('120000.00'), creditLimit: cop('2000000.00'), availableCredit: cop('1500000.00'), statementAsOf: '2026-03-10T00:00:00.000Z' });
+    expect(status).toMatchObject({
+      balance: cop('500000.00'),
+      overdue: cop('120000.00'),
+      creditLimit: cop('2000000.00'),
+      availableCredit: cop('1500000.00'),
+      statementAsOf: '2026-03-10T00:00:00.000Z',
+    });
 
     const consumedBefore = await metric('consumed');
     await publishErp('finance.account_statement.updated', { crmContactId: contact.id, asOf: '2026-03-01T00:00:00Z', balance: cop('900000.00'), overdue: cop('0.00') });
@@ -168,20 +200,36 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
 
   it('does not retry an event for an unknown customer forever: it is acknowledged and listed for admins', async () => {
     const retriedBefore = await metric('retried');
-    const unknown = await publishErp('sales.invoice.issued', { invoiceId: 'INV-X', invoiceNumber: 'FV-X', customerTaxId: '800999111', issuedAt: '2026-03-03T10:00:00Z', total: cop('10.00') });
+    const unknown = await publishErp('sales.invoice.issued', {
+      invoiceId: 'INV-X',
+      invoiceNumber: 'FV-X',
+      customerTaxId: '800999111',
+      issuedAt: '2026-03-03T10:00:00Z',
+      total: cop('10.00'),
+    });
     const invalid = await publishErp('finance.payment.received', { paymentId: 'PAY-BAD', crmContactId: randomUUID(), receivedAt: '2026-03-03T10:00:00Z', amount: 125000 });
-    const listed = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/contacts/erp-unmatched?limit=200', world.adminToken);
-      const ids = response.body.items?.map((item: { messageId: string }) => item.messageId) ?? [];
-      return ids.includes(unknown.id) ? response.body.items : undefined;
-    }, { description: 'the unmatched events' });
-    expect(listed.find((item: { messageId: string }) => item.messageId === unknown.id)).toMatchObject({ type: 'sales.invoice.issued', reason: 'unknown_customer', customerTaxId: '800999111' });
+    const listed = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/contacts/erp-unmatched?limit=200', world.adminToken);
+        const ids = response.body.items?.map((item: { messageId: string }) => item.messageId) ?? [];
+        return ids.includes(unknown.id) ? response.body.items : undefined;
+      },
+      { description: 'the unmatched events' },
+    );
+    expect(listed.find((item: { messageId: string }) => item.messageId === unknown.id)).toMatchObject({
+      type: 'sales.invoice.issued',
+      reason: 'unknown_customer',
+      customerTaxId: '800999111',
+    });
     // A payload that breaks the contract never reaches the handler: the transport's schema check
     // dead-letters it at once, with the reason, for the tenant's admin.
-    const invalidLetter = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/admin/dead-letters?service=contacts&limit=200', world.adminToken);
-      return response.body.items?.find((item: { messageId: string }) => item.messageId === invalid.id);
-    }, { description: 'the invalid payment in the dead letters' });
+    const invalidLetter = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/admin/dead-letters?service=contacts&limit=200', world.adminToken);
+        return response.body.items?.find((item: { messageId: string }) => item.messageId === invalid.id);
+      },
+      { description: 'the invalid payment in the dead letters' },
+    );
     expect(invalidLetter.reason).toContain('/data/amount must be object');
     expect(listed.map((item: { messageId: string }) => item.messageId)).not.toContain(invalid.id);
     expect(await metric('retried')).toBe(retriedBefore);
@@ -196,7 +244,11 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
   it('never puts one tenant’s ERP event on another tenant’s contact, and hides accounts like contacts (404)', async () => {
     const contact = await customer({ taxId: 'NIT-555' });
     const consumedBefore = await metric('consumed');
-    await publishErp('sales.invoice.issued', { invoiceId: 'INV-F', invoiceNumber: 'FV-F', crmContactId: contact.id, issuedAt: '2026-03-03T10:00:00Z', total: cop('10.00') }, { tenant: randomUUID() });
+    await publishErp(
+      'sales.invoice.issued',
+      { invoiceId: 'INV-F', invoiceNumber: 'FV-F', crmContactId: contact.id, issuedAt: '2026-03-03T10:00:00Z', total: cop('10.00') },
+      { tenant: randomUUID() },
+    );
     await publishErp('sales.invoice.issued', { invoiceId: 'INV-OWN', invoiceNumber: 'FV-OWN', crmContactId: contact.id, issuedAt: '2026-03-04T10:00:00Z', total: cop('20.00') });
     await waitFor(async () => (await metric('consumed')) >= consumedBefore + 2 && (await account(contact.id)).body.movements.items.length > 0, { description: 'both invoices handled' });
     expect((await account(contact.id)).body.movements.items.map((m: { erpId: string }) => m.erpId)).toEqual(['INV-OWN']);
@@ -220,26 +272,84 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
     // Whole events as their publishers send them: the transport dead-letters a wrong-shaped one.
     const someone = randomUUID();
     const opportunity = {
-      ...base, id: randomUUID(), source: 'crm/opportunities', type: 'opportunities.opportunity.created', time: '2030-01-01T10:00:00.000Z', subject: opportunityId,
-      data: { opportunityId, contactId: contact.id, title: 'Dotación 2026', pipelineId: randomUUID(), stageId: randomUUID(), ownerId: someone, teamId: null, agentId: null, assigneeId: null, createdBy: someone, status: 'open', amount: cop('3000000.00'), probability: 10, expectedCloseDate: null, createdAt: '2030-01-01T10:00:00.000Z', version: 1, description: 'texto libre que no se copia' },
+      ...base,
+      id: randomUUID(),
+      source: 'crm/opportunities',
+      type: 'opportunities.opportunity.created',
+      time: '2030-01-01T10:00:00.000Z',
+      subject: opportunityId,
+      data: {
+        opportunityId,
+        contactId: contact.id,
+        title: 'Dotación 2026',
+        pipelineId: randomUUID(),
+        stageId: randomUUID(),
+        ownerId: someone,
+        teamId: null,
+        agentId: null,
+        assigneeId: null,
+        createdBy: someone,
+        status: 'open',
+        amount: cop('3000000.00'),
+        probability: 10,
+        expectedCloseDate: null,
+        createdAt: '2030-01-01T10:00:00.000Z',
+        version: 1,
+        description: 'texto libre que no se copia',
+      },
     };
     const ticketBase = (ticketId: string, contactId: string | null, radicado: string) => ({
-      ticketId, radicado, contactId, pqrClass: 'peticion_general', categoryId: null, priority: 'media', channel: 'web', subject: 'Factura duplicada', assigneeId: null, teamId: null, legalDueAt: '2030-01-23T04:59:59.999Z',
-      requester: { name: 'Ana Gómez', email: null, language: 'es' }, trackingUrl: null,
+      ticketId,
+      radicado,
+      contactId,
+      pqrClass: 'peticion_general',
+      categoryId: null,
+      priority: 'media',
+      channel: 'web',
+      subject: 'Factura duplicada',
+      assigneeId: null,
+      teamId: null,
+      legalDueAt: '2030-01-23T04:59:59.999Z',
+      requester: { name: 'Ana Gómez', email: null, language: 'es' },
+      trackingUrl: null,
     });
     const ticketId = randomUUID();
-    const ticket = { ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.created', time: '2030-01-02T10:00:00.000Z', subject: ticketId, data: { ...ticketBase(ticketId, contact.id, 'PQR-2030-000123'), status: 'abierto', receivedAt: '2030-01-02T10:00:00.000Z', createdBy: null } };
+    const ticket = {
+      ...base,
+      id: randomUUID(),
+      source: 'crm/tickets',
+      type: 'tickets.ticket.created',
+      time: '2030-01-02T10:00:00.000Z',
+      subject: ticketId,
+      data: { ...ticketBase(ticketId, contact.id, 'PQR-2030-000123'), status: 'abierto', receivedAt: '2030-01-02T10:00:00.000Z', createdBy: null },
+    };
     const otherTicket = randomUUID();
     const noContact = {
-      ...base, id: randomUUID(), source: 'crm/tickets', type: 'tickets.ticket.closed', time: '2030-01-03T10:00:00.000Z', subject: otherTicket,
-      data: { ...ticketBase(otherTicket, null, 'PQR-2030-000124'), status: 'cerrado', resolution: 'Resuelto', closedBy: someone, closedAt: '2030-01-03T10:00:00.000Z', legalState: 'answered_on_time', slaState: 'met' },
+      ...base,
+      id: randomUUID(),
+      source: 'crm/tickets',
+      type: 'tickets.ticket.closed',
+      time: '2030-01-03T10:00:00.000Z',
+      subject: otherTicket,
+      data: {
+        ...ticketBase(otherTicket, null, 'PQR-2030-000124'),
+        status: 'cerrado',
+        resolution: 'Resuelto',
+        closedBy: someone,
+        closedAt: '2030-01-03T10:00:00.000Z',
+        legalState: 'answered_on_time',
+        slaState: 'met',
+      },
     };
     for (const event of [opportunity, ticket, noContact]) await spy.publish(crmEvents, event.type, event, event.id);
 
-    const items = await waitFor(async () => {
-      const response = await world.api.get(`/api/v1/contacts/${contact.id}/timeline`, world.adminToken);
-      return response.body.items.length >= 3 ? response.body.items : undefined;
-    }, { description: 'the opportunity and ticket entries' });
+    const items = await waitFor(
+      async () => {
+        const response = await world.api.get(`/api/v1/contacts/${contact.id}/timeline`, world.adminToken);
+        return response.body.items.length >= 3 ? response.body.items : undefined;
+      },
+      { description: 'the opportunity and ticket entries' },
+    );
     expect(items[0]).toMatchObject({ source: 'tickets', kind: 'tickets.ticket.created', title: 'PQR radicada: PQR-2030-000123', occurredAt: '2030-01-02T10:00:00.000Z' });
     expect(items[1]).toMatchObject({ source: 'opportunities', kind: 'opportunities.opportunity.created', title: 'Oportunidad creada: Dotación 2026', referenceId: opportunityId });
     expect(items[1].details).toMatchObject({ amount: cop('3000000.00'), title: 'Dotación 2026' });
@@ -249,7 +359,10 @@ describe('ERP account status and the contact timeline (events from the ERP, oppo
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await world.api.get(`/api/v1/contacts/${contact.id}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`, world.adminToken);
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await world.api.get(
+        `/api/v1/contacts/${contact.id}/timeline?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        world.adminToken,
+      );
       expect(page.body.items).toHaveLength(1);
       seen.push(page.body.items[0]!.id);
       cursor = page.body.nextCursor;

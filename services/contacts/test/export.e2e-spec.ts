@@ -18,7 +18,15 @@ function csvTable(bytes: Buffer, delimiter = ';'): string[][] {
 async function xlsxSheets(bytes: Buffer): Promise<Map<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return new Map(workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1))]));
+  return new Map(
+    workbook.worksheets.map((sheet) => [
+      sheet.name,
+      sheet
+        .getSheetValues()
+        .filter(Boolean)
+        .map((row) => (row as unknown[]).slice(1)),
+    ]),
+  );
 }
 
 describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
@@ -35,7 +43,16 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
     // teamB needs a member: contacts learns teams from the identity events of their users.
     [sales, otherTenant] = await Promise.all([world.createUser(['sales'], [teamA]), world.createTenant(), world.createUser(['sales'], [teamB])]);
     const make = async (key: string, body: Record<string, unknown>) => (ids[key] = (await world.createContact(world.adminToken, { lastName: `${tag} ${key}`, ...body })).id);
-    await make('ana', { firstName: 'Ana', email: `ana@${tag}.co`, phone: '+57 300 111 2233', city: 'Medellín', country: 'CO', tags: ['feria', 'vip'], teamId: teamA, companyName: 'Gómez; Hermanos' });
+    await make('ana', {
+      firstName: 'Ana',
+      email: `ana@${tag}.co`,
+      phone: '+57 300 111 2233',
+      city: 'Medellín',
+      country: 'CO',
+      tags: ['feria', 'vip'],
+      teamId: teamA,
+      companyName: 'Gómez; Hermanos',
+    });
     await make('luis', { firstName: 'Luis', lifecycle: 'prospect', teamId: teamA });
     await make('formula', { firstName: '=HYPERLINK("http://malo.example")', teamId: teamA });
     await make('sur1', { firstName: 'Sofía', teamId: teamB });
@@ -61,7 +78,13 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
     const column = (name: string) => headers.indexOf(name);
     const ana = rows.find((row) => row[0] === ids.ana)!;
     expect([ana[column('Tipo')], ana[column('Etapa')], ana[column('Empresa')], ana[column('Teléfono')], ana[column('Ciudad')], ana[column('País')], ana[column('Etiquetas')]]).toEqual([
-      'persona', 'contacto', 'Gómez; Hermanos', "'+57 300 111 2233", 'Medellín', 'CO', 'feria, vip',
+      'persona',
+      'contacto',
+      'Gómez; Hermanos',
+      "'+57 300 111 2233",
+      'Medellín',
+      'CO',
+      'feria, vip',
     ]);
     expect(rows.find((row) => row[0] === ids.formula)![column('Nombre')]).toBe(`'=HYPERLINK("http://malo.example")`);
     expect(response.bytes.toString('utf8')).not.toContain('nota secreta');
@@ -77,7 +100,10 @@ describe('contact export (CSV/XLSX, streamed) through the gateway', () => {
   it("honours record visibility: a sales user exports only their team's shared contacts", async () => {
     const response = await download(world, `/api/v1/contacts/export?q=${tag}`, sales.token);
     expect(response.status).toBe(200);
-    const exported = csvTable(response.bytes).slice(1).map((row) => row[0]).sort();
+    const exported = csvTable(response.bytes)
+      .slice(1)
+      .map((row) => row[0])
+      .sort();
     expect(exported).toEqual([ids.ana, ids.luis, ids.formula].sort());
     expect(exported).toEqual(await listIds(`q=${tag}`, sales.token));
   });

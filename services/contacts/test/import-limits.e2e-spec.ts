@@ -7,7 +7,9 @@ const MAX_ROWS = 1000;
 
 /** A minimal workbook whose first sheet has these `<row>` elements. */
 function workbook(sheetRows: string, options: { declaredSheetSize?: number } = {}): Buffer {
-  const sheet = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`);
+  const sheet = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
+  );
   const contentTypes =
     '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
@@ -70,7 +72,8 @@ describe('XLSX imports are bounded in expanded size and rows (zip bombs)', () =>
   });
 
   it('refuses a sheet with more rows than allowed (413), and imports one within both limits', async () => {
-    const rows = (count: number) => header + Array.from({ length: count }, (_v, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, `Fila ${i}`)}${cell(`B${i + 2}`, `fila${i}.${tag}@limites.co`)}</row>`).join('');
+    const rows = (count: number) =>
+      header + Array.from({ length: count }, (_v, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, `Fila ${i}`)}${cell(`B${i + 2}`, `fila${i}.${tag}@limites.co`)}</row>`).join('');
     const tooMany = await start(workbook(rows(MAX_ROWS + 1)));
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.detail).toContain(`${MAX_ROWS.toLocaleString('es-CO')} filas`);

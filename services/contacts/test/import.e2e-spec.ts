@@ -55,7 +55,10 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
   const search = async (q: string, token = world.adminToken) => (await world.api.get(`/api/v1/contacts?q=${encodeURIComponent(q)}&limit=200`, token)).body.items as Record<string, any>[];
 
   beforeAll(async () => {
-    world = await CrmWorld.start({ services: ['contacts', 'reporting'], env: { IMPORT_MAX_BYTES: String(MAX_BYTES), IMPORT_POLL_MS: '200', IMPORT_BATCH_ROWS: '3', IMPORT_STALE_MS: '1500' } });
+    world = await CrmWorld.start({
+      services: ['contacts', 'reporting'],
+      env: { IMPORT_MAX_BYTES: String(MAX_BYTES), IMPORT_POLL_MS: '200', IMPORT_BATCH_ROWS: '3', IMPORT_STALE_MS: '1500' },
+    });
     spy = await AmqpSpy.connect();
     await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'contacts.contact.*');
     const team = await world.createTeam(`Ventas ${tag}`);
@@ -90,7 +93,18 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
     expect(job).toMatchObject({ status: 'completed', progress: 100, error: null, counts: { total: 7, processed: 7, created: 3, updated: 0, skipped: 1, rejected: 3 } });
 
     const ana = (await search(mail('ana')))[0];
-    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Gómez', companyName: 'Gómez; Hermanos', position: 'Gerente', lifecycle: 'prospect', city: 'Medellín', country: 'CO', tags: [`feria-${tag}`, 'vip'], phone: '+57 300 111 2233', version: 1 });
+    expect(ana).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Gómez',
+      companyName: 'Gómez; Hermanos',
+      position: 'Gerente',
+      lifecycle: 'prospect',
+      city: 'Medellín',
+      country: 'CO',
+      tags: [`feria-${tag}`, 'vip'],
+      phone: '+57 300 111 2233',
+      version: 1,
+    });
     expect((await search(mail('marta')))[0]).toMatchObject({ displayName: 'Marta Ruiz "La Jefa"' });
     const untouched = await world.api.get(`/api/v1/contacts/${existing.id}`, world.adminToken);
     expect(untouched.body).toMatchObject({ firstName: 'Original', version: 1 });
@@ -110,21 +124,31 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
     ]);
 
     // One contacts.contact.created per created contact, shaped like the ones the API publishes.
-    const created = await waitFor(async () => {
-      const events = spy.messages.filter((m) => m.routingKey === 'contacts.contact.created' && [mail('ana'), mail('luis'), mail('marta')].includes(m.body.data?.email));
-      return events.length === 3 ? events : undefined;
-    }, { description: 'three contacts.contact.created events' });
+    const created = await waitFor(
+      async () => {
+        const events = spy.messages.filter((m) => m.routingKey === 'contacts.contact.created' && [mail('ana'), mail('luis'), mail('marta')].includes(m.body.data?.email));
+        return events.length === 3 ? events : undefined;
+      },
+      { description: 'three contacts.contact.created events' },
+    );
     const fromApi = spy.messages.find((m) => m.routingKey === 'contacts.contact.created' && m.body.subject === existing.id)!;
     expect(Object.keys(created[0]!.body).sort()).toEqual(Object.keys(fromApi.body).sort());
     expect(Object.keys(created[0]!.body.data).sort()).toEqual(Object.keys(fromApi.body.data).sort());
     expect(created.find((m) => m.body.data.email === mail('ana'))!.body).toMatchObject({
-      specversion: '1.0', source: 'crm/contacts', type: 'contacts.contact.created', subject: ana.id, datacontenttype: 'application/json', tenantid: fromApi.body.tenantid,
+      specversion: '1.0',
+      source: 'crm/contacts',
+      type: 'contacts.contact.created',
+      subject: ana.id,
+      datacontenttype: 'application/json',
+      tenantid: fromApi.body.tenantid,
       data: { contactId: ana.id, kind: 'person', lifecycle: 'prospect', displayName: 'Ana Gómez', email: mail('ana'), version: 1, createdAt: ana.createdAt },
     });
     expect(created[0]!.properties).toMatchObject({ messageId: created[0]!.body.id, type: 'contacts.contact.created', deliveryMode: 2 });
 
     // The contact created through the API plus the three imported ones.
-    await waitFor(async () => (await world.api.get('/api/v1/reports/dashboard', world.adminToken)).body.totalContacts === before + 4, { description: 'reporting to count the 3 imported contacts' });
+    await waitFor(async () => (await world.api.get('/api/v1/reports/dashboard', world.adminToken)).body.totalContacts === before + 4, {
+      description: 'reporting to count the 3 imported contacts',
+    });
   });
 
   it('on a duplicate e-mail, "update" fills in the existing contact and "create" makes a second one', async () => {
@@ -135,7 +159,13 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
     const updated = (await world.api.get(`/api/v1/contacts/${existing.id}`, world.adminToken)).body;
     expect(updated).toMatchObject({ firstName: 'Carla', lastName: 'Nueva', displayName: 'Carla Nueva', city: 'Cali', position: 'Compras', tags: [`cliente-${tag}`], version: 2 });
     const history = (await world.api.get(`/api/v1/contacts/${existing.id}/timeline`, world.adminToken)).body.items;
-    expect(history[0]).toMatchObject({ kind: 'updated', changes: expect.arrayContaining([{ field: 'lastName', from: 'Vieja', to: 'Nueva' }, { field: 'city', from: null, to: 'Cali' }]) });
+    expect(history[0]).toMatchObject({
+      kind: 'updated',
+      changes: expect.arrayContaining([
+        { field: 'lastName', from: 'Vieja', to: 'Nueva' },
+        { field: 'city', from: null, to: 'Cali' },
+      ]),
+    });
     const event = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.updated' && m.body.subject === existing.id);
     expect(event.body.data).toMatchObject({ contactId: existing.id, version: 2, changes: expect.arrayContaining([{ field: 'lastName', from: 'Vieja', to: 'Nueva' }]) });
 
@@ -222,12 +252,15 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
     const done = await finished(job.id, world.adminToken, 60_000);
     expect(done).toMatchObject({ status: 'completed', counts: { total: rows, processed: rows, created: rows, skipped: 0, rejected: 0 } });
     const exported = await fetch(`${world.api.baseUrl}/api/v1/contacts/export?q=${encodeURIComponent(`resume-`)}`, { headers: { authorization: `Bearer ${world.adminToken}` } });
-    const emails = (parse(await exported.text(), { bom: true, delimiter: ';' }) as string[][]).slice(1).map((row) => row[7]).filter((email) => email?.endsWith(`${tag}@importa.co`));
+    const emails = (parse(await exported.text(), { bom: true, delimiter: ';' }) as string[][])
+      .slice(1)
+      .map((row) => row[7])
+      .filter((email) => email?.endsWith(`${tag}@importa.co`));
     expect(emails).toHaveLength(rows);
     expect(new Set(emails).size).toBe(rows);
   }, 90_000);
 
-  it("keeps jobs to their tenant: another tenant gets 404 and does not list them", async () => {
+  it('keeps jobs to their tenant: another tenant gets 404 and does not list them', async () => {
     const job = (await start(upload(`Nombre\nPrivado ${tag}\n`, 'privado.csv'))).body as Job;
     await finished(job.id);
     expect((await world.api.get(`/api/v1/contacts/imports/${job.id}`, otherTenant.token)).status).toBe(404);
@@ -241,8 +274,6 @@ describe('contact import (CSV/XLSX → background job → COPY + set-based merge
 
   it('documents the import endpoints in the merged OpenAPI document', async () => {
     const docs = await world.api.get('/api/docs/openapi.json');
-    expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/contacts/imports', '/api/v1/contacts/imports/{jobId}', '/api/v1/contacts/imports/{jobId}/rejected-rows']),
-    );
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/contacts/imports', '/api/v1/contacts/imports/{jobId}', '/api/v1/contacts/imports/{jobId}/rejected-rows']));
   });
 });

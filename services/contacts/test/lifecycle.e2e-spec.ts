@@ -70,11 +70,28 @@ describe('lifecycle: convert with one click, and a won opportunity makes a custo
 
   it('publishes contacts.contact.converted with what the ERP needs (legal name, tax id, address, primary contact)', async () => {
     const company = await world.createContact(world.adminToken, {
-      kind: 'organization', firstName: undefined, lastName: undefined, companyName: 'Constructora Andina S.A.S.', taxId: '900.123.456-7',
-      email: 'compras@andina.co', phone: '+57 601 555 0000', street: 'Cra 7 # 71-21', city: 'Bogotá', region: 'Cundinamarca', postalCode: '110231', country: 'CO',
+      kind: 'organization',
+      firstName: undefined,
+      lastName: undefined,
+      companyName: 'Constructora Andina S.A.S.',
+      taxId: '900.123.456-7',
+      email: 'compras@andina.co',
+      phone: '+57 601 555 0000',
+      street: 'Cra 7 # 71-21',
+      city: 'Bogotá',
+      region: 'Cundinamarca',
+      postalCode: '110231',
+      country: 'CO',
     });
     const first = await world.createContact(world.adminToken, { firstName: 'Ana', lastName: 'Ríos', companyId: company.id, email: 'ana@andina.co', position: 'Jefe de compras' });
-    const chosen = await world.createContact(world.adminToken, { firstName: 'Luis', lastName: 'Mora', companyId: company.id, email: 'luis@andina.co', phone: '+57 310 000 2222', position: 'Gerente' });
+    const chosen = await world.createContact(world.adminToken, {
+      firstName: 'Luis',
+      lastName: 'Mora',
+      companyId: company.id,
+      email: 'luis@andina.co',
+      phone: '+57 310 000 2222',
+      position: 'Gerente',
+    });
     expect(first.id).not.toBe(chosen.id);
     const withPrimary = await world.api.patch(`/api/v1/contacts/${company.id}`, { primaryContactId: chosen.id, version: 1 }, world.adminToken);
     expect(withPrimary.status).toBe(200);
@@ -159,17 +176,23 @@ describe('lifecycle: convert with one click, and a won opportunity makes a custo
   it('makes the contact of a won opportunity a customer, once, with the opportunity in the event and timeline', async () => {
     const contact = await world.createContact(world.adminToken, { lifecycle: 'prospect', taxId: '1020304050' });
     const won = await publishWon(contact.id);
-    const converted = await waitFor(async () => {
-      const read = await world.api.get(`/api/v1/contacts/${contact.id}`, world.adminToken);
-      return read.body.lifecycle === 'customer' ? read.body : undefined;
-    }, { description: 'the won opportunity to convert the contact' });
+    const converted = await waitFor(
+      async () => {
+        const read = await world.api.get(`/api/v1/contacts/${contact.id}`, world.adminToken);
+        return read.body.lifecycle === 'customer' ? read.body : undefined;
+      },
+      { description: 'the won opportunity to convert the contact' },
+    );
     expect(converted).toMatchObject({ version: 2, convertedBy: won.data.ownerId, customerSince: expect.any(String) });
     const message = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.converted' && m.body.subject === contact.id);
     expect(message.body.data).toMatchObject({ from: 'prospect', to: 'customer', trigger: 'opportunity_won', opportunityId: won.data.opportunityId, taxId: '1020304050', isCustomer: true });
     expect(message.body.correlationid).toBe(won.correlationid);
     const timeline = await world.api.get(`/api/v1/contacts/${contact.id}/timeline`, world.adminToken);
     // (Other features may add their own entry about the won opportunity to the timeline.)
-    expect(timeline.body.items.find((entry: { kind: string }) => entry.kind === 'converted')).toMatchObject({ kind: 'converted', details: { trigger: 'opportunity_won', opportunityId: won.data.opportunityId, amount: { amount: '48500000.00', currency: 'COP' } } });
+    expect(timeline.body.items.find((entry: { kind: string }) => entry.kind === 'converted')).toMatchObject({
+      kind: 'converted',
+      details: { trigger: 'opportunity_won', opportunityId: won.data.opportunityId, amount: { amount: '48500000.00', currency: 'COP' } },
+    });
 
     // The same event again (a redelivery) and a second won opportunity change nothing.
     const duplicatesBefore = await metric('duplicates');

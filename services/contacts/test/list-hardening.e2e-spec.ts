@@ -20,10 +20,13 @@ describe('contacts lists and CSV files (issue #6) through the gateway', () => {
   async function importJob(form: FormData) {
     const started = await world.api.request('POST', '/api/v1/contacts/imports', { body: form, token: world.adminToken });
     expect(started.status).toBe(202);
-    return waitFor(async () => {
-      const job = (await world.api.get(`/api/v1/contacts/imports/${started.body.id}`, world.adminToken)).body;
-      return job.status === 'completed' || job.status === 'failed' ? job : undefined;
-    }, { timeoutMs: 20_000, description: 'the import job' });
+    return waitFor(
+      async () => {
+        const job = (await world.api.get(`/api/v1/contacts/imports/${started.body.id}`, world.adminToken)).body;
+        return job.status === 'completed' || job.status === 'failed' ? job : undefined;
+      },
+      { timeoutMs: 20_000, description: 'the import job' },
+    );
   }
 
   beforeAll(async () => {
@@ -62,7 +65,10 @@ describe('contacts lists and CSV files (issue #6) through the gateway', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const response: { status: number; body: { items: { displayName: string }[]; nextCursor: string | null } } = await world.api.get(`/api/v1/companies?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`, world.adminToken);
+        const response: { status: number; body: { items: { displayName: string }[]; nextCursor: string | null } } = await world.api.get(
+          `/api/v1/companies?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+          world.adminToken,
+        );
         expect(response.status).toBe(200);
         seen.push(...(response.body.items as { displayName: string }[]).map((c) => c.displayName).filter((name) => name.startsWith(tag)));
         cursor = response.body.nextCursor;

@@ -50,7 +50,15 @@ describe('notes on contacts and companies through the gateway', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`/api/v1/contacts/${contactId}/notes/${response.body.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
-    expect(response.body).toMatchObject({ contactId, authorId: author.id, visibility: 'shared', body: 'Prefiere que lo llamen en la tarde.', remindAt: null, remindAudience: null, version: 1 });
+    expect(response.body).toMatchObject({
+      contactId,
+      authorId: author.id,
+      visibility: 'shared',
+      body: 'Prefiere que lo llamen en la tarde.',
+      remindAt: null,
+      remindAudience: null,
+      version: 1,
+    });
   });
 
   it('shows a private note to its author only: not to a teammate, not even to an admin', async () => {
@@ -169,7 +177,7 @@ describe('notes on contacts and companies through the gateway', () => {
     expect(edited.body.interestId).toBe(interest.body.id);
   });
 
-  it('deletes the author\'s note (204); it is gone and the event carries no text', async () => {
+  it("deletes the author's note (204); it is gone and the event carries no text", async () => {
     const note = await world.api.post(notesOf(contactId), { body: 'Borrar: dato sensible 4455', visibility: 'private' }, author.token);
     const stale = await world.api.request('DELETE', `${notesOf(contactId)}/${note.body.id}`, { token: author.token, headers: { 'if-match': '"7"' } });
     expect(stale.status).toBe(412);
@@ -213,7 +221,10 @@ describe('notes on contacts and companies through the gateway', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: { id: string; createdAt: string }[]; nextCursor: string | null } } = await world.api.get(`${notesOf(contactId)}?limit=2${cursor ? `&cursor=${cursor}` : ''}`, author.token);
+      const page: { status: number; body: { items: { id: string; createdAt: string }[]; nextCursor: string | null } } = await world.api.get(
+        `${notesOf(contactId)}?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        author.token,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((n) => n.id));
@@ -228,7 +239,12 @@ describe('notes on contacts and companies through the gateway', () => {
   });
 
   it('serves the same notes under /companies/{id}/notes for organisations only', async () => {
-    const company = await world.createContact(author.token, { kind: 'organization', companyName: `Ferretería El Tornillo ${randomUUID().slice(0, 4)}`, firstName: undefined, lastName: undefined });
+    const company = await world.createContact(author.token, {
+      kind: 'organization',
+      companyName: `Ferretería El Tornillo ${randomUUID().slice(0, 4)}`,
+      firstName: undefined,
+      lastName: undefined,
+    });
     const created = await world.api.post(`/api/v1/companies/${company.id}/notes`, { body: 'Renovación del contrato en junio.' }, author.token);
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/v1/companies/${company.id}/notes/${created.body.id}`);
@@ -240,7 +256,12 @@ describe('notes on contacts and companies through the gateway', () => {
   it('appears in the merged OpenAPI document', async () => {
     const docs = await world.api.get('/api/docs/openapi.json');
     expect(Object.keys(docs.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/contacts/{contactId}/notes', '/api/v1/contacts/{contactId}/notes/{noteId}', '/api/v1/companies/{contactId}/notes', '/api/v1/companies/{contactId}/notes/{noteId}']),
+      expect.arrayContaining([
+        '/api/v1/contacts/{contactId}/notes',
+        '/api/v1/contacts/{contactId}/notes/{noteId}',
+        '/api/v1/companies/{contactId}/notes',
+        '/api/v1/companies/{contactId}/notes/{noteId}',
+      ]),
     );
   });
 });

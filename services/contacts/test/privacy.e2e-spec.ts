@@ -63,8 +63,17 @@ describe('personal data (Ley 1581 / GDPR): consent and anonymisation', () => {
     const agent = await world.createUser(['sales'], [], { name: 'Laura Restrepo' });
     const email = `andres-${randomUUID().slice(0, 6)}@cliente.co`;
     const contact = await world.createContact(world.adminToken, {
-      firstName: 'Andrés', lastName: 'Zapata', email, phone: '+57 300 111 2233', taxId: '1020304050', street: 'Calle 10 # 43-12',
-      city: 'Medellín', country: 'CO', linkedinUrl: 'https://www.linkedin.com/in/andres-zapata', tags: ['hincha-del-nacional'], industry: 'Construcción',
+      firstName: 'Andrés',
+      lastName: 'Zapata',
+      email,
+      phone: '+57 300 111 2233',
+      taxId: '1020304050',
+      street: 'Calle 10 # 43-12',
+      city: 'Medellín',
+      country: 'CO',
+      linkedinUrl: 'https://www.linkedin.com/in/andres-zapata',
+      tags: ['hincha-del-nacional'],
+      industry: 'Construcción',
     });
     await world.api.patch(`/api/v1/contacts/${contact.id}`, { lastName: 'Zapata Ruiz', version: 1 }, world.adminToken);
     await world.assign(world.adminToken, contact.id, agent.id);
@@ -94,10 +103,22 @@ describe('personal data (Ley 1581 / GDPR): consent and anonymisation', () => {
 
     const after = (await world.api.get(`/api/v1/contacts/${contact.id}`, world.adminToken)).body;
     expect(after).toMatchObject({
-      displayName: 'Contacto anonimizado', email: null, emails: [], phone: null, phones: [], taxId: null, linkedinUrl: null, tags: [],
+      displayName: 'Contacto anonimizado',
+      email: null,
+      emails: [],
+      phone: null,
+      phones: [],
+      taxId: null,
+      linkedinUrl: null,
+      tags: [],
       address: { street: null, city: null, region: null, postalCode: null, country: 'CO' },
       marketingConsent: { granted: false, at: null, channel: null },
-      kind: before.kind, lifecycle: before.lifecycle, industry: 'Construcción', ownerId: agent.id, teamId: before.teamId, createdAt: before.createdAt,
+      kind: before.kind,
+      lifecycle: before.lifecycle,
+      industry: 'Construcción',
+      ownerId: agent.id,
+      teamId: before.teamId,
+      createdAt: before.createdAt,
     });
     expect((await world.api.get(`/api/v1/contacts?q=${encodeURIComponent(email)}`, world.adminToken)).body.items).toEqual([]);
     expect((await world.api.get('/api/v1/contacts?q=Zapata', world.adminToken)).body.items).toEqual([]);
@@ -116,10 +137,13 @@ describe('personal data (Ley 1581 / GDPR): consent and anonymisation', () => {
     expect(event.body.data).toEqual({ contactId: contact.id, anonymizedAt: done.body.anonymizedAt, anonymizedBy: expect.any(String) });
 
     // Notifications scrubs its copies: the agent's in-app notice and the assignment e-mail in the log.
-    const feed = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/notifications', agent.token);
-      return response.body.items?.[0]?.data?.anonymized === true ? response.body.items : undefined;
-    }, { description: 'the in-app notification to be scrubbed' });
+    const feed = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/notifications', agent.token);
+        return response.body.items?.[0]?.data?.anonymized === true ? response.body.items : undefined;
+      },
+      { description: 'the in-app notification to be scrubbed' },
+    );
     expect(feed[0]).toMatchObject({ title: 'Notificación sobre un contacto anonimizado', data: { contactId: contact.id, anonymized: true } });
     expect(JSON.stringify(feed)).not.toContain('Zapata');
     const deliveries = await world.api.get('/api/v1/email-deliveries?limit=200', world.adminToken);

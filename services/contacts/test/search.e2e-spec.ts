@@ -35,14 +35,48 @@ describe('contact search and filters through the gateway', () => {
     sourceId = (await world.api.post('/api/v1/sources', { name: 'Feria Expoconstrucción', channel: 'trade_show' }, admin)).body.id;
     interestId = (await world.api.post('/api/v1/interests', { name: 'Licencias ERP' }, admin)).body.id;
 
-    org = await world.createContact(admin, { kind: 'organization', companyName: 'Distribuciones Andina S.A.S.', taxId: '900.123.456-7', city: 'Bogotá', country: 'CO', industry: 'Tecnología', lifecycle: 'customer' });
-    jose = await world.createContact(admin, {
-      firstName: 'José', lastName: 'Pérez', companyId: org.id, email: 'jperez@correo.co',
-      emails: [{ value: 'jperez@correo.co', primary: true }, { value: 'jp@gmail.com', label: 'home' }],
-      phone: '+57 300 123 4567', taxId: '1.020.345.678', city: 'Medellín', country: 'CO', tags: ['vip', 'feria-2026'], lifecycle: 'prospect',
-      priority: 'high', interestLevel: 'high', sourceId, interestIds: [interestId], category: 'A', industry: 'Salud', teamId: north,
+    org = await world.createContact(admin, {
+      kind: 'organization',
+      companyName: 'Distribuciones Andina S.A.S.',
+      taxId: '900.123.456-7',
+      city: 'Bogotá',
+      country: 'CO',
+      industry: 'Tecnología',
+      lifecycle: 'customer',
     });
-    maria = await world.createContact(admin, { firstName: 'María', lastName: 'Gómez', companyName: 'Ferretería El Tornillo', city: 'Cali', country: 'CO', tags: ['newsletter'], lifecycle: 'customer', priority: 'low' });
+    jose = await world.createContact(admin, {
+      firstName: 'José',
+      lastName: 'Pérez',
+      companyId: org.id,
+      email: 'jperez@correo.co',
+      emails: [
+        { value: 'jperez@correo.co', primary: true },
+        { value: 'jp@gmail.com', label: 'home' },
+      ],
+      phone: '+57 300 123 4567',
+      taxId: '1.020.345.678',
+      city: 'Medellín',
+      country: 'CO',
+      tags: ['vip', 'feria-2026'],
+      lifecycle: 'prospect',
+      priority: 'high',
+      interestLevel: 'high',
+      sourceId,
+      interestIds: [interestId],
+      category: 'A',
+      industry: 'Salud',
+      teamId: north,
+    });
+    maria = await world.createContact(admin, {
+      firstName: 'María',
+      lastName: 'Gómez',
+      companyName: 'Ferretería El Tornillo',
+      city: 'Cali',
+      country: 'CO',
+      tags: ['newsletter'],
+      lifecycle: 'customer',
+      priority: 'low',
+    });
     ana = await world.createContact(admin, { firstName: 'Ana', lastName: 'Zapata', city: 'Madrid', country: 'ES', lifecycle: 'supplier', phone: '+34 612 345 678' });
     cafe = await world.createContact(admin, { kind: 'organization', companyName: 'Café del Sur', city: 'BOGOTA', country: 'CO' });
     alvaro = await world.createContact(admin, { firstName: 'Álvaro', lastName: 'Ñáñez', city: 'Pasto', country: 'CO' });
@@ -135,7 +169,10 @@ describe('contact search and filters through the gateway', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await world.api.get(`/api/v1/contacts?sort=displayName&limit=2${cursor ? `&cursor=${cursor}` : ''}`, admin);
+      const page: { status: number; body: { items: Item[]; nextCursor: string | null } } = await world.api.get(
+        `/api/v1/contacts?sort=displayName&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        admin,
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((item) => item.displayName));
       cursor = page.body.nextCursor;

@@ -10,8 +10,7 @@ describe('web-to-lead: public forms tied to a source', () => {
   let sourceId: string;
   let otherTenant: WorldUser & { tenantSlug: string };
 
-  const submit = (formKey: string, body: unknown, headers: Record<string, string> = {}) =>
-    world.api.request('POST', `/api/v1/public/forms/${formKey}/submissions`, { body, headers });
+  const submit = (formKey: string, body: unknown, headers: Record<string, string> = {}) => world.api.request('POST', `/api/v1/public/forms/${formKey}/submissions`, { body, headers });
 
   async function createForm(extra: Record<string, unknown> = {}) {
     const response = await world.api.post('/api/v1/web-forms', { name: `Sitio web ${randomUUID().slice(0, 6)}`, sourceId, ...extra }, world.adminToken);
@@ -21,7 +20,14 @@ describe('web-to-lead: public forms tied to a source', () => {
 
   async function contactsByEmail(email: string) {
     const response = await world.api.get(`/api/v1/contacts?q=${encodeURIComponent(email)}`, world.adminToken);
-    return response.body.items as { id: string; email: string; lifecycle: string; sourceId: string; ownerId: string | null; marketingConsent: { granted: boolean; channel: string | null } }[];
+    return response.body.items as {
+      id: string;
+      email: string;
+      lifecycle: string;
+      sourceId: string;
+      ownerId: string | null;
+      marketingConsent: { granted: boolean; channel: string | null };
+    }[];
   }
 
   beforeAll(async () => {
@@ -64,9 +70,20 @@ describe('web-to-lead: public forms tied to a source', () => {
   });
 
   it('creates a prospect with the form’s source and consent from a submission without login, revealing nothing', async () => {
-    const form = await createForm({ allowedFields: ['lastName', 'phone', 'message', 'acceptsMarketing'], thankYouText: 'Gracias, le llamaremos.', redirectUrl: 'https://empresa.co/gracias' });
+    const form = await createForm({
+      allowedFields: ['lastName', 'phone', 'message', 'acceptsMarketing'],
+      thankYouText: 'Gracias, le llamaremos.',
+      redirectUrl: 'https://empresa.co/gracias',
+    });
     const email = `lead-${randomUUID().slice(0, 8)}@cliente.co`;
-    const response = await submit(form.formKey, { firstName: 'Lucía', lastName: 'Ramírez', email, phone: '+57 310 555 0000', message: 'Quiero una cotización de 20 cascos.', acceptsMarketing: true });
+    const response = await submit(form.formKey, {
+      firstName: 'Lucía',
+      lastName: 'Ramírez',
+      email,
+      phone: '+57 310 555 0000',
+      message: 'Quiero una cotización de 20 cascos.',
+      acceptsMarketing: true,
+    });
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ status: 'accepted', message: 'Gracias, le llamaremos.', redirectUrl: 'https://empresa.co/gracias' });
 
@@ -131,10 +148,13 @@ describe('web-to-lead: public forms tied to a source', () => {
   it('gives new prospects the form’s default owner and team', async () => {
     const team = await world.createTeam(`Web ${Date.now()}`);
     const agent = await world.createUser(['sales'], [team]);
-    const form = await waitFor(async () => {
-      const response = await world.api.post('/api/v1/web-forms', { name: 'Con dueño', sourceId, defaultOwnerId: agent.id, defaultTeamId: team }, world.adminToken);
-      return response.status === 201 ? (response.body as { formKey: string }) : undefined;
-    }, { description: 'contacts to learn the agent' });
+    const form = await waitFor(
+      async () => {
+        const response = await world.api.post('/api/v1/web-forms', { name: 'Con dueño', sourceId, defaultOwnerId: agent.id, defaultTeamId: team }, world.adminToken);
+        return response.status === 201 ? (response.body as { formKey: string }) : undefined;
+      },
+      { description: 'contacts to learn the agent' },
+    );
     const email = `owned-${randomUUID().slice(0, 8)}@cliente.co`;
     expect((await submit(form.formKey, { firstName: 'Pedro', email })).status).toBe(202);
     const [contact] = await contactsByEmail(email);

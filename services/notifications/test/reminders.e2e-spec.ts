@@ -65,10 +65,13 @@ describe('note reminders (fecha de aviso): contacts schedules, notifications e-m
     expect(mail!.html).toContain(`/contacts/${contact.id}`);
     expect(mailsTo(teammate).filter((m) => m.subject.includes(contact.displayName))).toHaveLength(0);
 
-    const feed = await waitFor(async () => {
-      const response = await world.api.get('/api/v1/notifications', author.token);
-      return response.body.items?.find((n: { type: string; data: { noteId?: string } }) => n.type === 'contact.note_reminder' && n.data.noteId === note.body.id);
-    }, { description: 'the in-app reminder' });
+    const feed = await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/notifications', author.token);
+        return response.body.items?.find((n: { type: string; data: { noteId?: string } }) => n.type === 'contact.note_reminder' && n.data.noteId === note.body.id);
+      },
+      { description: 'the in-app reminder' },
+    );
     expect(feed).toMatchObject({ title: `Recordatorio: ${contact.displayName}`, link: `/contacts/${contact.id}` });
     const after = await world.api.get(`${notesOf(contact.id)}/${note.body.id}`, author.token);
     expect(after.body.reminderSentAt).not.toBeNull();
@@ -81,10 +84,13 @@ describe('note reminders (fecha de aviso): contacts schedules, notifications e-m
     expect(due.body.data).toMatchObject({ audience: 'team', contactId: contact.id, contactName: contact.displayName, authorId: author.id, visibility: 'shared' });
 
     await world.platform.smtp.waitForMessages((m) => m.to.includes(teammate.email) && m.subject === `Reminder: ${contact.displayName}`, { timeoutMs: 15_000 });
-    const sent = await waitFor(async () => {
-      const rows = await deliveriesOf(due.body.id);
-      return rows.length === 2 && rows.every((row) => row.status === 'sent') ? rows : undefined;
-    }, { description: 'two sent deliveries' });
+    const sent = await waitFor(
+      async () => {
+        const rows = await deliveriesOf(due.body.id);
+        return rows.length === 2 && rows.every((row) => row.status === 'sent') ? rows : undefined;
+      },
+      { description: 'two sent deliveries' },
+    );
     expect(sent.map((row) => row.toAddress).sort()).toEqual([author.email, teammate.email].sort());
     const english = mailsTo(teammate).find((m) => m.subject === `Reminder: ${contact.displayName}`)!;
     expect(english.text).toContain('Laura Restrepo set a reminder for your team');
@@ -97,10 +103,13 @@ describe('note reminders (fecha de aviso): contacts schedules, notifications e-m
     const due = await spy.waitForMessage((m) => m.body.data?.noteId === note.body.id, 15_000, 'the private reminder_due event');
     expect(due.body.data).toMatchObject({ audience: 'author', teamId: null, visibility: 'private' });
     expect(due.raw.toString('utf8')).not.toContain('7788');
-    const [mail] = await waitFor(async () => {
-      const rows = await deliveriesOf(due.body.id);
-      return rows.length === 1 && rows[0]!.status === 'sent' ? mailsTo(author).filter((m) => m.text.includes('La nota es privada')) : undefined;
-    }, { description: 'the private reminder e-mail' });
+    const [mail] = await waitFor(
+      async () => {
+        const rows = await deliveriesOf(due.body.id);
+        return rows.length === 1 && rows[0]!.status === 'sent' ? mailsTo(author).filter((m) => m.text.includes('La nota es privada')) : undefined;
+      },
+      { description: 'the private reminder e-mail' },
+    );
     expect(mail!.text).not.toContain('7788');
   });
 

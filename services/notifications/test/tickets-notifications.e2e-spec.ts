@@ -26,10 +26,13 @@ describe('notifications for PQR tickets', () => {
     return (response.body.items as { messageId: string; toAddress: string; status: string; template: string }[]).filter((d) => d.messageId === messageId);
   }
   async function feedEntry(user: WorldUser, predicate: (n: { type: string; data: Record<string, unknown> }) => boolean) {
-    return waitFor(async () => {
-      const response = await world.api.get('/api/v1/notifications?limit=100', user.token);
-      return (response.body.items as { type: string; title: string; link: string; data: Record<string, unknown> }[] | undefined)?.find(predicate);
-    }, { timeoutMs: 15_000, description: 'the in-app entry' });
+    return waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/notifications?limit=100', user.token);
+        return (response.body.items as { type: string; title: string; link: string; data: Record<string, unknown> }[] | undefined)?.find(predicate);
+      },
+      { timeoutMs: 15_000, description: 'the in-app entry' },
+    );
   }
 
   beforeAll(async () => {
@@ -94,7 +97,13 @@ describe('notifications for PQR tickets', () => {
   it('writes to an English requester in English and to nobody when there is no e-mail', async () => {
     const who = requester({ name: 'Jane Doe', language: 'en' });
     const created = ticketEvent('tickets.ticket.created', tenantId, { receivedAt: new Date().toISOString(), createdBy: null, requester: who, trackingUrl: null });
-    const silent = ticketEvent('tickets.ticket.created', tenantId, { receivedAt: new Date().toISOString(), createdBy: agent.id, channel: 'telefono', requester: requester({ email: null }), trackingUrl: null });
+    const silent = ticketEvent('tickets.ticket.created', tenantId, {
+      receivedAt: new Date().toISOString(),
+      createdBy: agent.id,
+      channel: 'telefono',
+      requester: requester({ email: null }),
+      trackingUrl: null,
+    });
     const url = world.platform.urlOf('notifications');
     const consumedBefore = await messagingCounter(url, 'consumed');
     await publish(silent);
@@ -120,7 +129,16 @@ describe('notifications for PQR tickets', () => {
       repliedAt: new Date().toISOString(),
       requester: who,
     });
-    const own = ticketEvent('tickets.ticket.replied', tenantId, { ticketId, messageId: randomUUID(), body: 'Gracias', authorKind: 'requester', authorId: null, authorFirstName: null, repliedAt: new Date().toISOString(), requester: who });
+    const own = ticketEvent('tickets.ticket.replied', tenantId, {
+      ticketId,
+      messageId: randomUUID(),
+      body: 'Gracias',
+      authorKind: 'requester',
+      authorId: null,
+      authorFirstName: null,
+      repliedAt: new Date().toISOString(),
+      requester: who,
+    });
     await publish(own);
     await publish(reply);
     const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(who.email!), { timeoutMs: 15_000 });
@@ -181,13 +199,24 @@ describe('notifications for PQR tickets', () => {
   it('due soon goes to the assignee only; overdue also to the team managers, each once', async () => {
     const ticketId = randomUUID();
     const dueSoon = ticketEvent('tickets.ticket.legal_due_soon', tenantId, { ticketId, assigneeId: agent.id, businessDaysLeft: 3, managerIds: [manager.id] });
-    const overdue = ticketEvent('tickets.ticket.legal_overdue', tenantId, { ticketId, radicado: dueSoon.data.radicado, assigneeId: agent.id, businessDaysLeft: -1, managerIds: [manager.id, agent.id] });
+    const overdue = ticketEvent('tickets.ticket.legal_overdue', tenantId, {
+      ticketId,
+      radicado: dueSoon.data.radicado,
+      assigneeId: agent.id,
+      businessDaysLeft: -1,
+      managerIds: [manager.id, agent.id],
+    });
     await publish(dueSoon);
     await publish(overdue);
     await world.platform.smtp.waitForMessages((m) => m.to.includes(manager.email) && m.subject.includes(dueSoon.data.radicado), { timeoutMs: 15_000 });
     await waitFor(async () => (await deliveriesOf(overdue.id)).filter((d) => d.status === 'sent').length === 2, { description: 'overdue to two people' });
-    const toAgent = mailsTo(agent.email).filter((m) => m.subject.includes(dueSoon.data.radicado)).map((m) => m.subject).sort();
-    expect(toAgent).toEqual([`PQR vence en 3 días hábiles: ${dueSoon.data.radicado} — ${dueSoon.data.subject}`, `PQR vencida (término legal): ${dueSoon.data.radicado} — ${dueSoon.data.subject}`].sort());
+    const toAgent = mailsTo(agent.email)
+      .filter((m) => m.subject.includes(dueSoon.data.radicado))
+      .map((m) => m.subject)
+      .sort();
+    expect(toAgent).toEqual(
+      [`PQR vence en 3 días hábiles: ${dueSoon.data.radicado} — ${dueSoon.data.subject}`, `PQR vencida (término legal): ${dueSoon.data.radicado} — ${dueSoon.data.subject}`].sort(),
+    );
     const toManager = mailsTo(manager.email).filter((m) => m.subject.includes(dueSoon.data.radicado));
     expect(toManager).toHaveLength(1);
     expect(toManager[0]!.text).toContain('(asignada a Laura Restrepo)');
@@ -198,12 +227,21 @@ describe('notifications for PQR tickets', () => {
     const ticketId = randomUUID();
     const dueAt = new Date().toISOString();
     const warning = ticketEvent('tickets.ticket.sla_warning', tenantId, { ticketId, assigneeId: agent.id, target: 'first_response', dueAt, managerIds: [manager.id] });
-    const breach = ticketEvent('tickets.ticket.sla_breached', tenantId, { ticketId, radicado: warning.data.radicado, assigneeId: agent.id, target: 'first_response', dueAt, managerIds: [manager.id] });
+    const breach = ticketEvent('tickets.ticket.sla_breached', tenantId, {
+      ticketId,
+      radicado: warning.data.radicado,
+      assigneeId: agent.id,
+      target: 'first_response',
+      dueAt,
+      managerIds: [manager.id],
+    });
     await publish(warning);
     await publish(breach);
     await waitFor(async () => (await deliveriesOf(breach.id)).filter((d) => d.status === 'sent').length === 2, { description: 'the breach e-mails' });
     expect(await deliveriesOf(warning.id)).toMatchObject([{ toAddress: agent.email, template: 'ticket-sla-alert' }]);
-    const toManager = mailsTo(manager.email).filter((m) => m.subject.includes(warning.data.radicado)).map((m) => m.subject);
+    const toManager = mailsTo(manager.email)
+      .filter((m) => m.subject.includes(warning.data.radicado))
+      .map((m) => m.subject);
     expect(toManager).toEqual([`SLA incumplido (primera respuesta): ${warning.data.radicado} — ${warning.data.subject}`]);
   });
 });

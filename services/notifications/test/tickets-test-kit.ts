@@ -21,7 +21,18 @@ export function ticketEvent<T extends object>(type: string, tenantId: string, da
     timeZone: 'America/Bogota',
   };
   const payload = { ...base, ...data } as TicketEventBase & T;
-  return { specversion: '1.0', id, source: 'crm/tickets', type, time: new Date().toISOString(), subject: payload.ticketId, datacontenttype: 'application/json', tenantid: tenantId, correlationid: id, data: payload };
+  return {
+    specversion: '1.0',
+    id,
+    source: 'crm/tickets',
+    type,
+    time: new Date().toISOString(),
+    subject: payload.ticketId,
+    datacontenttype: 'application/json',
+    tenantid: tenantId,
+    correlationid: id,
+    data: payload,
+  };
 }
 
 export function requester(overrides: Partial<TicketRequester> = {}): TicketRequester {

@@ -52,7 +52,13 @@ describe('opportunities through the gateway (issue #7)', () => {
 
   it('follows a deal Prospecto → Propuesta → Negociación → won: history with time per stage, won then converted on the bus', async () => {
     const contact = await world.createContact(seller.token, { lastName: 'Embudo', teamId: north });
-    const created = await createOpportunity(world.api, seller.token, { title: 'Dotación sede Medellín', contactId: contact.id, value: { amount: '48500000' }, agentId: agent.id, assigneeId: seller.id });
+    const created = await createOpportunity(world.api, seller.token, {
+      title: 'Dotación sede Medellín',
+      contactId: contact.id,
+      value: { amount: '48500000' },
+      agentId: agent.id,
+      assigneeId: seller.id,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'open',
@@ -87,7 +93,14 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(won.status).toBe(200);
     expect(won.body).toMatchObject({ status: 'won', stageName: 'Ganado', probability: 100, wonAt: expect.any(String) });
     const wonEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.opportunity.won' && m.body.subject === id);
-    expect(wonEvent.body.data).toMatchObject({ opportunityId: id, contactId: contact.id, amount: { amount: '48500000.00', currency: 'COP' }, ownerId: seller.id, pipelineId, title: 'Dotación sede Medellín' });
+    expect(wonEvent.body.data).toMatchObject({
+      opportunityId: id,
+      contactId: contact.id,
+      amount: { amount: '48500000.00', currency: 'COP' },
+      ownerId: seller.id,
+      pipelineId,
+      title: 'Dotación sede Medellín',
+    });
     const converted = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.converted' && m.body.subject === contact.id);
     expect(spy.messages.indexOf(converted)).toBeGreaterThan(spy.messages.indexOf(wonEvent));
     const customer = await waitFor(async () => {
@@ -115,7 +128,12 @@ describe('opportunities through the gateway (issue #7)', () => {
       const found = spy.messages.filter((m) => m.routingKey === 'opportunities.opportunity.assigned' && m.body.subject === id);
       return found.length === 2 ? found : undefined;
     });
-    expect(assigned.map((m) => [m.body.data.role, m.body.data.userId]).sort()).toEqual([['agent', agent.id], ['assignee', seller.id]].sort());
+    expect(assigned.map((m) => [m.body.data.role, m.body.data.userId]).sort()).toEqual(
+      [
+        ['agent', agent.id],
+        ['assignee', seller.id],
+      ].sort(),
+    );
     expect(assigned.every((m) => m.body.data.contactId === contact.id)).toBe(true);
     const createdEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.opportunity.created' && m.body.subject === id);
     expect(createdEvent.body.data).toMatchObject({ contactId: contact.id, stageId: stages.Prospecto!.id, probability: 10 });
@@ -206,12 +224,19 @@ describe('opportunities through the gateway (issue #7)', () => {
   });
 
   it('lets admins manage stages: add, rename, reorder, refuse deleting one that holds deals (409 with the count), merge it', async () => {
-    const created = await world.api.post('/api/v1/pipelines', { name: `Proyectos ${randomUUID().slice(0, 4)}`, stages: [
-      { name: 'Contacto inicial', probability: 10, staleAfterDays: 5 },
-      { name: 'Demo', probability: 40 },
-      { name: 'Cerrado', probability: 100, kind: 'won' },
-      { name: 'Descartado', probability: 0, kind: 'lost' },
-    ] }, world.adminToken);
+    const created = await world.api.post(
+      '/api/v1/pipelines',
+      {
+        name: `Proyectos ${randomUUID().slice(0, 4)}`,
+        stages: [
+          { name: 'Contacto inicial', probability: 10, staleAfterDays: 5 },
+          { name: 'Demo', probability: 40 },
+          { name: 'Cerrado', probability: 100, kind: 'won' },
+          { name: 'Descartado', probability: 0, kind: 'lost' },
+        ],
+      },
+      world.adminToken,
+    );
     expect(created.status).toBe(201);
     expect((await world.api.post('/api/v1/pipelines', { name: 'Nuevo' }, seller.token)).status).toBe(403);
     const [initial, demo] = created.body.stages as (StageRef & { version: number })[];
@@ -222,7 +247,8 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(renamed.body.name).toBe('Demostración');
 
     const contact = await world.createContact(world.adminToken, { lastName: 'Etapas' });
-    for (let i = 0; i < 2; i += 1) expect((await createOpportunity(world.api, world.adminToken, { contactId: contact.id, pipelineId: created.body.id, stageId: added.body.id })).status).toBe(201);
+    for (let i = 0; i < 2; i += 1)
+      expect((await createOpportunity(world.api, world.adminToken, { contactId: contact.id, pipelineId: created.body.id, stageId: added.body.id })).status).toBe(201);
     const refused = await world.api.delete(`/api/v1/pipelines/${created.body.id}/stages/${added.body.id}`, world.adminToken);
     expect(refused.status).toBe(409);
     expect(refused.body.opportunityCount).toBe(2);
@@ -237,7 +263,10 @@ describe('opportunities through the gateway (issue #7)', () => {
 
     const stageList = await world.api.get(`/api/v1/pipelines/${created.body.id}/stages`, world.adminToken);
     const ids = stageList.body.items.map((stage: StageRef) => stage.id);
-    const reordered = await world.api.request('PUT', `/api/v1/pipelines/${created.body.id}/stages/order`, { body: { stageIds: [ids[2], ids[0], ...ids.slice(1, 2), ...ids.slice(3)] }, token: world.adminToken });
+    const reordered = await world.api.request('PUT', `/api/v1/pipelines/${created.body.id}/stages/order`, {
+      body: { stageIds: [ids[2], ids[0], ...ids.slice(1, 2), ...ids.slice(3)] },
+      token: world.adminToken,
+    });
     expect(reordered.status).toBe(200);
     expect(reordered.body.items[0].id).toBe(ids[2]);
     expect(reordered.body.items[1].id).toBe(initial!.id);
@@ -258,10 +287,12 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect(board.body.columns.map((column: { stage: StageRef }) => column.stage.name)).toEqual(['Prospecto', 'Calificado', 'Propuesta', 'Negociación', 'Ganado', 'Perdido']);
     const proposal = board.body.columns[2];
     expect(proposal.count).toBe(3);
-    expect(proposal.totals).toEqual(expect.arrayContaining([
-      { currency: 'COP', count: 2, value: { amount: '4000000.50', currency: 'COP' }, weighted: { amount: '2000000.25', currency: 'COP' } },
-      { currency: 'USD', count: 1, value: { amount: '500.00', currency: 'USD' }, weighted: { amount: '250.00', currency: 'USD' } },
-    ]));
+    expect(proposal.totals).toEqual(
+      expect.arrayContaining([
+        { currency: 'COP', count: 2, value: { amount: '4000000.50', currency: 'COP' }, weighted: { amount: '2000000.25', currency: 'COP' } },
+        { currency: 'USD', count: 1, value: { amount: '500.00', currency: 'USD' }, weighted: { amount: '250.00', currency: 'USD' } },
+      ]),
+    );
     expect(proposal.cards).toHaveLength(2);
     expect(proposal.nextCursor).toEqual(expect.any(String));
     const next = await world.api.get(`/api/v1/opportunities?pipelineId=${pipelineId}&stageId=${stages.Propuesta!.id}&tag=${tag}&limit=2&cursor=${proposal.nextCursor}`, seller.token);
@@ -281,7 +312,10 @@ describe('opportunities through the gateway (issue #7)', () => {
     const csv = await world.api.get(`/api/v1/opportunities/export?format=csv&tag=${tag}`, seller.token);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (csv.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = (csv.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('Título');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("'=HYPERLINK");
@@ -291,7 +325,12 @@ describe('opportunities through the gateway (issue #7)', () => {
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const theirs = await world.api.get(`/api/v1/opportunities/export?format=csv&tag=${tag}`, southSeller.token);
-    expect((theirs.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1);
+    expect(
+      (theirs.body as string)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+    ).toHaveLength(1);
   });
 
   it('keeps a private note to its author on every surface, and files to those who can see the deal', async () => {
@@ -310,7 +349,11 @@ describe('opportunities through the gateway (issue #7)', () => {
     expect((await world.api.delete(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, agent.token)).status).toBe(404);
     expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${secret.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(404);
     expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'x', version: 1 }, agent.token)).status).toBe(403);
-    const edited = await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Piden entrega en marzo', remindAt: '2031-01-15T14:00:00.000Z', version: 1 }, seller.token);
+    const edited = await world.api.patch(
+      `/api/v1/opportunities/${id}/notes/${shared.body.id}`,
+      { body: 'Piden entrega en marzo', remindAt: '2031-01-15T14:00:00.000Z', version: 1 },
+      seller.token,
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ remindAt: '2031-01-15T14:00:00.000Z', version: 2 });
     expect((await world.api.patch(`/api/v1/opportunities/${id}/notes/${shared.body.id}`, { body: 'Vieja', version: 1 }, seller.token)).status).toBe(412);
@@ -347,7 +390,7 @@ describe('opportunities through the gateway (issue #7)', () => {
     const deals = [
       { value: { amount: '10000000' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-03-10' },
       { value: { amount: '4000000.10' }, stageId: stages.Negociación!.id, expectedCloseDate: '2031-03-28' },
-      { value: { amount: '800' , currency: 'USD' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-04-02' },
+      { value: { amount: '800', currency: 'USD' }, stageId: stages.Propuesta!.id, expectedCloseDate: '2031-04-02' },
     ];
     for (const deal of deals) expect((await createOpportunity(world.api, seller.token, { contactId: contact.id, ...deal })).status).toBe(201);
     expect((await createOpportunity(world.api, southSeller.token, { contactId: theirContact.id, value: { amount: '99000000' }, expectedCloseDate: '2031-03-15' })).status).toBe(201);
@@ -373,10 +416,13 @@ describe('opportunities through the gateway (issue #7)', () => {
     const id = created.body.id as string;
     const merged = await world.api.post('/api/v1/contacts/merge', { primaryId: survivor.id, duplicateIds: [duplicate.id], version: survivor.version }, world.adminToken);
     expect(merged.status).toBe(200);
-    const repointed = await waitFor(async () => {
-      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
-      return response.body.contactId === survivor.id ? response.body : undefined;
-    }, { description: 'the deal repointed to the survivor' });
+    const repointed = await waitFor(
+      async () => {
+        const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+        return response.body.contactId === survivor.id ? response.body : undefined;
+      },
+      { description: 'the deal repointed to the survivor' },
+    );
     expect(repointed.contactName).toBe(survivor.displayName);
     // The merged-away contact can no longer be chosen.
     const stale = await world.api.post('/api/v1/opportunities', { title: 'X', contactId: duplicate.id }, world.adminToken);
@@ -384,10 +430,13 @@ describe('opportunities through the gateway (issue #7)', () => {
 
     const anonymized = await world.api.post(`/api/v1/contacts/${survivor.id}/anonymize`, { confirm: true }, world.adminToken);
     expect(anonymized.status).toBe(200);
-    const scrubbed = await waitFor(async () => {
-      const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
-      return response.body.contactName === 'Contacto anonimizado' ? response.body : undefined;
-    }, { description: 'the copied name dropped' });
+    const scrubbed = await waitFor(
+      async () => {
+        const response = await world.api.get(`/api/v1/opportunities/${id}`, world.adminToken);
+        return response.body.contactName === 'Contacto anonimizado' ? response.body : undefined;
+      },
+      { description: 'the copied name dropped' },
+    );
     expect(scrubbed.contactId).toBe(survivor.id);
     const search = await world.api.get(`/api/v1/opportunities?q=${encodeURIComponent('Arango')}`, world.adminToken);
     expect(search.body.items.map((item: { id: string }) => item.id)).not.toContain(id);

@@ -53,11 +53,14 @@ describe('opportunity notifications', () => {
       await spy.publish(`${world.platform.amqpPrefix}crm.events`, message.routingKey, message.body, message.body.id);
       await spy.publish(`${world.platform.amqpPrefix}crm.events`, message.routingKey, message.body, message.body.id);
     }
-    await waitFor(async () => {
-      const metrics = await fetch(`${world.platform.urlOf('notifications')}/metrics`).then((r) => r.text());
-      const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
-      return match && Number(match[1]) >= 4;
-    }, { description: 'notifications to skip the four duplicates' });
+    await waitFor(
+      async () => {
+        const metrics = await fetch(`${world.platform.urlOf('notifications')}/metrics`).then((r) => r.text());
+        const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
+        return match && Number(match[1]) >= 4;
+      },
+      { description: 'notifications to skip the four duplicates' },
+    );
     expect(mailsTo(agent)).toHaveLength(1);
     expect(mailsTo(assignee)).toHaveLength(1);
     expect(mailsTo(creator)).toHaveLength(0);
@@ -87,10 +90,13 @@ describe('opportunity notifications', () => {
     expect(agentNote.text).toContain('Cliente pide visita el jueves');
     await world.platform.smtp.waitForMessages((m) => m.to.includes(creator.email) && m.subject.startsWith('Nueva nota'), { count: 1, timeoutMs: 20_000 });
     // Both shared-note e-mails are out and the private note's event was handled before the shared one's.
-    await waitFor(async () => {
-      const response = await world.api.get('/api/v1/email-deliveries?limit=200', world.adminToken);
-      return response.status === 200 && response.body.items.filter((d: { template: string }) => d.template === 'new-opportunity-note').length >= 2;
-    }, { description: 'note deliveries' });
+    await waitFor(
+      async () => {
+        const response = await world.api.get('/api/v1/email-deliveries?limit=200', world.adminToken);
+        return response.status === 200 && response.body.items.filter((d: { template: string }) => d.template === 'new-opportunity-note').length >= 2;
+      },
+      { description: 'note deliveries' },
+    );
 
     expect([about(agent, 'Nuevo archivo'), about(agent, 'Nueva nota')]).toEqual([0, 1]); // not the file they uploaded
     expect([about(assignee, 'Nuevo archivo'), about(assignee, 'Nueva nota')]).toEqual([1, 0]); // not the note they wrote
@@ -112,7 +118,10 @@ describe('opportunity notifications', () => {
     }
     const stalled = await spy.waitForMessage((m) => m.routingKey === 'opportunities.opportunity.stalled' && m.body.subject === id, 20_000);
     expect(stalled.body.data).toMatchObject({ contactId: contact.id, stageName: 'Prospecto', thresholdDays: 14, agentId: agent.id, assigneeId: assignee.id });
-    const [agentMail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject === 'Oportunidad estancada: Cortinas hotel', { count: 1, timeoutMs: 20_000 });
+    const [agentMail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject === 'Oportunidad estancada: Cortinas hotel', {
+      count: 1,
+      timeoutMs: 20_000,
+    });
     expect(agentMail.text).toContain('14 días sin actividad');
     await world.platform.smtp.waitForMessages((m) => m.to.includes(assignee.email) && m.subject === 'Oportunidad estancada: Cortinas hotel', { count: 1, timeoutMs: 20_000 });
     const staleList = await world.api.get('/api/v1/opportunities?stale=true', creator.token);

@@ -100,7 +100,9 @@ describe('quotes through the gateway (issue #7)', () => {
     expect(sent.body).toMatchObject({ status: 'sent', version: 3 });
     await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.sent' && m.body.data.quoteId === id);
 
-    const revised = await world.api.patch(`/api/v1/quotes/${id}`, { lines: [{ description: 'Licencia anual ERP (usuario)', quantity: '4', unitPrice: '1250000' }] }, seller.token, { 'if-match': '"3"' });
+    const revised = await world.api.patch(`/api/v1/quotes/${id}`, { lines: [{ description: 'Licencia anual ERP (usuario)', quantity: '4', unitPrice: '1250000' }] }, seller.token, {
+      'if-match': '"3"',
+    });
     expect(revised.status).toBe(200);
     expect(revised.body).toMatchObject({ number: created.body.number, revision: 2, status: 'draft', subtotal: '5000000.00', taxTotal: '950000.00', total: '5950000.00' });
     const revisions = await world.api.get(`/api/v1/quotes/${id}/revisions`, seller.token);
@@ -148,7 +150,18 @@ describe('quotes through the gateway (issue #7)', () => {
     const { pages, texts } = readPdf(pdf);
     expect(pages).toBe(1);
     const text = texts.join(' ');
-    for (const expected of ['COTIZACIÓN', created.body.number, 'NIT / C.C.: 900123456-7', 'Implementación y migración', '12,5 %', '$ 6.819.294,98', '$ 1.088.795,00', 'IVA 19 %', '31 de diciembre de 2099', 'Pago a 30 días.']) {
+    for (const expected of [
+      'COTIZACIÓN',
+      created.body.number,
+      'NIT / C.C.: 900123456-7',
+      'Implementación y migración',
+      '12,5 %',
+      '$ 6.819.294,98',
+      '$ 1.088.795,00',
+      'IVA 19 %',
+      '31 de diciembre de 2099',
+      'Pago a 30 días.',
+    ]) {
       expect(text).toContain(expected);
     }
     expect((await world.api.get(`/api/v1/quotes/${created.body.id}/pdf`, southSeller.token)).status).toBe(404);
@@ -181,7 +194,15 @@ describe('quotes through the gateway (issue #7)', () => {
       wonOpportunity: true,
     });
     expect(event.body.data.lines).toHaveLength(3);
-    expect(event.body.data.lines[1]).toMatchObject({ description: 'Implementación y migración', quantity: '2', unitPrice: '845999.99', discountPercent: '12.5', taxPercent: '19', net: '1480499.98', tax: '281295.00' });
+    expect(event.body.data.lines[1]).toMatchObject({
+      description: 'Implementación y migración',
+      quantity: '2',
+      unitPrice: '845999.99',
+      discountPercent: '12.5',
+      taxPercent: '19',
+      net: '1480499.98',
+      tax: '281295.00',
+    });
 
     // Winning an already won opportunity fails, and then the quote is not accepted either.
     const second = await quoteOf({ lines: threeLines, validUntil: '2099-12-31' });
@@ -198,21 +219,33 @@ describe('quotes through the gateway (issue #7)', () => {
       time: new Date().toISOString(),
       datacontenttype: 'application/json',
       tenantid: tenantId,
-      data: { orderId: `ord-${randomUUID()}`, orderNumber: 'PV-2026-0042', createdAt: new Date().toISOString(), crmQuoteId: id, crmContactId: contactId, total: { amount: '6819294.98', currency: 'COP' } },
+      data: {
+        orderId: `ord-${randomUUID()}`,
+        orderNumber: 'PV-2026-0042',
+        createdAt: new Date().toISOString(),
+        crmQuoteId: id,
+        crmContactId: contactId,
+        total: { amount: '6819294.98', currency: 'COP' },
+      },
     };
     // Delivered twice (same message id): linked once.
     for (let i = 0; i < 2; i++) await spy.publish(`${world.platform.amqpPrefix}erp.events`, order.type, order, order.id, { appId: 'erp' });
-    const linked = await waitFor(async () => {
-      const quote = await world.api.get(`/api/v1/quotes/${id}`, seller.token);
-      return quote.body.erpOrder ? quote : null;
-    }, { timeoutMs: 15_000, description: 'the ERP order linked to the quote' });
+    const linked = await waitFor(
+      async () => {
+        const quote = await world.api.get(`/api/v1/quotes/${id}`, seller.token);
+        return quote.body.erpOrder ? quote : null;
+      },
+      { timeoutMs: 15_000, description: 'the ERP order linked to the quote' },
+    );
     expect(linked.body.erpOrder).toEqual({ id: order.data.orderId, number: 'PV-2026-0042' });
     const orders = await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, seller.token);
-    expect(orders.body.items).toEqual([expect.objectContaining({ orderNumber: 'PV-2026-0042', quoteId: id, quoteNumber: created.body.number, total: { amount: '6819294.98', currency: 'COP' } })]);
+    expect(orders.body.items).toEqual([
+      expect.objectContaining({ orderNumber: 'PV-2026-0042', quoteId: id, quoteNumber: created.body.number, total: { amount: '6819294.98', currency: 'COP' } }),
+    ]);
     expect((await world.api.get(`/api/v1/opportunities/${opportunity.body.id}/erp-orders`, southSeller.token)).status).toBe(404);
   });
 
-  it('sending e-mails the PDF to the contact\'s primary e-mail; a contact without e-mail → 409', async () => {
+  it("sending e-mails the PDF to the contact's primary e-mail; a contact without e-mail → 409", async () => {
     const created = await createQuote({ lines: threeLines, validUntil: '2099-12-31' });
     const sent = await world.api.post(`/api/v1/quotes/${created.body.id}/send`, { version: 1 }, seller.token);
     expect(sent.status).toBe(200);

@@ -96,7 +96,14 @@ describe('business calendars and the business-days endpoint', () => {
   it('a calendar in another zone with Saturday hours; bad input is a 400 naming the field; support may not edit', async () => {
     const created = await world.api.post(
       '/api/v1/business-calendars',
-      { name: 'Sucursal Madrid', timeZone: 'Europe/Madrid', workingHours: [{ weekday: 1, start: '09:00', end: '18:00' }, { weekday: 6, start: '09:00', end: '13:00' }] },
+      {
+        name: 'Sucursal Madrid',
+        timeZone: 'Europe/Madrid',
+        workingHours: [
+          { weekday: 1, start: '09:00', end: '18:00' },
+          { weekday: 6, start: '09:00', end: '13:00' },
+        ],
+      },
       world.adminToken,
     );
     expect(created.status).toBe(201);

@@ -161,7 +161,11 @@ describe('the legal clock of a PQR (Ley 1755): due dates, suspension, extension,
   it('closing records the answer: on time before the due instant, late after it', async () => {
     const close = async (id: string) => {
       const current = await read(id);
-      const response = await world.api.post(`/api/v1/tickets/${id}/status`, { status: 'cerrado', resolution: 'Se entregaron las copias solicitadas.', version: current.version }, agent.token);
+      const response = await world.api.post(
+        `/api/v1/tickets/${id}/status`,
+        { status: 'cerrado', resolution: 'Se entregaron las copias solicitadas.', version: current.version },
+        agent.token,
+      );
       expect(response.status).toBe(200);
       return response.body;
     };
@@ -204,4 +208,3 @@ describe('the legal clock of a PQR (Ley 1755): due dates, suspension, extension,
     );
   });
 });
-

@@ -59,7 +59,16 @@ describe('SLA clocks: pendiente pauses, warning and breach once each with two sc
     const list = await world.api.get('/api/v1/sla-policies', agent.token);
     expect(list.status).toBe(200);
     const defaults = list.body.items.filter((p: { categoryId: string | null }) => p.categoryId === null);
-    expect(defaults.map((p: { priority: string; firstResponseMinutes: number; resolutionMinutes: number; warningPercent: number }) => [p.priority, p.firstResponseMinutes, p.resolutionMinutes, p.warningPercent]).sort()).toEqual([
+    expect(
+      defaults
+        .map((p: { priority: string; firstResponseMinutes: number; resolutionMinutes: number; warningPercent: number }) => [
+          p.priority,
+          p.firstResponseMinutes,
+          p.resolutionMinutes,
+          p.warningPercent,
+        ])
+        .sort(),
+    ).toEqual([
       ['alta', 60, 540, 75],
       ['baja', 540, 2700, 75],
       ['media', 240, 1620, 75],

@@ -87,7 +87,18 @@ describe('public PQR filing, tracking and satisfaction', () => {
 
     const page = await track(radicado, trackingToken);
     expect(page.status).toBe(200);
-    expect(page.body).toMatchObject({ radicado, legalDueAt, legalState: 'on_time', status: 'abierto', statusLabel: 'Abierto', pqrClass: 'reclamo', category: 'Facturación', subject: body.subject, canRate: false, satisfaction: null });
+    expect(page.body).toMatchObject({
+      radicado,
+      legalDueAt,
+      legalState: 'on_time',
+      status: 'abierto',
+      statusLabel: 'Abierto',
+      pqrClass: 'reclamo',
+      category: 'Facturación',
+      subject: body.subject,
+      canRate: false,
+      satisfaction: null,
+    });
     expect(page.body.messages).toEqual([expect.objectContaining({ from: 'staff', authorFirstName: 'Laura', body: 'Revisamos su factura: le devolveremos el cobro doble.' })]);
     const raw = JSON.stringify(page.body);
     expect(raw).not.toContain('4471');
@@ -136,7 +147,9 @@ describe('public PQR filing, tracking and satisfaction', () => {
     const contact = await waitFor(
       async () => {
         const found = await world.api.get(`/api/v1/contacts?q=${encodeURIComponent(body.requester.email)}`, world.adminToken);
-        return (found.body.items as { id: string; email: string; sourceId: string | null; lifecycle: string; displayName: string }[] | undefined)?.find((c) => c.email === body.requester.email);
+        return (found.body.items as { id: string; email: string; sourceId: string | null; lifecycle: string; displayName: string }[] | undefined)?.find(
+          (c) => c.email === body.requester.email,
+        );
       },
       { timeoutMs: 20_000, description: 'the requester in the contacts directory' },
     );

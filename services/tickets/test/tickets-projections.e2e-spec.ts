@@ -96,7 +96,8 @@ describe('tickets follow contacts and users from their events; automatic assignm
     const rule = await world.api.request('PUT', `/api/v1/tickets/assignment-rules/${team}`, { body: { strategy: 'round_robin' }, token: world.adminToken });
     expect(rule.status).toBe(200);
 
-    const openOf = async (agentId: string) => (await world.api.get(`/api/v1/tickets?assigneeId=${agentId}&status=abierto,en_proceso,pendiente&limit=200`, world.adminToken)).body.items.length;
+    const openOf = async (agentId: string) =>
+      (await world.api.get(`/api/v1/tickets?assigneeId=${agentId}&status=abierto,en_proceso,pendiente&limit=200`, world.adminToken)).body.items.length;
     const before = await Promise.all(agents.map((agent) => openOf(agent.id)));
     const created = await Promise.all(Array.from({ length: 9 }, (_, i) => t.createTicket(world.adminToken, { teamId: team, subject: `Turno ${i}` })));
     const counts = new Map<string, number>();

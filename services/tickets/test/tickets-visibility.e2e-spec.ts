@@ -56,7 +56,13 @@ describe('ticket visibility, messages, attachments and exports through the gatew
   it('lets the team see the ticket and hides it (404) from another team, on every route', async () => {
     expect((await world.api.get(`/api/v1/tickets/${ticketId}`, agentA.token)).status).toBe(200);
     for (const token of [agentB.token, managerB.token]) {
-      for (const path of [`/api/v1/tickets/${ticketId}`, `/api/v1/tickets/${ticketId}/messages`, `/api/v1/tickets/${ticketId}/attachments`, `/api/v1/tickets/${ticketId}/history`, `/api/v1/tickets/${ticketId}/assignments`]) {
+      for (const path of [
+        `/api/v1/tickets/${ticketId}`,
+        `/api/v1/tickets/${ticketId}/messages`,
+        `/api/v1/tickets/${ticketId}/attachments`,
+        `/api/v1/tickets/${ticketId}/history`,
+        `/api/v1/tickets/${ticketId}/assignments`,
+      ]) {
         const response = await world.api.get(path, token);
         expect({ path, status: response.status }).toEqual({ path, status: 404 });
       }
@@ -101,7 +107,13 @@ describe('ticket visibility, messages, attachments and exports through the gatew
       ['public', 'Ya aplicamos la nota crédito.'],
     ]);
     const replied = await spy.waitForMessage((m) => m.routingKey === 'tickets.ticket.replied' && m.body.data.messageId === second.body.id);
-    expect(replied.body.data).toMatchObject({ ticketId, radicado, body: 'Ya aplicamos la nota crédito.', authorKind: 'staff', requester: { name: 'María Pérez', email: 'maria.perez@example.com', language: 'es' } });
+    expect(replied.body.data).toMatchObject({
+      ticketId,
+      radicado,
+      body: 'Ya aplicamos la nota crédito.',
+      authorKind: 'staff',
+      requester: { name: 'María Pérez', email: 'maria.perez@example.com', language: 'es' },
+    });
     const ticket = await world.api.get(`/api/v1/tickets/${ticketId}`, agentA.token);
     expect(ticket.body.firstRespondedAt).toBe(reply.body.createdAt);
 
@@ -137,7 +149,10 @@ describe('ticket visibility, messages, attachments and exports through the gatew
     const html = Buffer.from('<!doctype html><html><script>alert(1)</script></html>');
     const disguised = await world.api.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: form({}, [[html, 'factura.pdf']]), token: agentA.token });
     expect(disguised.status).toBe(415);
-    const big = await world.api.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: form({}, [[Buffer.concat([pdfBytes(), Buffer.alloc(LIMIT, 0x20)]), 'grande.pdf']]), token: agentA.token });
+    const big = await world.api.request('POST', `/api/v1/tickets/${ticketId}/attachments`, {
+      body: form({}, [[Buffer.concat([pdfBytes(), Buffer.alloc(LIMIT, 0x20)]), 'grande.pdf']]),
+      token: agentA.token,
+    });
     expect(big.status).toBe(413);
     const ticketFile = await world.api.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: form({}, [[pdfBytes(), 'radicado firmado.pdf']]), token: agentA.token });
     expect(ticketFile.status).toBe(201);

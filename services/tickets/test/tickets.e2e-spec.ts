@@ -51,7 +51,11 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
   });
 
   it('filters by the legal clock: overdue and due before', async () => {
-    const old = await t.createTicket(world.adminToken, { pqrClass: 'peticion_documentos', subject: 'Recibida hace dos meses', receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+    const old = await t.createTicket(world.adminToken, {
+      pqrClass: 'peticion_documentos',
+      subject: 'Recibida hace dos meses',
+      receivedAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+    });
     const fresh = await t.createTicket(world.adminToken, { subject: 'Recibida hoy' });
     const overdue = await world.api.get('/api/v1/tickets?overdue=true&limit=200', world.adminToken);
     expect(overdue.status).toBe(200);
@@ -116,7 +120,9 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     const after = await world.api.get('/api/v1/tickets?limit=200', world.adminToken);
     expect(after.body.items.length).toBe(before.body.items.length);
 
-    const english = await world.api.post('/api/v1/tickets', { pqrClass: 'reclamo', subject: 'x', description: 'y', requester: { name: 'Ana' } }, world.adminToken, { 'accept-language': 'en' });
+    const english = await world.api.post('/api/v1/tickets', { pqrClass: 'reclamo', subject: 'x', description: 'y', requester: { name: 'Ana' } }, world.adminToken, {
+      'accept-language': 'en',
+    });
     expect(english.status).toBe(400);
     expect(english.body.title).toBe('Bad request');
     expect(english.body.errors.map((error: { field: string }) => error.field)).toContain('subject');
@@ -134,7 +140,11 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     expect(retired.status).toBe(200);
     const again = await world.api.get('/api/v1/ticket-categories', world.adminToken);
     expect(again.body.items.map((c: { name: string }) => c.name)).not.toContain('Facturación');
-    const refused = await world.api.post('/api/v1/tickets', { pqrClass: 'reclamo', subject: 'Factura', description: 'd', requester: { name: 'Ana' }, categoryId: billing.id }, world.adminToken);
+    const refused = await world.api.post(
+      '/api/v1/tickets',
+      { pqrClass: 'reclamo', subject: 'Factura', description: 'd', requester: { name: 'Ana' }, categoryId: billing.id },
+      world.adminToken,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe('categoryId');
 
@@ -150,8 +160,21 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
   it('filters and searches the list (radicado, subject, requester; accents ignored) with keyset pages', async () => {
     const categories = await world.api.get('/api/v1/ticket-categories', world.adminToken);
     const soporte = categories.body.items.find((c: { code: string }) => c.code === 'soporte_tecnico');
-    const a = await t.createTicket(world.adminToken, { pqrClass: 'peticion_documentos', priority: 'alta', channel: 'presencial', categoryId: soporte.id, subject: 'Copia del contrato de instalación', requester: { name: 'Ramón Núñez', email: 'ramon@example.com' } });
-    const b = await t.createTicket(world.adminToken, { pqrClass: 'sugerencia', priority: 'baja', channel: 'chat', subject: 'Horario extendido los sábados', requester: { name: 'Lucía Ortiz' } });
+    const a = await t.createTicket(world.adminToken, {
+      pqrClass: 'peticion_documentos',
+      priority: 'alta',
+      channel: 'presencial',
+      categoryId: soporte.id,
+      subject: 'Copia del contrato de instalación',
+      requester: { name: 'Ramón Núñez', email: 'ramon@example.com' },
+    });
+    const b = await t.createTicket(world.adminToken, {
+      pqrClass: 'sugerencia',
+      priority: 'baja',
+      channel: 'chat',
+      subject: 'Horario extendido los sábados',
+      requester: { name: 'Lucía Ortiz' },
+    });
 
     const byClass = await world.api.get('/api/v1/tickets?pqrClass=peticion_documentos&priority=alta', world.adminToken);
     expect(byClass.body.items.map((x: { id: string }) => x.id)).toEqual([a.id]);
@@ -210,11 +233,19 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     expect(noResolution.body.errors[0].field).toBe('resolution');
     const working = await world.api.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'en_proceso', version: 1 }, world.adminToken);
     expect(working.status).toBe(200);
-    const closed = await world.api.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'cerrado', resolution: 'Se reintegró el cobro doble.', version: working.body.version }, world.adminToken);
+    const closed = await world.api.post(
+      `/api/v1/tickets/${ticket.id}/status`,
+      { status: 'cerrado', resolution: 'Se reintegró el cobro doble.', version: working.body.version },
+      world.adminToken,
+    );
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'cerrado', resolution: 'Se reintegró el cobro doble.' });
     expect(closed.body.closedAt).not.toBeNull();
-    const reopened = await world.api.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'abierto', reason: 'El cliente dice que no llegó', version: closed.body.version }, world.adminToken);
+    const reopened = await world.api.post(
+      `/api/v1/tickets/${ticket.id}/status`,
+      { status: 'abierto', reason: 'El cliente dice que no llegó', version: closed.body.version },
+      world.adminToken,
+    );
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ status: 'abierto', closedAt: null });
     const history = await world.api.get(`/api/v1/tickets/${ticket.id}/history`, world.adminToken);
@@ -227,7 +258,9 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     const key = `pqr-${Date.now()}-abc`;
     const body = { pqrClass: 'consulta', subject: 'Consulta idempotente', description: 'd', requester: { name: 'Ana' } };
     const first = await world.api.post('/api/v1/tickets', body, world.adminToken, { 'idempotency-key': key });
-    const second = await world.api.post('/api/v1/tickets', { requester: { name: 'Ana' }, description: 'd', subject: 'Consulta idempotente', pqrClass: 'consulta' }, world.adminToken, { 'idempotency-key': key });
+    const second = await world.api.post('/api/v1/tickets', { requester: { name: 'Ana' }, description: 'd', subject: 'Consulta idempotente', pqrClass: 'consulta' }, world.adminToken, {
+      'idempotency-key': key,
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);

@@ -27,20 +27,32 @@ export class ApiKeysService {
   async create(actor: AuditActor & { id: string }, tenantId: string, dto: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     const generated = generateApiKey();
     return this.dataSource.transaction(async (em) => {
-      const apiKey = em.create(ApiKey, { tenantId, name: dto.name.trim(), prefix: generated.prefix, keyHash: generated.hash, scopes: dto.scopes, createdBy: actor.id, lastUsedAt: null, revokedAt: null });
+      const apiKey = em.create(ApiKey, {
+        tenantId,
+        name: dto.name.trim(),
+        prefix: generated.prefix,
+        keyHash: generated.hash,
+        scopes: dto.scopes,
+        createdBy: actor.id,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       await em.save(apiKey);
-      await this.audit.record(em, { tenantId, actor, entity: 'api-key', entityId: apiKey.id, action: 'created', changes: { name: apiKey.name, scopes: apiKey.scopes, prefix: apiKey.prefix } });
+      await this.audit.record(em, {
+        tenantId,
+        actor,
+        entity: 'api-key',
+        entityId: apiKey.id,
+        action: 'created',
+        changes: { name: apiKey.name, scopes: apiKey.scopes, prefix: apiKey.prefix },
+      });
       return { ...toApiKeyView(apiKey), key: generated.key };
     });
   }
 
   list(tenantId: string, query: PageQueryDto): Promise<Page<ApiKeyView>> {
     const qb = this.dataSource.getRepository(ApiKey).createQueryBuilder('k').where('k.tenant_id = :tenantId', { tenantId });
-    return keysetPage(
-      qb,
-      { alias: 'k', sortExpr: 'k.created_at', sortType: 'timestamptz', direction: 'DESC', limit: query.limit, cursor: query.cursor },
-      (keys) => keys.map(toApiKeyView),
-    );
+    return keysetPage(qb, { alias: 'k', sortExpr: 'k.created_at', sortType: 'timestamptz', direction: 'DESC', limit: query.limit, cursor: query.cursor }, (keys) => keys.map(toApiKeyView));
   }
 
   /** Idempotent: revoking a revoked key is a no-op; another tenant's key is a 404. */

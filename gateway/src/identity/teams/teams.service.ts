@@ -25,11 +25,7 @@ export class TeamsService {
 
   list(tenantId: string, query: PageQueryDto): Promise<Page<TeamView>> {
     const qb = this.dataSource.getRepository(Team).createQueryBuilder('t').where('t.tenant_id = :tenantId', { tenantId });
-    return keysetPage(
-      qb,
-      { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor },
-      (teams) => teams.map(toTeamView),
-    );
+    return keysetPage(qb, { alias: 't', sortExpr: 'lower(t.name)', sortType: 'text', direction: 'ASC', limit: query.limit, cursor: query.cursor }, (teams) => teams.map(toTeamView));
   }
 
   async findOne(tenantId: string, id: string): Promise<TeamView> {
@@ -63,7 +59,12 @@ export class TeamsService {
         if (dto.description !== undefined && dto.description !== team.description) changes.description = dto.description;
         if (Object.keys(changes).length === 0) return toTeamView(team);
         if (changes.name && changes.name.toLowerCase() !== team.name.toLowerCase()) await this.assertNameFree(em, tenantId, changes.name);
-        await em.createQueryBuilder().update(Team).set({ ...changes, updatedAt: () => 'now()' }).where('id = :id AND tenant_id = :tenantId', { id, tenantId }).execute();
+        await em
+          .createQueryBuilder()
+          .update(Team)
+          .set({ ...changes, updatedAt: () => 'now()' })
+          .where('id = :id AND tenant_id = :tenantId', { id, tenantId })
+          .execute();
         await this.audit.record(em, { tenantId, actor, entity: 'team', entityId: id, action: 'updated', changes });
         const updated = await em.findOneOrFail(Team, { where: { id, tenantId } });
         await this.outbox.publish(em, { type: IDENTITY_TEAM_UPDATED, subject: id, tenantId, data: toTeamSnapshot(updated) });

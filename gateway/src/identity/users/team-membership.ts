@@ -30,6 +30,10 @@ export class TeamMembership {
 
   async replace(em: EntityManager, tenantId: string, userId: string, teamIds: string[]): Promise<void> {
     await em.delete(UserTeam, { userId });
-    if (teamIds.length > 0) await em.insert(UserTeam, teamIds.map((teamId) => ({ userId, teamId, tenantId })));
+    if (teamIds.length > 0)
+      await em.insert(
+        UserTeam,
+        teamIds.map((teamId) => ({ userId, teamId, tenantId })),
+      );
   }
 }

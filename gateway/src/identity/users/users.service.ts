@@ -47,7 +47,7 @@ export class UsersService {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').where('u.tenant_id = :tenantId', { tenantId });
     if (query.q) {
       const q = query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere("(lower(u.email) LIKE :qPrefix OR lower(u.name) LIKE :qAny)", { qPrefix: `${q}%`, qAny: `%${q}%` });
+      qb.andWhere('(lower(u.email) LIKE :qPrefix OR lower(u.name) LIKE :qAny)', { qPrefix: `${q}%`, qAny: `%${q}%` });
     }
     if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
@@ -64,7 +64,10 @@ export class UsersService {
         cursor: query.cursor,
       },
       async (users) => {
-        const teamIds = await this.teams.teamIdsOf(this.dataSource.manager, users.map((user) => user.id));
+        const teamIds = await this.teams.teamIdsOf(
+          this.dataSource.manager,
+          users.map((user) => user.id),
+        );
         return users.map((user) => toUserView(user, teamIds.get(user.id) ?? []));
       },
     );
@@ -103,7 +106,14 @@ export class UsersService {
     await em.save(user);
     await this.teams.replace(em, tenantId, user.id, teamIds);
     await this.outbox.publish(em, { type: IDENTITY_USER_CREATED, subject: user.id, tenantId, data: toUserSnapshot(user, teamIds) });
-    await this.audit.record(em, { tenantId, actor, entity: 'user', entityId: user.id, action: 'created', changes: { email, name: user.name, roles: user.roles, teamIds, locale: user.locale } });
+    await this.audit.record(em, {
+      tenantId,
+      actor,
+      entity: 'user',
+      entityId: user.id,
+      action: 'created',
+      changes: { email, name: user.name, roles: user.roles, teamIds, locale: user.locale },
+    });
     return user;
   }
 
@@ -136,7 +146,12 @@ export class UsersService {
         await this.teams.replace(em, tenantId, id, dto.teamIds!);
       }
       // The version moves on every change, teams included (TypeORM adds version + 1 and updated_at).
-      await em.createQueryBuilder().update(User).set({ ...changes, updatedAt: () => 'now()' }).where('id = :id AND tenant_id = :tenantId', { id, tenantId }).execute();
+      await em
+        .createQueryBuilder()
+        .update(User)
+        .set({ ...changes, updatedAt: () => 'now()' })
+        .where('id = :id AND tenant_id = :tenantId', { id, tenantId })
+        .execute();
       if (changes.passwordHash || changes.active === false) await this.refreshTokens.revokeAllOfUser(em, id);
       const updated = await em.findOneOrFail(User, { where: { id, tenantId } });
       const teamIds = teamsChanged ? [...dto.teamIds!].sort() : currentTeams;
@@ -148,15 +163,17 @@ export class UsersService {
 
   /** A tenant keeps at least one active admin, or nobody could manage it any more. */
   private async assertAnotherAdmin(em: EntityManager, tenantId: string, exceptId: string): Promise<void> {
-    const others = await em.query(
-      `SELECT 1 FROM identity.users WHERE tenant_id = $1 AND id <> $2 AND active AND 'admin' = ANY(roles) LIMIT 1 FOR UPDATE`,
-      [tenantId, exceptId],
-    );
+    const others = await em.query(`SELECT 1 FROM identity.users WHERE tenant_id = $1 AND id <> $2 AND active AND 'admin' = ANY(roles) LIMIT 1 FOR UPDATE`, [tenantId, exceptId]);
     if (others.length === 0) throw Problems.conflict('El tenant debe conservar al menos un administrador activo.');
   }
 
   private async duplicateEmail(em: EntityManager, tenantId: string, email: string) {
-    const existing = await em.getRepository(User).createQueryBuilder('u').select('u.id').where('u.tenant_id = :tenantId AND lower(u.email) = :email', { tenantId, email: normalizeEmail(email) }).getOne();
+    const existing = await em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where('u.tenant_id = :tenantId AND lower(u.email) = :email', { tenantId, email: normalizeEmail(email) })
+      .getOne();
     return Problems.conflict(`Ya existe un usuario con el correo ${normalizeEmail(email)}.`, existing?.id);
   }
 }

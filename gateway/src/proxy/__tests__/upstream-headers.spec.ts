@@ -6,7 +6,18 @@ const context: ForwardingContext = { requestId: 'req-1', clientIp: '10.0.0.7', p
 describe('upstreamRequestHeaders', () => {
   it('passes the allow-listed headers and nothing else', () => {
     const headers = upstreamRequestHeaders(
-      { authorization: 'Bearer t', 'if-match': '"2"', 'idempotency-key': 'k', 'accept-language': 'en', 'content-type': 'application/json', 'content-length': '12', cookie: 'a=b', 'x-api-key': 'secret', connection: 'keep-alive, x-foo', 'x-foo': '1' },
+      {
+        authorization: 'Bearer t',
+        'if-match': '"2"',
+        'idempotency-key': 'k',
+        'accept-language': 'en',
+        'content-type': 'application/json',
+        'content-length': '12',
+        cookie: 'a=b',
+        'x-api-key': 'secret',
+        connection: 'keep-alive, x-foo',
+        'x-foo': '1',
+      },
       context,
     );
     expect(headers).toEqual({
@@ -36,7 +47,16 @@ describe('upstreamRequestHeaders', () => {
 
 describe('downstreamResponseHeaders', () => {
   it('drops hop-by-hop headers and keeps the rest', () => {
-    expect(downstreamResponseHeaders({ connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked', etag: '"3"', 'content-type': 'application/json', 'x-none': undefined })).toEqual({
+    expect(
+      downstreamResponseHeaders({
+        connection: 'keep-alive',
+        'keep-alive': 'timeout=5',
+        'transfer-encoding': 'chunked',
+        etag: '"3"',
+        'content-type': 'application/json',
+        'x-none': undefined,
+      }),
+    ).toEqual({
       etag: '"3"',
       'content-type': 'application/json',
     });

@@ -39,7 +39,11 @@ describe('record visibility', () => {
 
 describe('isRecordVisible (the same rule, for one record in memory)', () => {
   const record = (extra: Partial<{ ownerId: string | null; teamId: string | null; createdBy: string; sharedWithTeam: boolean }> = {}) => ({
-    ownerId: 'someone', teamId: 'team-a', createdBy: 'someone', sharedWithTeam: true, ...extra,
+    ownerId: 'someone',
+    teamId: 'team-a',
+    createdBy: 'someone',
+    sharedWithTeam: true,
+    ...extra,
   });
 
   it('lets admins and API keys see everything, managers their teams whether shared or not', () => {

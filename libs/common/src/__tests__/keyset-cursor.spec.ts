@@ -12,7 +12,11 @@ describe('decodeKeysetCursor', () => {
   });
 
   it('answers 400 naming the cursor for a forged value of any kind', () => {
-    for (const forged of [['yesterday', id], ['2026-03-01T10:00:00Z', 'not-a-uuid'], ['2026-03-01T10:00:00Z', 42]]) {
+    for (const forged of [
+      ['yesterday', id],
+      ['2026-03-01T10:00:00Z', 'not-a-uuid'],
+      ['2026-03-01T10:00:00Z', 42],
+    ]) {
       expect(() => decodeKeysetCursor(encodeCursor(forged), ['time', 'uuid'])).toThrow(ProblemException);
     }
     expect(() => decodeKeysetCursor(encodeCursor(['2026-03-01T10:00:00Z', 'x'.repeat(201)]), ['time', 'key'])).toThrow(ProblemException);

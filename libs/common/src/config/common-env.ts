@@ -9,6 +9,10 @@ export const COMMON_ENV = {
   LOG_LEVEL: { kind: 'string', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent' },
   HOST: { kind: 'string', default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' },
   METRICS_TOKEN: { kind: 'secret', minLength: 16, description: 'Bearer token Prometheus sends to scrape /metrics (unset: /metrics answers 404)' },
-  TRUSTED_PROXIES: { kind: 'string', default: '', description: 'Comma-separated IPs/CIDRs (or loopback, linklocal, uniquelocal) of proxies whose X-Forwarded-* headers are believed (none by default)' },
+  TRUSTED_PROXIES: {
+    kind: 'string',
+    default: '',
+    description: 'Comma-separated IPs/CIDRs (or loopback, linklocal, uniquelocal) of proxies whose X-Forwarded-* headers are believed (none by default)',
+  },
   STATEMENT_TIMEOUT_MS: { kind: 'int', default: '5000', description: 'PostgreSQL statement_timeout for service connections' },
 } as const satisfies EnvSpec;

@@ -17,12 +17,7 @@ export interface ExportListPage<T> {
  * Walks a list with its keyset cursor, one page in memory at a time, up to `cap` rows. The first
  * page is read by the caller before anything is sent, so a bad filter still gets a proper error.
  */
-export function exportRows<T>(
-  first: ExportListPage<T>,
-  pageOf: (cursor: string) => Promise<ExportListPage<T>>,
-  rowsOf: (items: T[]) => Promise<ExportCell[][]>,
-  cap: number,
-): ExportRows {
+export function exportRows<T>(first: ExportListPage<T>, pageOf: (cursor: string) => Promise<ExportListPage<T>>, rowsOf: (items: T[]) => Promise<ExportCell[][]>, cap: number): ExportRows {
   const result: ExportRows = { cap, truncated: false, pages: walk() };
   return result;
 

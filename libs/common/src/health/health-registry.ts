@@ -24,10 +24,7 @@ export class HealthRegistry {
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]) => {
         const started = performance.now();
-        const up = await Promise.race([
-          check().catch(() => false),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CHECK_TIMEOUT_MS).unref()),
-        ]);
+        const up = await Promise.race([check().catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CHECK_TIMEOUT_MS).unref())]);
         return [name, { status: up ? 'up' : 'down', latencyMs: Math.round(performance.now() - started) }] as const;
       }),
     );

@@ -32,6 +32,9 @@ export class HealthController {
       void reply.header('www-authenticate', 'Bearer realm="metrics"');
       throw new ProblemException(401, 'Las métricas requieren el token de METRICS_TOKEN (cabecera Authorization: Bearer …).');
     }
-    void reply.header('content-type', 'text/plain; version=0.0.4').header('cache-control', 'no-store').send(await this.metrics.render());
+    void reply
+      .header('content-type', 'text/plain; version=0.0.4')
+      .header('cache-control', 'no-store')
+      .send(await this.metrics.render());
   }
 }

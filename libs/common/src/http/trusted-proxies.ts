@@ -11,7 +11,10 @@ const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
  * believes none, so a client cannot choose the address the rate limits see.
  */
 export function parseTrustedProxies(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
   if (bad.length > 0) {
     throw new ConfigValidationError(bad.map((entry) => `TRUSTED_PROXIES entry "${entry}" must be an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`));

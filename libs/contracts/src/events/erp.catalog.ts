@@ -17,8 +17,7 @@ export const ERP_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     type: e.ERP_FINANCE_PAYMENT_RECEIVED,
     publisher: 'erp',
     consumers: ['contacts'],
-    summary:
-      'El ERP registró un pago de un cliente (opcionalmente aplicado a facturas); contacts lo guarda en el historial y la línea de tiempo. / A payment was received.',
+    summary: 'El ERP registró un pago de un cliente (opcionalmente aplicado a facturas); contacts lo guarda en el historial y la línea de tiempo. / A payment was received.',
     schema: e.erpPaymentReceivedSchema,
     exchange: 'erp.events',
   },
@@ -26,8 +25,7 @@ export const ERP_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     type: e.ERP_FINANCE_ACCOUNT_STATEMENT_UPDATED,
     publisher: 'erp',
     consumers: ['contacts'],
-    summary:
-      'Estado de cuenta de un cliente (saldo, vencido, cupo de crédito) a una fecha `asOf`; uno más antiguo que el guardado no lo reemplaza. / Account statement.',
+    summary: 'Estado de cuenta de un cliente (saldo, vencido, cupo de crédito) a una fecha `asOf`; uno más antiguo que el guardado no lo reemplaza. / Account statement.',
     schema: e.erpAccountStatementUpdatedSchema,
     exchange: 'erp.events',
   },

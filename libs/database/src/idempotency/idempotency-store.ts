@@ -36,10 +36,11 @@ export class IdempotencyStore {
   /** The id the first request with this key created, or null when the key is new. */
   async claim(em: EntityManager, scope: IdempotencyScope, key: string, fingerprint: string): Promise<string | null> {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.schema}:idempotency:${scope.tenantId}:${scope.caller}:${key}`]);
-    const rows: { fingerprint: string; resource_id: string }[] = await em.query(
-      `SELECT fingerprint, resource_id FROM ${this.table} WHERE tenant_id = $1 AND caller = $2 AND key = $3`,
-      [scope.tenantId, scope.caller, key],
-    );
+    const rows: { fingerprint: string; resource_id: string }[] = await em.query(`SELECT fingerprint, resource_id FROM ${this.table} WHERE tenant_id = $1 AND caller = $2 AND key = $3`, [
+      scope.tenantId,
+      scope.caller,
+      key,
+    ]);
     const previous = rows[0];
     if (!previous) return null;
     if (previous.fingerprint !== fingerprint) {
@@ -52,13 +53,7 @@ export class IdempotencyStore {
   }
 
   async remember(em: EntityManager, scope: IdempotencyScope, key: string, fingerprint: string, resourceId: string): Promise<void> {
-    await em.query(`INSERT INTO ${this.table} (tenant_id, caller, key, fingerprint, resource_id) VALUES ($1, $2, $3, $4, $5)`, [
-      scope.tenantId,
-      scope.caller,
-      key,
-      fingerprint,
-      resourceId,
-    ]);
+    await em.query(`INSERT INTO ${this.table} (tenant_id, caller, key, fingerprint, resource_id) VALUES ($1, $2, $3, $4, $5)`, [scope.tenantId, scope.caller, key, fingerprint, resourceId]);
   }
 
   /** After a merge, keys that created a merged-away record replay its survivor. */

@@ -26,7 +26,9 @@ export function canonicalJson(value: unknown): string {
 /** SHA-256 (hex) of method, path (without the query string) and the canonical JSON body. */
 export function requestFingerprint(request: { method: string; path: string; body: unknown }): string {
   const path = request.path.split('?')[0];
-  return createHash('sha256').update(`${request.method.toUpperCase()}\n${path}\n${canonicalJson(request.body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method.toUpperCase()}\n${path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
 }
 
 /** The Idempotency-Key of a request with its fingerprint, or undefined when it sent none. */

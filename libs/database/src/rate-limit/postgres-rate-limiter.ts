@@ -34,8 +34,9 @@ export class PostgresRateLimiter {
 
   /** Counts one hit for `key` under `rule` and says whether it is within the limit. */
   async hit(rule: RateLimitRule, key: string): Promise<RateLimitHit> {
-    const rows = rowsOf<{ hits: number; previous_hits: number; window_start: Date; elapsed: number }>(await this.db.query(
-      `WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $3::int) * $3::int) AS start)
+    const rows = rowsOf<{ hits: number; previous_hits: number; window_start: Date; elapsed: number }>(
+      await this.db.query(
+        `WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $3::int) * $3::int) AS start)
        INSERT INTO ${this.table} AS c (scope, key_hash, window_start, hits, previous_hits, expires_at)
        SELECT $1, $2, w.start, 1, 0, w.start + make_interval(secs => 2 * $3::int) FROM w
        ON CONFLICT (scope, key_hash) DO UPDATE SET
@@ -46,8 +47,9 @@ export class PostgresRateLimiter {
          window_start = EXCLUDED.window_start,
          expires_at = EXCLUDED.expires_at
        RETURNING hits, previous_hits, window_start, extract(epoch FROM clock_timestamp() - window_start)::float8 AS elapsed`,
-      [rule.scope, digest(key), rule.windowSeconds],
-    ));
+        [rule.scope, digest(key), rule.windowSeconds],
+      ),
+    );
     const row = rows[0]!;
     this.maybePrune();
     return { ...slidingDecision(rule, row.hits, row.previous_hits, row.elapsed), windowStart: row.window_start };

@@ -52,7 +52,10 @@ describe('EventValidator (contracts event catalogue)', () => {
     const noTenant = assigned();
     delete noTenant.tenantid;
     expect(validator.validate(CONTACTS_CONTACT_ASSIGNED, noTenant)).toMatchObject({ valid: false, reason: expect.stringContaining("'tenantid'") });
-    expect(validator.validate(CONTACTS_CONTACT_ASSIGNED, assigned({}, { tenantid: 'acme' }))).toMatchObject({ valid: false, reason: expect.stringContaining('/tenantid must match format "uuid"') });
+    expect(validator.validate(CONTACTS_CONTACT_ASSIGNED, assigned({}, { tenantid: 'acme' }))).toMatchObject({
+      valid: false,
+      reason: expect.stringContaining('/tenantid must match format "uuid"'),
+    });
     expect(validator.validate(CONTACTS_CONTACT_ASSIGNED, assigned({}, { type: 'contacts.contact.created' }))).toMatchObject({ valid: false, reason: expect.stringContaining('/type') });
   });
 
@@ -84,7 +87,10 @@ describe('EventValidator (contracts event catalogue)', () => {
 
   it('falls back to the envelope check when a schema does not compile, and says so', () => {
     const errors: string[] = [];
-    const validator = new EventValidator(() => ({ schema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } } as never }), (type) => errors.push(type));
+    const validator = new EventValidator(
+      () => ({ schema: { type: 'object', properties: { a: { $ref: '#/nowhere' } } } as never }),
+      (type) => errors.push(type),
+    );
     expect(validator.validate('x.y.z', assigned({}, { type: 'x.y.z' }))).toEqual({ valid: true, known: false });
     expect(errors).toEqual(['x.y.z']);
   });

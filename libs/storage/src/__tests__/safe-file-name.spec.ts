@@ -43,9 +43,7 @@ describe('attachmentDisposition', () => {
   });
 
   it('adds an RFC 5987 filename* for non-ASCII names with an ASCII fallback', () => {
-    expect(attachmentDisposition('Cotización José.pdf')).toBe(
-      `attachment; filename="Cotizacion Jose.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%20Jos%C3%A9.pdf`,
-    );
+    expect(attachmentDisposition('Cotización José.pdf')).toBe(`attachment; filename="Cotizacion Jose.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%20Jos%C3%A9.pdf`);
   });
 
   it('cannot be broken out of by quotes or paths in the name', () => {

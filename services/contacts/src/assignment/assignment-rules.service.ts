@@ -36,7 +36,11 @@ export class AssignmentRulesService {
     return this.dataSource.transaction(async (em) => {
       const memberIds = dto.memberIds ?? null;
       if (memberIds) await this.assertMembers(em, user.tenantId, teamId, memberIds);
-      let rule = await em.createQueryBuilder(AssignmentRule, 'r').where('r.tenant_id = :tenantId AND r.team_id = :teamId', { tenantId: user.tenantId, teamId }).setLock('pessimistic_write').getOne();
+      let rule = await em
+        .createQueryBuilder(AssignmentRule, 'r')
+        .where('r.tenant_id = :tenantId AND r.team_id = :teamId', { tenantId: user.tenantId, teamId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (rule) {
         if (version === undefined) throw Problems.versionRequired();
         assertVersion(rule, version);

@@ -41,12 +41,7 @@ export class BulkAssignmentService {
     return this.dataSource.transaction(async (em) => {
       await this.teams.assertUsable(em, user, dto.teamId);
       const owner = await this.assignment.activeOwner(em, user.tenantId, dto.ownerId);
-      const contacts = await this.access
-        .visibleQuery(user, em)
-        .andWhere('c.id IN (:...ids)', { ids: dto.contactIds })
-        .orderBy('c.id')
-        .setLock('pessimistic_write')
-        .getMany();
+      const contacts = await this.access.visibleQuery(user, em).andWhere('c.id IN (:...ids)', { ids: dto.contactIds }).orderBy('c.id').setLock('pessimistic_write').getMany();
       const byId = new Map(contacts.map((contact) => [contact.id, contact]));
       // Judged on the contacts as they were, before any of them changes hands.
       const allowed = contacts.filter((contact) => !assignmentDenial(user, contact));

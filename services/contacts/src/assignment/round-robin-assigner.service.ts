@@ -22,7 +22,10 @@ export class RoundRobinAssigner {
     const rule = rules[0];
     if (!rule) return null;
     const members = await eligibleMembers(em, tenantId, teamId, rule.member_ids);
-    const next = nextInTurn(members.map((member) => member.userId), rule.last_assigned_user_id);
+    const next = nextInTurn(
+      members.map((member) => member.userId),
+      rule.last_assigned_user_id,
+    );
     if (!next) {
       this.log.warn(`team ${teamId} has round-robin on but no eligible member; the prospect stays unassigned`);
       return null;

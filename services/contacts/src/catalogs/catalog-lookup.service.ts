@@ -25,10 +25,10 @@ export class CatalogLookup {
   /** Every id must be an active interest of the tenant; the 400 names the ones that are not. */
   async assertSelectableInterests(em: EntityManager, tenantId: string, interestIds: readonly string[]): Promise<void> {
     if (interestIds.length === 0) return;
-    const rows: { id: string; active: boolean }[] = await em.query(
-      'SELECT id, active FROM contacts.interest WHERE id = ANY($1::uuid[]) AND tenant_id = $2 FOR SHARE',
-      [interestIds, tenantId],
-    );
+    const rows: { id: string; active: boolean }[] = await em.query('SELECT id, active FROM contacts.interest WHERE id = ANY($1::uuid[]) AND tenant_id = $2 FOR SHARE', [
+      interestIds,
+      tenantId,
+    ]);
     const usable = new Set(rows.filter((row) => row.active).map((row) => row.id));
     const refused = interestIds.filter((id) => !usable.has(id));
     if (refused.length > 0) {

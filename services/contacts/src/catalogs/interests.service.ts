@@ -27,7 +27,11 @@ export class InterestsService {
     if (query.active) builder.andWhere('i.active = :active', { active: query.active === 'true' });
     const cursor = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
     if (cursor) builder.andWhere('(i.name, i.id) > (CAST(:name AS text), CAST(:id AS uuid))', { name: cursor[0], id: cursor[1] });
-    const rows = await builder.orderBy('i.name', 'ASC').addOrderBy('i.id', 'ASC').limit(query.limit + 1).getMany();
+    const rows = await builder
+      .orderBy('i.name', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
     return toPage(rows, query.limit, (row) => [row.name, row.id], toInterestView);
   }
 

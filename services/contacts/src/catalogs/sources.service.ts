@@ -37,7 +37,11 @@ export class SourcesService {
     if (query.active) builder.andWhere('s.active = :active', { active: query.active === 'true' });
     const cursor = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
     if (cursor) builder.andWhere('(s.name, s.id) > (CAST(:name AS text), CAST(:id AS uuid))', { name: cursor[0], id: cursor[1] });
-    const rows = await builder.orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC').limit(query.limit + 1).getMany();
+    const rows = await builder
+      .orderBy('s.name', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
     return toPage(rows, query.limit, (row) => [row.name, row.id], toSourceView);
   }
 
@@ -100,10 +104,7 @@ export class SourcesService {
     const done: unknown[] = await this.dataSource.query("SELECT 1 FROM contacts.catalog_seed WHERE tenant_id = $1 AND catalog = 'sources'", [tenantId]);
     if (done.length > 0) return;
     await this.dataSource.transaction(async (em) => {
-      const marked: unknown[] = await em.query(
-        "INSERT INTO contacts.catalog_seed (tenant_id, catalog) VALUES ($1, 'sources') ON CONFLICT DO NOTHING RETURNING tenant_id",
-        [tenantId],
-      );
+      const marked: unknown[] = await em.query("INSERT INTO contacts.catalog_seed (tenant_id, catalog) VALUES ($1, 'sources') ON CONFLICT DO NOTHING RETURNING tenant_id", [tenantId]);
       if (marked.length === 0) return;
       for (const entry of DEFAULT_SOURCES) {
         const inserted: { id: string }[] = await em.query(

@@ -10,10 +10,11 @@ export async function assertPrimaryContact(em: EntityManager, organisation: Cont
   if (organisation.kind !== 'organization') {
     throw Problems.invalid([{ field: 'primaryContactId', message: 'Solo las empresas (organizaciones) tienen contacto principal.' }]);
   }
-  const rows: unknown[] = await em.query(
-    "SELECT 1 FROM contacts.contact WHERE id = $1 AND tenant_id = $2 AND company_id = $3 AND kind = 'person' AND anonymized_at IS NULL",
-    [personId, organisation.tenantId, organisation.id],
-  );
+  const rows: unknown[] = await em.query("SELECT 1 FROM contacts.contact WHERE id = $1 AND tenant_id = $2 AND company_id = $3 AND kind = 'person' AND anonymized_at IS NULL", [
+    personId,
+    organisation.tenantId,
+    organisation.id,
+  ]);
   if (rows.length === 0) {
     throw Problems.invalid([{ field: 'primaryContactId', message: 'El contacto principal debe ser una persona vinculada a esta empresa (companyId).' }]);
   }

@@ -65,10 +65,7 @@ export class ContactAccess {
   /** Tenant and visibility only: merged-away contacts included (the merge pointer, audits). */
   private scopedQuery(user: AuthUser, em: EntityManager = this.dataSource.manager, alias = 'c'): SelectQueryBuilder<Contact> {
     const visibility = visibilityPredicate(user, this.visibilityColumns(alias));
-    return em
-      .createQueryBuilder(Contact, alias)
-      .where(`${alias}.tenant_id = :tenantId`, { tenantId: user.tenantId })
-      .andWhere(visibility.sql, visibility.params);
+    return em.createQueryBuilder(Contact, alias).where(`${alias}.tenant_id = :tenantId`, { tenantId: user.tenantId }).andWhere(visibility.sql, visibility.params);
   }
 
   private visibilityColumns(alias: string) {

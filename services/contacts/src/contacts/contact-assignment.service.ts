@@ -102,7 +102,16 @@ export class ContactAssignmentService {
       const changes: FieldChange[] = [{ field: 'ownerId', from: previousOwnerId, to: owner.userId }];
       if (teamId !== contact.teamId) changes.push({ field: 'teamId', from: contact.teamId, to: teamId });
       Object.assign(contact, { ownerId: owner.userId, teamId, updatedBy: user.id, version: row.version, updatedAt: row.updated_at });
-      entries.push(em.create(ContactChange, { tenantId: user.tenantId, contactId: contact.id, kind: 'assigned', actorId: user.id, changes, details: { ownerName: owner.name, via: options.via, ...(options.batchId ? { batchId: options.batchId } : {}) } }));
+      entries.push(
+        em.create(ContactChange, {
+          tenantId: user.tenantId,
+          contactId: contact.id,
+          kind: 'assigned',
+          actorId: user.id,
+          changes,
+          details: { ownerName: owner.name, via: options.via, ...(options.batchId ? { batchId: options.batchId } : {}) },
+        }),
+      );
       events.push({ type: CONTACTS_CONTACT_ASSIGNED, subject: contact.id, tenantId: contact.tenantId, data: this.assignedData(contact, previousOwnerId, user.id) });
     }
     await em.save(ContactChange, entries);

@@ -54,7 +54,11 @@ export class ContactsQueryService {
       anyFolded('c.industry', 'fIndustry', filters.industry);
       anyFolded('c.category', 'fCategory', filters.category);
       anyFolded('c.city', 'fCity', filters.city);
-      any('c.country', 'fCountry', filters.country?.map((code) => code.toUpperCase()));
+      any(
+        'c.country',
+        'fCountry',
+        filters.country?.map((code) => code.toUpperCase()),
+      );
       any('c.priority', 'fPriority', filters.priority);
       any('c.interest_level', 'fInterestLevel', filters.interestLevel);
     }

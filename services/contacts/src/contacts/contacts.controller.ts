@@ -75,12 +75,7 @@ export class ContactsController {
   @HttpCode(200)
   @Scopes('contacts:write')
   @ApiOperation({ summary: 'Assign the contact to a sales agent (e-mails them)' })
-  assign(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: AssignContactDto,
-    @Headers('if-match') ifMatch: string | undefined,
-  ): Promise<ContactView> {
+  assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignContactDto, @Headers('if-match') ifMatch: string | undefined): Promise<ContactView> {
     return this.assignment.assign(user, id, dto, expectedVersion(dto.version, ifMatch));
   }
 

@@ -21,9 +21,32 @@ import type { UpdateContactDto } from './dto/update-contact.dto.js';
 
 /** Lifecycle changes only through POST /contacts/{id}/convert (history, ERP event). */
 const EDITABLE_FIELDS = [
-  'firstName', 'lastName', 'companyName', 'email', 'emails', 'phone', 'phones', 'position', 'taxId',
-  'linkedinUrl', 'website', 'street', 'city', 'region', 'postalCode', 'country', 'industry', 'category',
-  'interestLevel', 'priority', 'sourceId', 'companyId', 'primaryContactId', 'tags', 'teamId', 'sharedWithTeam',
+  'firstName',
+  'lastName',
+  'companyName',
+  'email',
+  'emails',
+  'phone',
+  'phones',
+  'position',
+  'taxId',
+  'linkedinUrl',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'industry',
+  'category',
+  'interestLevel',
+  'priority',
+  'sourceId',
+  'companyId',
+  'primaryContactId',
+  'tags',
+  'teamId',
+  'sharedWithTeam',
 ] as const;
 /** Fields that cannot be cleared with null (lists are emptied with [] instead). */
 const REQUIRED_FIELDS = new Set(['lifecycle', 'emails', 'phones', 'priority', 'tags', 'interestIds', 'sharedWithTeam']);
@@ -132,7 +155,14 @@ export class ContactsService {
       await this.outbox.publish(em, { type: CONTACTS_CONTACT_CREATED, subject: contact.id, tenantId: user.tenantId, data });
       if (roundRobinOwner) {
         const changes: FieldChange[] = [{ field: 'ownerId', from: null, to: roundRobinOwner.userId }];
-        await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'assigned', actorId: user.id, changes, details: { ownerName: roundRobinOwner.name, via: 'round_robin' } });
+        await this.timeline.record(em, {
+          tenantId: user.tenantId,
+          contactId: contact.id,
+          kind: 'assigned',
+          actorId: user.id,
+          changes,
+          details: { ownerName: roundRobinOwner.name, via: 'round_robin' },
+        });
         await this.assignment.publishAssigned(em, contact, null, user.id);
       }
       return { contact: toContactView(contact), replayed: false };
@@ -204,7 +234,11 @@ export class ContactsService {
     const current = [...(contact.interestIds ?? [])].sort();
     const wanted = [...new Set(next)].sort();
     if (sameValue(current, wanted)) return [];
-    await this.catalogs.assertSelectableInterests(em, tenantId, wanted.filter((id) => !current.includes(id)));
+    await this.catalogs.assertSelectableInterests(
+      em,
+      tenantId,
+      wanted.filter((id) => !current.includes(id)),
+    );
     await this.catalogs.replaceInterests(em, tenantId, contact.id, wanted);
     contact.interestIds = wanted;
     return [{ field: 'interestIds', from: current, to: wanted }];
@@ -224,7 +258,12 @@ export class ContactsService {
    */
   private async assertNoDuplicateEmail(em: EntityManager, user: AuthUser, email: string | undefined, exceptId?: string): Promise<void> {
     if (!email) return;
-    const query = em.createQueryBuilder(Contact, 'c').select('c.id').where('c.tenant_id = :tenantId', { tenantId: user.tenantId }).andWhere('lower(c.email) = lower(:email)', { email }).andWhere('c.merged_into_id IS NULL');
+    const query = em
+      .createQueryBuilder(Contact, 'c')
+      .select('c.id')
+      .where('c.tenant_id = :tenantId', { tenantId: user.tenantId })
+      .andWhere('lower(c.email) = lower(:email)', { email })
+      .andWhere('c.merged_into_id IS NULL');
     if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
     const existing = await query.getOne();
     if (!existing) return;

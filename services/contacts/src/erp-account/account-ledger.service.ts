@@ -38,7 +38,18 @@ export class AccountLedger {
          occurred_at = EXCLUDED.occurred_at, due_date = EXCLUDED.due_date, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
          erp_status = EXCLUDED.erp_status, message_id = EXCLUDED.message_id, version = account_movement.version + 1, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [target.tenantId, target.contactId, invoice.invoiceId, invoice.invoiceNumber, invoice.issuedAt, invoice.dueDate, invoice.total.amount, invoice.total.currency, invoice.status, target.messageId],
+      [
+        target.tenantId,
+        target.contactId,
+        invoice.invoiceId,
+        invoice.invoiceNumber,
+        invoice.issuedAt,
+        invoice.dueDate,
+        invoice.total.amount,
+        invoice.total.currency,
+        invoice.status,
+        target.messageId,
+      ],
     );
     await this.recomputePaid(em, target.tenantId, [invoice.invoiceId]);
     await em.query(
@@ -67,10 +78,10 @@ export class AccountLedger {
 
   async applyPayment(em: EntityManager, target: LedgerTarget, payment: ParsedPayment): Promise<void> {
     await this.lockCustomer(em, target);
-    const previous: { applied_to: { invoiceId: string }[] }[] = await em.query(
-      `SELECT applied_to FROM contacts.account_movement WHERE tenant_id = $1 AND kind = 'payment' AND erp_id = $2`,
-      [target.tenantId, payment.paymentId],
-    );
+    const previous: { applied_to: { invoiceId: string }[] }[] = await em.query(`SELECT applied_to FROM contacts.account_movement WHERE tenant_id = $1 AND kind = 'payment' AND erp_id = $2`, [
+      target.tenantId,
+      payment.paymentId,
+    ]);
     const [row]: { inserted: boolean }[] = await em.query(
       `INSERT INTO contacts.account_movement (tenant_id, contact_id, kind, erp_id, number, occurred_at, amount, currency, erp_status, method, applied_to, message_id)
        VALUES ($1, $2, 'payment', $3, $4, $5, $6, $7, 'received', $8, $9::jsonb, $10)
@@ -78,7 +89,18 @@ export class AccountLedger {
          occurred_at = EXCLUDED.occurred_at, amount = EXCLUDED.amount, currency = EXCLUDED.currency, method = EXCLUDED.method,
          applied_to = EXCLUDED.applied_to, message_id = EXCLUDED.message_id, version = account_movement.version + 1, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [target.tenantId, target.contactId, payment.paymentId, payment.reference, payment.receivedAt, payment.amount.amount, payment.amount.currency, payment.method, JSON.stringify(payment.appliedTo), target.messageId],
+      [
+        target.tenantId,
+        target.contactId,
+        payment.paymentId,
+        payment.reference,
+        payment.receivedAt,
+        payment.amount.amount,
+        payment.amount.currency,
+        payment.method,
+        JSON.stringify(payment.appliedTo),
+        target.messageId,
+      ],
     );
     const touched = new Set([...payment.appliedTo.map((a) => a.invoiceId), ...(previous[0]?.applied_to ?? []).map((a) => a.invoiceId)]);
     if (touched.size > 0) await this.recomputePaid(em, target.tenantId, [...touched]);

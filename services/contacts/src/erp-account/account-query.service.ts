@@ -27,10 +27,10 @@ export class AccountQueryService {
     // One snapshot for the status and the movements, so a payment committed between the two
     // reads cannot show up in the history while "last payment" still misses it.
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [status]: AccountStatusRow[] = await em.query(
-        'SELECT *, credit_limit - balance AS available_credit FROM contacts.account_status WHERE contact_id = $1 AND tenant_id = $2',
-        [contact.id, user.tenantId],
-      );
+      const [status]: AccountStatusRow[] = await em.query('SELECT *, credit_limit - balance AS available_credit FROM contacts.account_status WHERE contact_id = $1 AND tenant_id = $2', [
+        contact.id,
+        user.tenantId,
+      ]);
       return { contactId: contact.id, status: status ? toAccountStatusView(status) : null, movements: await this.movements(em, user.tenantId, contact.id, query) };
     });
   }

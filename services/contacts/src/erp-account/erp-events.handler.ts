@@ -48,9 +48,7 @@ export class ErpEventsHandler {
 
   @EventPattern<string>(ERP_FINANCE_ACCOUNT_STATEMENT_UPDATED)
   async onStatementUpdated(@Payload() event: CloudEvent): Promise<void> {
-    await this.process(event, 'contacts.erp-statement', parseStatement, async (em, target, statement) =>
-      (await this.ledger.applyStatement(em, target, statement)) ? 'applied' : 'stale',
-    );
+    await this.process(event, 'contacts.erp-statement', parseStatement, async (em, target, statement) => ((await this.ledger.applyStatement(em, target, statement)) ? 'applied' : 'stale'));
   }
 
   private async process<T extends CustomerRef>(
@@ -64,7 +62,16 @@ export class ErpEventsHandler {
       // Without an id the inbox cannot deduplicate, without a tenant nothing can be matched.
       const messageId = typeof event.id === 'string' && event.id && event.id.length <= 200 ? event.id : `no-id:${randomUUID()}`;
       await this.dataSource.transaction((em) =>
-        this.unmatched.record(em, { messageId, tenantId: null, eventType: type, reason: 'invalid', detail: 'the CloudEvent needs an id and a UUID tenantid', crmContactId: null, customerTaxId: null, envelope: event }),
+        this.unmatched.record(em, {
+          messageId,
+          tenantId: null,
+          eventType: type,
+          reason: 'invalid',
+          detail: 'the CloudEvent needs an id and a UUID tenantid',
+          crmContactId: null,
+          customerTaxId: null,
+          envelope: event,
+        }),
       );
       this.logger.warn(`${type} without id or tenantid: stored in erp_unmatched (${messageId})`);
       return;
@@ -77,12 +84,30 @@ export class ErpEventsHandler {
       } catch (error) {
         if (!(error instanceof InvalidErpPayload)) throw error;
         const ref = event.data as Partial<CustomerRef> | undefined;
-        await this.unmatched.record(em, { messageId: event.id, tenantId, eventType: type, reason: 'invalid', detail: error.message, crmContactId: text(ref?.crmContactId), customerTaxId: text(ref?.customerTaxId), envelope: event });
+        await this.unmatched.record(em, {
+          messageId: event.id,
+          tenantId,
+          eventType: type,
+          reason: 'invalid',
+          detail: error.message,
+          crmContactId: text(ref?.crmContactId),
+          customerTaxId: text(ref?.customerTaxId),
+          envelope: event,
+        });
         return 'invalid';
       }
       const match = await this.matcher.match(em, tenantId, parsed);
       if (match.contactId === undefined) {
-        await this.unmatched.record(em, { messageId: event.id, tenantId, eventType: type, reason: match.reason, detail: match.detail, crmContactId: parsed.crmContactId, customerTaxId: parsed.customerTaxId, envelope: event });
+        await this.unmatched.record(em, {
+          messageId: event.id,
+          tenantId,
+          eventType: type,
+          reason: match.reason,
+          detail: match.detail,
+          crmContactId: parsed.crmContactId,
+          customerTaxId: parsed.customerTaxId,
+          envelope: event,
+        });
         return match.reason;
       }
       return apply(em, { tenantId, contactId: match.contactId, messageId: event.id }, parsed);

@@ -1,11 +1,4 @@
-import type {
-  ErpAccountStatementUpdatedData,
-  ErpCustomerRef,
-  ErpInvoiceIssuedData,
-  ErpInvoiceStatus,
-  ErpMoney,
-  ErpPaymentReceivedData,
-} from '@crm/contracts';
+import type { ErpAccountStatementUpdatedData, ErpCustomerRef, ErpInvoiceIssuedData, ErpInvoiceStatus, ErpMoney, ErpPaymentReceivedData } from '@crm/contracts';
 import { ERP_INVOICE_STATUSES } from '@crm/contracts';
 import { isUuid } from '@crm/common';
 
@@ -94,7 +87,10 @@ export function parseStatement(data: unknown): ParsedStatement {
   const balance = money(d.balance, 'balance');
   const overdue = money(d.overdue, 'overdue');
   const creditLimit = d.creditLimit === undefined || d.creditLimit === null ? null : money(d.creditLimit, 'creditLimit');
-  for (const [field, value] of [['overdue', overdue], ['creditLimit', creditLimit]] as const) {
+  for (const [field, value] of [
+    ['overdue', overdue],
+    ['creditLimit', creditLimit],
+  ] as const) {
     if (value && value.currency !== balance.currency) throw new InvalidErpPayload(`${field} must be in the balance's currency (${balance.currency})`);
   }
   return { ...customer(d), asOf: instant(d.asOf, 'asOf'), balance, overdue, creditLimit };

@@ -28,8 +28,7 @@ export class ContactsExportService {
   async open(user: AuthUser, dto: ExportContactsQueryDto, language: Language): Promise<ExportRows> {
     const { format: _format, delimiter: _delimiter, ...filters } = dto;
     const { maxRows: cap, pageSize } = this.config.exports;
-    const pageOf = (cursor?: string) =>
-      this.query.list(user, { ...filters, limit: Math.min(pageSize, cap), cursor } as ListContactsQueryDto);
+    const pageOf = (cursor?: string) => this.query.list(user, { ...filters, limit: Math.min(pageSize, cap), cursor } as ListContactsQueryDto);
     const first = await pageOf();
     const rowsOf = (items: ContactView[]) => this.toRows(user.tenantId, items, language);
     return exportRows(first, pageOf, rowsOf, cap);

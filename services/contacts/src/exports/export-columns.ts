@@ -27,7 +27,11 @@ function word(table: Record<string, readonly [string, string]>, value: string | 
   return entry ? entry[language === 'es' ? 0 : 1] : value;
 }
 
-const others = (channels: { value: string; primary: boolean }[]) => channels.filter((channel) => !channel.primary).map((channel) => channel.value).join(', ') || null;
+const others = (channels: { value: string; primary: boolean }[]) =>
+  channels
+    .filter((channel) => !channel.primary)
+    .map((channel) => channel.value)
+    .join(', ') || null;
 
 /**
  * Export columns. Headers are the ones the importer recognises, so an exported file can be

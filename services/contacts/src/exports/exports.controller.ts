@@ -26,7 +26,8 @@ export class ExportsController {
   @ApiProduces('text/csv', XLSX_TYPE)
   @ApiHeader({ name: 'Accept-Language', required: false, description: 'Column headers and values in Spanish (default) or English (en)' })
   @ApiOperation({
-    summary: 'Download the filtered contact list you can see as CSV or XLSX (streamed; same filters, search and sort as GET /contacts; at most EXPORT_MAX_ROWS rows; notes are never exported)',
+    summary:
+      'Download the filtered contact list you can see as CSV or XLSX (streamed; same filters, search and sort as GET /contacts; at most EXPORT_MAX_ROWS rows; notes are never exported)',
   })
   async export(
     @CurrentUser() user: AuthUser,
@@ -38,10 +39,7 @@ export class ExportsController {
     const rows = await this.exports.open(user, query, language);
     const headers = exportHeaders(language);
     const fileName = `${language === 'es' ? 'contactos' : 'contacts'}-${new Date().toISOString().slice(0, 10)}.${query.format}`;
-    void reply
-      .header('content-disposition', attachmentDisposition(fileName))
-      .header('cache-control', 'no-store')
-      .header('x-export-max-rows', String(rows.cap));
+    void reply.header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store').header('x-export-max-rows', String(rows.cap));
     if (query.format === 'xlsx') {
       await reply.type(XLSX_TYPE).send(xlsxExport(headers, rows, language, { sheetName: language === 'es' ? 'Contactos' : 'Contacts', truncatedNotice: TRUNCATED, neutraliseText: true }));
       return;

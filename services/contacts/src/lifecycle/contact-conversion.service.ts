@@ -2,14 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems, isUuid } from '@crm/common';
-import {
-  CONTACTS_CONTACT_CONVERTED,
-  CONTACTS_CONTACT_UPDATED,
-  type ContactUpdatedData,
-  type ConversionTarget,
-  type FieldChange,
-  type OpportunityWonData,
-} from '@crm/contracts';
+import { CONTACTS_CONTACT_CONVERTED, CONTACTS_CONTACT_UPDATED, type ContactUpdatedData, type ConversionTarget, type FieldChange, type OpportunityWonData } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { SYSTEM_ACTOR_ID } from '../catalogs/catalog-actor.js';
@@ -57,11 +50,7 @@ export class ContactConversionService {
    * redelivering cannot make it appear.
    */
   async convertForWonOpportunity(em: EntityManager, tenantId: string, data: OpportunityWonData): Promise<WonOutcome> {
-    const contact = await em
-      .createQueryBuilder(Contact, 'c')
-      .where('c.id = :id AND c.tenant_id = :tenantId', { id: data.contactId, tenantId })
-      .setLock('pessimistic_write')
-      .getOne();
+    const contact = await em.createQueryBuilder(Contact, 'c').where('c.id = :id AND c.tenant_id = :tenantId', { id: data.contactId, tenantId }).setLock('pessimistic_write').getOne();
     if (!contact) {
       this.log.warn(`opportunity ${data.opportunityId} won for unknown contact ${data.contactId} (tenant ${tenantId}); acknowledged without effect`);
       return 'unknown_contact';

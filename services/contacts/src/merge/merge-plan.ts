@@ -9,8 +9,26 @@ import { displayNameOf } from '../contacts/contact.view.js';
  * Lifecycle, owner, team and sharing stay the primary's: change them with convert/assign.
  */
 export const MERGEABLE_FIELDS = [
-  'firstName', 'lastName', 'companyName', 'position', 'taxId', 'linkedinUrl', 'website', 'street', 'city', 'region', 'postalCode',
-  'country', 'industry', 'category', 'interestLevel', 'priority', 'sourceId', 'companyId', 'primaryContactId', 'marketingConsent',
+  'firstName',
+  'lastName',
+  'companyName',
+  'position',
+  'taxId',
+  'linkedinUrl',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'industry',
+  'category',
+  'interestLevel',
+  'priority',
+  'sourceId',
+  'companyId',
+  'primaryContactId',
+  'marketingConsent',
 ] as const;
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
 
@@ -63,8 +81,18 @@ export function planMerge(primary: Contact, duplicates: Contact[], choices: Part
     if (donor) set(field, donor[field], donor.id);
   }
 
-  const emails = normaliseChannels(all.flatMap((contact) => contact.emails ?? []), undefined, [], 'email');
-  const phones = normaliseChannels(all.flatMap((contact) => contact.phones ?? []), undefined, [], 'phone');
+  const emails = normaliseChannels(
+    all.flatMap((contact) => contact.emails ?? []),
+    undefined,
+    [],
+    'email',
+  );
+  const phones = normaliseChannels(
+    all.flatMap((contact) => contact.phones ?? []),
+    undefined,
+    [],
+    'phone',
+  );
   set('emails', emails, duplicates[0].id);
   set('email', primaryOf(emails), duplicates[0].id);
   set('phones', phones, duplicates[0].id);

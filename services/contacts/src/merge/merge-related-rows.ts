@@ -42,7 +42,10 @@ export class MergeRelatedRows {
        WHERE NOT EXISTS (SELECT 1 FROM contacts.account_status WHERE contact_id = $2)`,
       [mergedIds, survivorId],
     );
-    counts.companyMembers = await countOf('SELECT count(*) AS n FROM contacts.contact WHERE tenant_id = $1 AND company_id = ANY($2::uuid[]) AND merged_into_id IS NULL', [tenantId, mergedIds]);
+    counts.companyMembers = await countOf('SELECT count(*) AS n FROM contacts.contact WHERE tenant_id = $1 AND company_id = ANY($2::uuid[]) AND merged_into_id IS NULL', [
+      tenantId,
+      mergedIds,
+    ]);
     return counts;
   }
 

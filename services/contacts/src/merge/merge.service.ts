@@ -122,7 +122,8 @@ export class MergeService {
   private choices(fields: Record<string, string>, ids: string[]): Partial<Record<MergeableField, string>> {
     const errors: FieldError[] = [];
     for (const [field, contactId] of Object.entries(fields)) {
-      if (!(MERGEABLE_FIELDS as readonly string[]).includes(field)) errors.push({ field: `fields.${field}`, message: `No se puede elegir "${field}"; campos: ${MERGEABLE_FIELDS.join(', ')}.` });
+      if (!(MERGEABLE_FIELDS as readonly string[]).includes(field))
+        errors.push({ field: `fields.${field}`, message: `No se puede elegir "${field}"; campos: ${MERGEABLE_FIELDS.join(', ')}.` });
       else if (typeof contactId !== 'string' || !ids.includes(contactId)) errors.push({ field: `fields.${field}`, message: 'Debe ser el id del principal o de uno de los duplicados.' });
     }
     if (errors.length > 0) throw Problems.invalid(errors);

@@ -36,7 +36,7 @@ export class InitialContacts1763712000000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX contact_owner ON contacts.contact (tenant_id, owner_id)');
     await queryRunner.query('CREATE INDEX contact_team ON contacts.contact (tenant_id, team_id)');
     await queryRunner.query('CREATE INDEX contact_email ON contacts.contact (tenant_id, lower(email)) WHERE email IS NOT NULL');
-    await queryRunner.query('CREATE INDEX contact_search_trgm ON contacts.contact USING gin ((display_name || \' \' || coalesce(email, \'\')) public.gin_trgm_ops)');
+    await queryRunner.query("CREATE INDEX contact_search_trgm ON contacts.contact USING gin ((display_name || ' ' || coalesce(email, '')) public.gin_trgm_ops)");
 
     await queryRunner.query(`
       CREATE TABLE contacts.contact_change (

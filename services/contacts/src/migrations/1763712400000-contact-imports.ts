@@ -58,9 +58,7 @@ export class ContactImports1763712400000 implements MigrationInterface {
       )`);
 
     // Dedupe on tax id compares "900.123.456-7" and "9001234567" as the same NIT.
-    await queryRunner.query(
-      "CREATE INDEX contact_tax_id_key ON contacts.contact (tenant_id, upper(regexp_replace(tax_id, '[^0-9A-Za-z]', '', 'g'))) WHERE tax_id IS NOT NULL",
-    );
+    await queryRunner.query("CREATE INDEX contact_tax_id_key ON contacts.contact (tenant_id, upper(regexp_replace(tax_id, '[^0-9A-Za-z]', '', 'g'))) WHERE tax_id IS NOT NULL");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -205,7 +205,24 @@ export class SearchDuplicatesMerge1763712500000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP STATISTICS contacts.contact_visibility_stats');
-    for (const index of ['contact_unassigned_by_creator', 'contact_facets', 'contact_tags', 'contact_by_category', 'contact_by_industry', 'contact_by_city', 'contact_by_country', 'contact_by_source', 'contact_by_lifecycle', 'contact_by_team', 'contact_by_owner', 'contact_keyset_updated', 'contact_keyset_name', 'contact_merged_into', 'contact_name_trgm', 'contact_search_text_trgm']) {
+    for (const index of [
+      'contact_unassigned_by_creator',
+      'contact_facets',
+      'contact_tags',
+      'contact_by_category',
+      'contact_by_industry',
+      'contact_by_city',
+      'contact_by_country',
+      'contact_by_source',
+      'contact_by_lifecycle',
+      'contact_by_team',
+      'contact_by_owner',
+      'contact_keyset_updated',
+      'contact_keyset_name',
+      'contact_merged_into',
+      'contact_name_trgm',
+      'contact_search_text_trgm',
+    ]) {
       await queryRunner.query(`DROP INDEX contacts.${index}`);
     }
     await queryRunner.query('CREATE INDEX contact_owner ON contacts.contact (tenant_id, owner_id)');

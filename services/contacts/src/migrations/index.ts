@@ -10,4 +10,15 @@ import { TeamsIdempotency1763712800000 } from './1763712800000-teams-idempotency
 import { RateLimits1763719900000 } from './1763719900000-rate-limits.js';
 
 /** In order. ESM has no directory globbing, so every migration is listed here. */
-export const CONTACTS_MIGRATIONS = [InitialContacts1763712000000, ContactProfile1763712100000, LifecycleCatalogsAssignment1763712200000, ContactNotes1763712300000, ContactImports1763712400000, SearchDuplicatesMerge1763712500000, ErpActivityFormsPrivacy1763712600000, ObjectRemoval1763712750000, TeamsIdempotency1763712800000, RateLimits1763719900000];
+export const CONTACTS_MIGRATIONS = [
+  InitialContacts1763712000000,
+  ContactProfile1763712100000,
+  LifecycleCatalogsAssignment1763712200000,
+  ContactNotes1763712300000,
+  ContactImports1763712400000,
+  SearchDuplicatesMerge1763712500000,
+  ErpActivityFormsPrivacy1763712600000,
+  ObjectRemoval1763712750000,
+  TeamsIdempotency1763712800000,
+  RateLimits1763719900000,
+];

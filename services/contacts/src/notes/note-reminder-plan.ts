@@ -31,11 +31,7 @@ export interface ReminderPlan {
  * defaults to the author; a private note reminds its author only; a team reminder needs the
  * contact to have a team.
  */
-export function planReminder(
-  input: ReminderInput,
-  current: ReminderState | null,
-  context: { now: Date; contactTeamId: string | null },
-): { plan: ReminderPlan; errors: FieldError[] } {
+export function planReminder(input: ReminderInput, current: ReminderState | null, context: { now: Date; contactTeamId: string | null }): { plan: ReminderPlan; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const visibility = input.visibility ?? current?.visibility ?? 'shared';
   let remindAt = current?.remindAt ?? null;

@@ -22,10 +22,10 @@ interface ProjectedUser {
 export async function reminderRecipients(em: EntityManager, rows: readonly DueReminderRow[]): Promise<Map<string, string[]>> {
   const authorIds = [...new Set(rows.map((row) => row.author_id))];
   const teamIds = [...new Set(rows.filter(reminderGoesToTeam).map((row) => row.team_id!))];
-  const users: ProjectedUser[] = await em.query(
-    'SELECT user_id, tenant_id, team_ids, roles, active FROM contacts.user_ref WHERE user_id = ANY($1::uuid[]) OR team_ids && $2::uuid[]',
-    [authorIds, teamIds],
-  );
+  const users: ProjectedUser[] = await em.query('SELECT user_id, tenant_id, team_ids, roles, active FROM contacts.user_ref WHERE user_id = ANY($1::uuid[]) OR team_ids && $2::uuid[]', [
+    authorIds,
+    teamIds,
+  ]);
   const known = new Set(users.map((user) => `${user.tenant_id}:${user.user_id}`));
 
   const result = new Map<string, string[]>();

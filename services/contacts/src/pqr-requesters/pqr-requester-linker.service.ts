@@ -64,11 +64,10 @@ export class PqrRequesterLinker {
 
   private async earlierCreation(tenantId: string, key: string): Promise<string | null> {
     const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
-    const rows: { resource_id: string }[] = await this.dataSource.query(`SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3`, [
-      scope.tenantId,
-      scope.caller,
-      key,
-    ]);
+    const rows: { resource_id: string }[] = await this.dataSource.query(
+      `SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3`,
+      [scope.tenantId, scope.caller, key],
+    );
     return rows[0]?.resource_id ?? null;
   }
 

@@ -33,7 +33,10 @@ export class PqrSourceService {
   }
 
   private async find(tenantId: string): Promise<{ id: string; active: boolean } | null> {
-    const rows: { id: string; active: boolean }[] = await this.dataSource.query('SELECT id, active FROM contacts.source WHERE tenant_id = $1 AND lower(name) = lower($2)', [tenantId, PQR_SOURCE_NAME]);
+    const rows: { id: string; active: boolean }[] = await this.dataSource.query('SELECT id, active FROM contacts.source WHERE tenant_id = $1 AND lower(name) = lower($2)', [
+      tenantId,
+      PQR_SOURCE_NAME,
+    ]);
     return rows[0] ?? null;
   }
 }

@@ -63,10 +63,10 @@ export class AnonymizationService {
       const ids = [contact.id, ...merged.map((row) => row.id)];
       const personal: PersonalRow[] = await em.query('SELECT id, email, phone, tax_id, emails, phones FROM contacts.contact WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, ids]);
 
-      const documents: { id: string; object_key: string }[] = await em.query(
-        'SELECT id, object_key FROM contacts.contact_document WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])',
-        [tenantId, ids],
-      );
+      const documents: { id: string; object_key: string }[] = await em.query('SELECT id, object_key FROM contacts.contact_document WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])', [
+        tenantId,
+        ids,
+      ]);
       await em.query('DELETE FROM contacts.contact_document WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])', [tenantId, ids]);
       const objectKeys = documents.map((document) => document.object_key);
       await this.objects.enqueue(em, tenantId, objectKeys, `anonymisation of contact ${contact.id}`);

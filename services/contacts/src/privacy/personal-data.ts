@@ -4,8 +4,23 @@
  * industry, category, priority, interest level, country, owner, team, dates, counts.
  */
 export const PERSONAL_FIELDS = [
-  'firstName', 'lastName', 'companyName', 'displayName', 'email', 'emails', 'phone', 'phones', 'linkedinUrl', 'website',
-  'street', 'city', 'region', 'postalCode', 'taxId', 'position', 'tags',
+  'firstName',
+  'lastName',
+  'companyName',
+  'displayName',
+  'email',
+  'emails',
+  'phone',
+  'phones',
+  'linkedinUrl',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'taxId',
+  'position',
+  'tags',
 ] as const;
 
 /** Keys of timeline `details` that may carry personal data (document names, form answers, merged duplicates' names…). */

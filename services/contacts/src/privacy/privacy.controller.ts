@@ -20,12 +20,7 @@ export class PrivacyController {
   @Put('consent')
   @Scopes('contacts:write')
   @ApiOperation({ summary: 'Record marketing consent given or withdrawn (date and channel); kept in the timeline' })
-  setConsent(
-    @CurrentUser() user: AuthUser,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
-    @Body() dto: ConsentDto,
-    @Headers('if-match') ifMatch: string | undefined,
-  ) {
+  setConsent(@CurrentUser() user: AuthUser, @Param('contactId', ParseUUIDPipe) contactId: string, @Body() dto: ConsentDto, @Headers('if-match') ifMatch: string | undefined) {
     const fromHeader = ifMatch?.trim().match(IF_MATCH)?.[1];
     return this.consent.set(user, contactId, { ...dto, version: dto.version ?? (fromHeader ? Number(fromHeader) : undefined) });
   }

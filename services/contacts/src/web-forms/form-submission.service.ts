@@ -108,7 +108,15 @@ export class FormSubmissionService {
   }
 
   private actorOf(form: WebForm): AuthUser {
-    return { kind: 'user', id: form.id, tenantId: form.tenantId, roles: ['admin'], teamIds: form.defaultTeamId ? [form.defaultTeamId] : [], scopes: [], name: `Formulario web: ${form.name}` };
+    return {
+      kind: 'user',
+      id: form.id,
+      tenantId: form.tenantId,
+      roles: ['admin'],
+      teamIds: form.defaultTeamId ? [form.defaultTeamId] : [],
+      scopes: [],
+      name: `Formulario web: ${form.name}`,
+    };
   }
 
   /**

@@ -31,12 +31,7 @@ export class PublicFormSubmissionsController {
   @HttpCode(202)
   @ApiBody({ type: FormSubmissionDto })
   @ApiOperation({ summary: 'Public: submit a web form (no login). 202 with a generic message; 404 unknown or inactive form; 429 too many from one address' })
-  async submit(
-    @Param('formKey') formKey: string,
-    @Body() body: unknown,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SubmissionReceipt> {
+  async submit(@Param('formKey') formKey: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SubmissionReceipt> {
     if (Number(request.headers['content-length'] ?? 0) > MAX_SUBMISSION_BYTES) throw Problems.tooLarge('El formulario enviado es demasiado grande.');
     // Behind the gateway request.ip is the client it saw (X-Forwarded-For from TRUSTED_PROXIES only).
     const decision = await this.limiter.hit(request.ip, formKey);

@@ -48,7 +48,12 @@ export class ContactAssignedNotifier {
       recipient: { userId: recipient.userId, email: recipient.email },
       template: newContactAgentTemplate.id,
       mail,
-      inApp: { type: CONTACT_ASSIGNED_NOTIFICATION_TYPE, body: newContactAgentSummary(recipient.locale, vars), link: `/contacts/${encodeURIComponent(data.contactId)}`, data: { contactId: data.contactId, displayName: data.displayName, assignedBy: data.assignedBy, previousOwnerId: data.previousOwnerId } },
+      inApp: {
+        type: CONTACT_ASSIGNED_NOTIFICATION_TYPE,
+        body: newContactAgentSummary(recipient.locale, vars),
+        link: `/contacts/${encodeURIComponent(data.contactId)}`,
+        data: { contactId: data.contactId, displayName: data.displayName, assignedBy: data.assignedBy, previousOwnerId: data.previousOwnerId },
+      },
     });
     return 'notified';
   }

@@ -93,10 +93,7 @@ export class EmailDeliverySender {
    * when a send failed or another consumer is sending a row right now, so the event is retried.
    */
   async sendOutstanding(messageId: string): Promise<{ sent: number; alreadySent: number }> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM email_delivery WHERE message_id = $1 AND status <> 'sent' ORDER BY created_at, id`,
-      [messageId],
-    );
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM email_delivery WHERE message_id = $1 AND status <> 'sent' ORDER BY created_at, id`, [messageId]);
     let sent = 0;
     let alreadySent = 0;
     let firstError: Error | undefined;
@@ -122,7 +119,9 @@ export class EmailDeliverySender {
       if (!row) throw new EmailDeliveryInProgressError(id);
       if (row.status === 'sent') return { kind: 'already-sent' };
       try {
-        const attachments = row.attachment_key ? [{ filename: row.attachment_name ?? 'adjunto', contentType: row.attachment_type ?? 'application/octet-stream', content: await this.attachments.read(row.attachment_key) }] : undefined;
+        const attachments = row.attachment_key
+          ? [{ filename: row.attachment_name ?? 'adjunto', contentType: row.attachment_type ?? 'application/octet-stream', content: await this.attachments.read(row.attachment_key) }]
+          : undefined;
         const result = await this.mailer.send({
           attachments,
           to: row.to_address,

@@ -71,9 +71,7 @@ export class NotificationsInitial1767225600000 implements MigrationInterface {
         CONSTRAINT notification_source_user_uq UNIQUE (source_message_id, user_id)
       )`);
     await queryRunner.query(`CREATE INDEX notification_feed_idx ON ${SCHEMA}.notification (tenant_id, user_id, created_at DESC, id DESC)`);
-    await queryRunner.query(
-      `CREATE INDEX notification_unread_idx ON ${SCHEMA}.notification (tenant_id, user_id, created_at DESC, id DESC) WHERE read_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX notification_unread_idx ON ${SCHEMA}.notification (tenant_id, user_id, created_at DESC, id DESC) WHERE read_at IS NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -33,14 +33,19 @@ export class OpportunityEventsHandler {
   @EventPattern<string>(OPPORTUNITIES_OPPORTUNITY_ASSIGNED)
   async onAssigned(@Payload() event: CloudEvent<OpportunityAssignedData>): Promise<void> {
     const d = event.data;
-    await this.handle(event, 'notifications.opportunity-assigned', {
-      ...this.base(event, d.opportunityId, d.title),
-      actorId: null,
-      recipientIds: [d.userId],
-      template: d.role === 'agent' ? OPPORTUNITY_TEMPLATES.agent : OPPORTUNITY_TEMPLATES.assignee,
-      detail: null,
-      data: { opportunityId: d.opportunityId, contactId: d.contactId, role: d.role, assignedBy: d.assignedBy },
-    }, d.assignedBy);
+    await this.handle(
+      event,
+      'notifications.opportunity-assigned',
+      {
+        ...this.base(event, d.opportunityId, d.title),
+        actorId: null,
+        recipientIds: [d.userId],
+        template: d.role === 'agent' ? OPPORTUNITY_TEMPLATES.agent : OPPORTUNITY_TEMPLATES.assignee,
+        detail: null,
+        data: { opportunityId: d.opportunityId, contactId: d.contactId, role: d.role, assignedBy: d.assignedBy },
+      },
+      d.assignedBy,
+    );
   }
 
   @EventPattern<string>(OPPORTUNITIES_DOCUMENT_UPLOADED)

@@ -57,7 +57,12 @@ export class OpportunityNotifier {
         recipient: { userId: recipient.userId, email: recipient.email },
         template: notice.template.id,
         mail: notice.template.render(recipient.locale, vars),
-        inApp: { type: `opportunity.${notice.template.id}`, body: opportunitySummary(notice.template, recipient.locale, vars), link: `/opportunities/${encodeURIComponent(notice.opportunityId)}`, data: notice.data },
+        inApp: {
+          type: `opportunity.${notice.template.id}`,
+          body: opportunitySummary(notice.template, recipient.locale, vars),
+          link: `/opportunities/${encodeURIComponent(notice.opportunityId)}`,
+          data: notice.data,
+        },
       });
       notified += 1;
     }

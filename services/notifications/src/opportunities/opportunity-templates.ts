@@ -19,24 +19,56 @@ const by = (v: OpportunityMailVars, es: boolean) => (v.actorName ? (es ? ` (por 
 
 const WORDING: Record<string, Wording> = {
   'new-opportunity-agent': {
-    es: { subject: (v) => `Nueva oportunidad como agente comercial: ${v.title}`, lead: (v) => `Usted es el agente comercial de la oportunidad «${v.title}»${by(v, true)}.`, button: 'Ver oportunidad' },
+    es: {
+      subject: (v) => `Nueva oportunidad como agente comercial: ${v.title}`,
+      lead: (v) => `Usted es el agente comercial de la oportunidad «${v.title}»${by(v, true)}.`,
+      button: 'Ver oportunidad',
+    },
     en: { subject: (v) => `New opportunity as sales agent: ${v.title}`, lead: (v) => `You are the sales agent of the opportunity "${v.title}"${by(v, false)}.`, button: 'View opportunity' },
   },
   'new-opportunity-assignee': {
-    es: { subject: (v) => `Nueva oportunidad a su cargo: ${v.title}`, lead: (v) => `Usted es el usuario responsable de la oportunidad «${v.title}»${by(v, true)}.`, button: 'Ver oportunidad' },
-    en: { subject: (v) => `New opportunity assigned to you: ${v.title}`, lead: (v) => `You are the user responsible for the opportunity "${v.title}"${by(v, false)}.`, button: 'View opportunity' },
+    es: {
+      subject: (v) => `Nueva oportunidad a su cargo: ${v.title}`,
+      lead: (v) => `Usted es el usuario responsable de la oportunidad «${v.title}»${by(v, true)}.`,
+      button: 'Ver oportunidad',
+    },
+    en: {
+      subject: (v) => `New opportunity assigned to you: ${v.title}`,
+      lead: (v) => `You are the user responsible for the opportunity "${v.title}"${by(v, false)}.`,
+      button: 'View opportunity',
+    },
   },
   'new-opportunity-file': {
-    es: { subject: (v) => `Nuevo archivo en la oportunidad ${v.title}`, lead: (v) => `Se adjuntó el archivo «${v.detail ?? ''}» a la oportunidad «${v.title}»${by(v, true)}.`, button: 'Ver archivos' },
-    en: { subject: (v) => `New file on the opportunity ${v.title}`, lead: (v) => `The file "${v.detail ?? ''}" was attached to the opportunity "${v.title}"${by(v, false)}.`, button: 'View files' },
+    es: {
+      subject: (v) => `Nuevo archivo en la oportunidad ${v.title}`,
+      lead: (v) => `Se adjuntó el archivo «${v.detail ?? ''}» a la oportunidad «${v.title}»${by(v, true)}.`,
+      button: 'Ver archivos',
+    },
+    en: {
+      subject: (v) => `New file on the opportunity ${v.title}`,
+      lead: (v) => `The file "${v.detail ?? ''}" was attached to the opportunity "${v.title}"${by(v, false)}.`,
+      button: 'View files',
+    },
   },
   'new-opportunity-note': {
     es: { subject: (v) => `Nueva nota en la oportunidad ${v.title}`, lead: (v) => `Hay una nota nueva en la oportunidad «${v.title}»${by(v, true)}: ${v.detail ?? ''}`, button: 'Ver notas' },
-    en: { subject: (v) => `New note on the opportunity ${v.title}`, lead: (v) => `There is a new note on the opportunity "${v.title}"${by(v, false)}: ${v.detail ?? ''}`, button: 'View notes' },
+    en: {
+      subject: (v) => `New note on the opportunity ${v.title}`,
+      lead: (v) => `There is a new note on the opportunity "${v.title}"${by(v, false)}: ${v.detail ?? ''}`,
+      button: 'View notes',
+    },
   },
   'opportunity-stalled': {
-    es: { subject: (v) => `Oportunidad estancada: ${v.title}`, lead: (v) => `La oportunidad «${v.title}» lleva ${v.days ?? ''} días sin actividad. Registre una actividad o muévala de etapa.`, button: 'Ver oportunidad' },
-    en: { subject: (v) => `Stalled opportunity: ${v.title}`, lead: (v) => `The opportunity "${v.title}" has had no activity for ${v.days ?? ''} days. Log an activity or move it to another stage.`, button: 'View opportunity' },
+    es: {
+      subject: (v) => `Oportunidad estancada: ${v.title}`,
+      lead: (v) => `La oportunidad «${v.title}» lleva ${v.days ?? ''} días sin actividad. Registre una actividad o muévala de etapa.`,
+      button: 'Ver oportunidad',
+    },
+    en: {
+      subject: (v) => `Stalled opportunity: ${v.title}`,
+      lead: (v) => `The opportunity "${v.title}" has had no activity for ${v.days ?? ''} days. Log an activity or move it to another stage.`,
+      button: 'View opportunity',
+    },
   },
 };
 

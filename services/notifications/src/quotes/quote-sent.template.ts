@@ -28,18 +28,43 @@ export function formatTotal(locale: TemplateLocale, amount: string, currency: st
 function render(locale: TemplateLocale, v: QuoteSentVars) {
   const en = locale === 'en';
   const lines = en
-    ? [`Dear ${v.customerName},`, '', `Please find attached our quote ${v.number} for "${v.opportunityTitle}".`, `Total: ${v.total}. Valid until ${v.validUntil}.`, '', 'Reply to this e-mail with any question.', '', `— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}`]
-    : [`Estimado(a) ${v.customerName}:`, '', `Adjuntamos nuestra cotización ${v.number} para «${v.opportunityTitle}».`, `Total: ${v.total}. Válida hasta el ${v.validUntil}.`, '', 'Quedamos atentos a sus comentarios.', '', `— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}`];
+    ? [
+        `Dear ${v.customerName},`,
+        '',
+        `Please find attached our quote ${v.number} for "${v.opportunityTitle}".`,
+        `Total: ${v.total}. Valid until ${v.validUntil}.`,
+        '',
+        'Reply to this e-mail with any question.',
+        '',
+        `— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}`,
+      ]
+    : [
+        `Estimado(a) ${v.customerName}:`,
+        '',
+        `Adjuntamos nuestra cotización ${v.number} para «${v.opportunityTitle}».`,
+        `Total: ${v.total}. Válida hasta el ${v.validUntil}.`,
+        '',
+        'Quedamos atentos a sus comentarios.',
+        '',
+        `— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}`,
+      ];
   return {
     subject: singleLine(en ? `Quote ${v.number} from ${v.issuerName}` : `Cotización ${v.number} de ${v.issuerName}`),
     text: lines.join('\n'),
-    html: htmlDocument(locale, [
-      en ? html`<p>Dear ${v.customerName},</p>` : html`<p>Estimado(a) ${v.customerName}:</p>`,
-      en
-        ? html`<p>Please find attached our quote <strong>${v.number}</strong> for “${v.opportunityTitle}”.</p><p>Total: <strong>${v.total}</strong>. Valid until ${v.validUntil}.</p><p>Reply to this e-mail with any question.</p>`
-        : html`<p>Adjuntamos nuestra cotización <strong>${v.number}</strong> para «${v.opportunityTitle}».</p><p>Total: <strong>${v.total}</strong>. Válida hasta el ${v.validUntil}.</p><p>Quedamos atentos a sus comentarios.</p>`,
-      html`<p>— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}</p>`,
-    ].join('\n')),
+    html: htmlDocument(
+      locale,
+      [
+        en ? html`<p>Dear ${v.customerName},</p>` : html`<p>Estimado(a) ${v.customerName}:</p>`,
+        en
+          ? html`<p>Please find attached our quote <strong>${v.number}</strong> for “${v.opportunityTitle}”.</p>
+              <p>Total: <strong>${v.total}</strong>. Valid until ${v.validUntil}.</p>
+              <p>Reply to this e-mail with any question.</p>`
+          : html`<p>Adjuntamos nuestra cotización <strong>${v.number}</strong> para «${v.opportunityTitle}».</p>
+              <p>Total: <strong>${v.total}</strong>. Válida hasta el ${v.validUntil}.</p>
+              <p>Quedamos atentos a sus comentarios.</p>`,
+        html`<p>— ${v.sellerName ? `${v.sellerName}, ` : ''}${v.issuerName}</p>`,
+      ].join('\n'),
+    ),
   };
 }
 

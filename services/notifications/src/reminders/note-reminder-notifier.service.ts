@@ -70,7 +70,12 @@ export class NoteReminderNotifier {
         recipient: { userId: recipient.userId, email: recipient.email },
         template: noteReminderTemplate.id,
         mail,
-        inApp: { type: NOTE_REMINDER_NOTIFICATION_TYPE, body: noteReminderSummary(recipient.locale, vars), link: `/contacts/${encodeURIComponent(data.contactId)}`, data: { contactId: data.contactId, noteId: data.noteId, contactName: data.contactName, remindAt: data.remindAt, audience: teamId === null ? 'author' : 'team' } },
+        inApp: {
+          type: NOTE_REMINDER_NOTIFICATION_TYPE,
+          body: noteReminderSummary(recipient.locale, vars),
+          link: `/contacts/${encodeURIComponent(data.contactId)}`,
+          data: { contactId: data.contactId, noteId: data.noteId, contactName: data.contactName, remindAt: data.remindAt, audience: teamId === null ? 'author' : 'team' },
+        },
       });
     }
     return recipients.length;

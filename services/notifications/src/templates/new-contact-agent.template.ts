@@ -60,14 +60,17 @@ export const newContactAgentTemplate = defineTemplate<NewContactAgentVars>(NEW_C
         '',
         '— Su CRM',
       ].join('\n'),
-      html: htmlDocument('es', [
-        html`<p>Hola, ${vars.recipientName}:</p>`,
-        `<p>${lead.html}</p>`,
-        '<p>Puede revisar sus datos y dar el primer paso aquí:</p>',
-        html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">Ver contacto</a></p>`,
-        '<p>¡Mucho éxito con este nuevo contacto!</p>',
-        html`<p style="${FOOTNOTE_STYLE}">Si el botón no funciona, copie este enlace en su navegador: ${vars.contactUrl}</p>`,
-      ].join('\n')),
+      html: htmlDocument(
+        'es',
+        [
+          html`<p>Hola, ${vars.recipientName}:</p>`,
+          `<p>${lead.html}</p>`,
+          '<p>Puede revisar sus datos y dar el primer paso aquí:</p>',
+          html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">Ver contacto</a></p>`,
+          '<p>¡Mucho éxito con este nuevo contacto!</p>',
+          html`<p style="${FOOTNOTE_STYLE}">Si el botón no funciona, copie este enlace en su navegador: ${vars.contactUrl}</p>`,
+        ].join('\n'),
+      ),
     };
   },
   en: (vars) => {
@@ -85,14 +88,17 @@ export const newContactAgentTemplate = defineTemplate<NewContactAgentVars>(NEW_C
         '',
         '— Your CRM',
       ].join('\n'),
-      html: htmlDocument('en', [
-        html`<p>Hi ${vars.recipientName},</p>`,
-        `<p>${lead.html}</p>`,
-        '<p>You can review their details and take the first step here:</p>',
-        html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">View contact</a></p>`,
-        '<p>Good luck with your new contact!</p>',
-        html`<p style="${FOOTNOTE_STYLE}">If the button does not work, copy this link into your browser: ${vars.contactUrl}</p>`,
-      ].join('\n')),
+      html: htmlDocument(
+        'en',
+        [
+          html`<p>Hi ${vars.recipientName},</p>`,
+          `<p>${lead.html}</p>`,
+          '<p>You can review their details and take the first step here:</p>',
+          html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">View contact</a></p>`,
+          '<p>Good luck with your new contact!</p>',
+          html`<p style="${FOOTNOTE_STYLE}">If the button does not work, copy this link into your browser: ${vars.contactUrl}</p>`,
+        ].join('\n'),
+      ),
     };
   },
 });

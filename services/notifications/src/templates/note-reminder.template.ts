@@ -36,15 +36,24 @@ function lead(locale: TemplateLocale, vars: NoteReminderVars, when: string): { t
   if (locale === 'en') {
     if (vars.asTeamMember) {
       const who = vars.authorName ?? 'A colleague';
-      return { text: `${who} set a reminder for your team about ${vars.contactName} for ${when}.`, html: html`<strong>${who}</strong> set a reminder for your team about <strong>${vars.contactName}</strong> for ${when}.` };
+      return {
+        text: `${who} set a reminder for your team about ${vars.contactName} for ${when}.`,
+        html: html`<strong>${who}</strong> set a reminder for your team about <strong>${vars.contactName}</strong> for ${when}.`,
+      };
     }
     return { text: `You have a reminder about ${vars.contactName}, set for ${when}.`, html: html`You have a reminder about <strong>${vars.contactName}</strong>, set for ${when}.` };
   }
   if (vars.asTeamMember) {
     const who = vars.authorName ?? 'Un compañero';
-    return { text: `${who} programó un recordatorio para su equipo sobre ${vars.contactName} para el ${when}.`, html: html`<strong>${who}</strong> programó un recordatorio para su equipo sobre <strong>${vars.contactName}</strong> para el ${when}.` };
+    return {
+      text: `${who} programó un recordatorio para su equipo sobre ${vars.contactName} para el ${when}.`,
+      html: html`<strong>${who}</strong> programó un recordatorio para su equipo sobre <strong>${vars.contactName}</strong> para el ${when}.`,
+    };
   }
-  return { text: `Tiene un recordatorio sobre ${vars.contactName} programado para el ${when}.`, html: html`Tiene un recordatorio sobre <strong>${vars.contactName}</strong> programado para el ${when}.` };
+  return {
+    text: `Tiene un recordatorio sobre ${vars.contactName} programado para el ${when}.`,
+    html: html`Tiene un recordatorio sobre <strong>${vars.contactName}</strong> programado para el ${when}.`,
+  };
 }
 
 function render(locale: TemplateLocale, vars: NoteReminderVars) {
@@ -54,19 +63,37 @@ function render(locale: TemplateLocale, vars: NoteReminderVars) {
   const noteLabel = en ? 'The note:' : 'La nota:';
   const privateHint = en ? 'The note is private: open the contact in the CRM to read it.' : 'La nota es privada: abra el contacto en el CRM para leerla.';
   const noteText = vars.excerpt === null ? [privateHint] : [noteLabel, `“${vars.excerpt}”`];
-  const noteHtml = vars.excerpt === null ? html`<p>${privateHint}</p>` : html`<p>${noteLabel}</p><blockquote style="${QUOTE_STYLE}">${vars.excerpt}</blockquote>`;
+  const noteHtml =
+    vars.excerpt === null
+      ? html`<p>${privateHint}</p>`
+      : html`<p>${noteLabel}</p>
+          <blockquote style="${QUOTE_STYLE}">${vars.excerpt}</blockquote>`;
   return {
     subject: singleLine(`${en ? 'Reminder' : 'Recordatorio'}: ${vars.contactName}`),
-    text: [en ? `Hi ${vars.recipientName},` : `Hola, ${vars.recipientName}:`, '', opening.text, '', ...noteText, '', en ? 'View the contact:' : 'Ver el contacto:', vars.contactUrl, '', en ? '— Your CRM' : '— Su CRM'].join('\n'),
-    html: htmlDocument(locale, [
-      en ? html`<p>Hi ${vars.recipientName},</p>` : html`<p>Hola, ${vars.recipientName}:</p>`,
-      `<p>${opening.html}</p>`,
-      noteHtml,
-      html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">${en ? 'View contact' : 'Ver contacto'}</a></p>`,
-      en
-        ? html`<p style="${FOOTNOTE_STYLE}">If the button does not work, copy this link into your browser: ${vars.contactUrl}</p>`
-        : html`<p style="${FOOTNOTE_STYLE}">Si el botón no funciona, copie este enlace en su navegador: ${vars.contactUrl}</p>`,
-    ].join('\n')),
+    text: [
+      en ? `Hi ${vars.recipientName},` : `Hola, ${vars.recipientName}:`,
+      '',
+      opening.text,
+      '',
+      ...noteText,
+      '',
+      en ? 'View the contact:' : 'Ver el contacto:',
+      vars.contactUrl,
+      '',
+      en ? '— Your CRM' : '— Su CRM',
+    ].join('\n'),
+    html: htmlDocument(
+      locale,
+      [
+        en ? html`<p>Hi ${vars.recipientName},</p>` : html`<p>Hola, ${vars.recipientName}:</p>`,
+        `<p>${opening.html}</p>`,
+        noteHtml,
+        html`<p><a href="${vars.contactUrl}" style="${BUTTON_STYLE}">${en ? 'View contact' : 'Ver contacto'}</a></p>`,
+        en
+          ? html`<p style="${FOOTNOTE_STYLE}">If the button does not work, copy this link into your browser: ${vars.contactUrl}</p>`
+          : html`<p style="${FOOTNOTE_STYLE}">Si el botón no funciona, copie este enlace en su navegador: ${vars.contactUrl}</p>`,
+      ].join('\n'),
+    ),
   };
 }
 

@@ -37,9 +37,7 @@ function render(locale: TemplateLocale, vars: TicketAcknowledgementVars) {
       facts([[en ? 'Subject' : 'Asunto', vars.subject]]),
       due
         ? paragraph(
-            en
-              ? `Under Colombian law (Ley 1755 de 2015) we will answer by ${due} at the latest.`
-              : `De acuerdo con la Ley 1755 de 2015, le daremos respuesta a más tardar el ${due}.`,
+            en ? `Under Colombian law (Ley 1755 de 2015) we will answer by ${due} at the latest.` : `De acuerdo con la Ley 1755 de 2015, le daremos respuesta a más tardar el ${due}.`,
           )
         : null,
       vars.trackingUrl ? button(locale, en ? 'Track your request' : 'Consultar su solicitud', vars.trackingUrl) : null,

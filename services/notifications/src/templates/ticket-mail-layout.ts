@@ -33,7 +33,13 @@ export function facts(rows: readonly (readonly [string, string])[]): MailPart {
 
 /** A message quoted as the requester or the agent wrote it; line breaks kept, markup shown as text. */
 export function quote(text: string): MailPart {
-  return { text: text.split(/\r?\n/).map((line) => `> ${line}`).join('\n'), html: html`<blockquote style="${QUOTE_STYLE}">${text}</blockquote>` };
+  return {
+    text: text
+      .split(/\r?\n/)
+      .map((line) => `> ${line}`)
+      .join('\n'),
+    html: html`<blockquote style="${QUOTE_STYLE}">${text}</blockquote>`,
+  };
 }
 
 export function button(locale: TemplateLocale, label: string, url: string): MailPart {
@@ -49,7 +55,10 @@ export function footnote(text: string): MailPart {
 }
 
 /** Greeting, the radicado banner, the blocks and a signature, in both parts. */
-export function composeTicketMail(locale: TemplateLocale, input: { subject: string; greetingName: string; radicado: string; parts: readonly (MailPart | null)[]; signature: string }): RenderedEmail {
+export function composeTicketMail(
+  locale: TemplateLocale,
+  input: { subject: string; greetingName: string; radicado: string; parts: readonly (MailPart | null)[]; signature: string },
+): RenderedEmail {
   const greeting = locale === 'en' ? `Hello ${input.greetingName},` : `Hola, ${input.greetingName}:`;
   const parts = [radicadoBanner(locale, input.radicado), ...input.parts.filter((part): part is MailPart => part !== null)];
   return {

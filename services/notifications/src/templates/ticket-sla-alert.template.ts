@@ -19,16 +19,19 @@ function lead(locale: TemplateLocale, vars: TicketSlaAlertVars): string {
   const due = formatMoment(locale, vars.dueAt, vars.timeZone);
   const owner = assigneeNote(locale, vars);
   if (vars.kind === 'breached') {
-    return en ? `The ${target} SLA of ticket ${vars.radicado}${owner} was breached: it was due ${due}.` : `Se incumplió el SLA de ${target} de la PQR ${vars.radicado}${owner}: vencía el ${due}.`;
+    return en
+      ? `The ${target} SLA of ticket ${vars.radicado}${owner} was breached: it was due ${due}.`
+      : `Se incumplió el SLA de ${target} de la PQR ${vars.radicado}${owner}: vencía el ${due}.`;
   }
-  return en ? `The ${target} SLA of ticket ${vars.radicado}${owner} is at risk: it is due ${due}.` : `El SLA de ${target} de la PQR ${vars.radicado}${owner} está en riesgo: vence el ${due}.`;
+  return en
+    ? `The ${target} SLA of ticket ${vars.radicado}${owner} is at risk: it is due ${due}.`
+    : `El SLA de ${target} de la PQR ${vars.radicado}${owner} está en riesgo: vence el ${due}.`;
 }
 
 function render(locale: TemplateLocale, vars: TicketSlaAlertVars) {
   const en = locale === 'en';
   const target = slaTargetLabel(locale, vars.target);
-  const title =
-    vars.kind === 'breached' ? (en ? `SLA breached (${target})` : `SLA incumplido (${target})`) : en ? `SLA at risk (${target})` : `SLA en riesgo (${target})`;
+  const title = vars.kind === 'breached' ? (en ? `SLA breached (${target})` : `SLA incumplido (${target})`) : en ? `SLA at risk (${target})` : `SLA en riesgo (${target})`;
   const fact = [en ? 'Priority' : 'Prioridad', priorityLabel(locale, vars.priority)] as const;
   return composeStaffAlertMail(locale, vars, { subject: `${title}: ${vars.radicado} — ${vars.subject}`, lead: lead(locale, vars), fact });
 }

@@ -60,10 +60,19 @@ export class StaffAlertsService {
         ticketUrl: this.ticketUrl(data.ticketId),
         timeZone: this.timeZone(data),
       };
-      await this.notify(em, event, user, 'ticket.assigned', ticketAssignedAgentTemplate.id, ticketAssignedAgentTemplate.render(user.locale, vars), ticketAssignedAgentSummary(user.locale, vars), {
-        assignedBy: data.assignedBy,
-        previousAssigneeId: data.previousAssigneeId,
-      });
+      await this.notify(
+        em,
+        event,
+        user,
+        'ticket.assigned',
+        ticketAssignedAgentTemplate.id,
+        ticketAssignedAgentTemplate.render(user.locale, vars),
+        ticketAssignedAgentSummary(user.locale, vars),
+        {
+          assignedBy: data.assignedBy,
+          previousAssigneeId: data.previousAssigneeId,
+        },
+      );
     }
     return { notified: targets.length };
   }

@@ -90,7 +90,11 @@ export class ActivitiesService {
 
   async forOpportunity(user: AuthUser, opportunityId: string): Promise<{ items: ActivityView[] }> {
     const opportunity = await this.access.findVisible(user, opportunityId);
-    const rows = await this.dataSource.manager.find(Activity, { where: { tenantId: user.tenantId, opportunityId: opportunity.id }, order: { dueAt: 'ASC', id: 'ASC' }, take: MAX_AGENDA_ROWS });
+    const rows = await this.dataSource.manager.find(Activity, {
+      where: { tenantId: user.tenantId, opportunityId: opportunity.id },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      take: MAX_AGENDA_ROWS,
+    });
     return { items: rows.map(toActivityView) };
   }
 

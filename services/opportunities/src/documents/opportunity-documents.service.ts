@@ -124,7 +124,11 @@ export class OpportunityDocumentsService {
   private async find(user: AuthUser, opportunityId: string, documentId: string): Promise<DocumentRow> {
     const o = await this.access.findVisible(user, opportunityId);
     const rows = UUID.test(documentId)
-      ? ((await this.dataSource.query('SELECT * FROM opportunities.opportunity_document WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3', [user.tenantId, o.id, documentId])) as DocumentRow[])
+      ? ((await this.dataSource.query('SELECT * FROM opportunities.opportunity_document WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3', [
+          user.tenantId,
+          o.id,
+          documentId,
+        ])) as DocumentRow[])
       : [];
     if (!rows[0]) throw Problems.notFound('El archivo no existe o no es visible para usted.');
     return rows[0];

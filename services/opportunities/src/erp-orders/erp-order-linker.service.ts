@@ -17,7 +17,17 @@ export class ErpOrderLinker {
     const inserted = (await em.query(
       `INSERT INTO opportunities.erp_sales_order (tenant_id, order_id, order_number, quote_id, opportunity_id, quote_reference, total_amount, total_currency, ordered_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (tenant_id, order_id) DO NOTHING RETURNING order_id`,
-      [tenantId, order.orderId, order.orderNumber, quote?.id ?? null, quote?.opportunity_id ?? null, order.crmQuoteId ?? order.quoteNumber ?? null, order.total?.amount ?? null, order.total?.currency ?? null, order.createdAt],
+      [
+        tenantId,
+        order.orderId,
+        order.orderNumber,
+        quote?.id ?? null,
+        quote?.opportunity_id ?? null,
+        order.crmQuoteId ?? order.quoteNumber ?? null,
+        order.total?.amount ?? null,
+        order.total?.currency ?? null,
+        order.createdAt,
+      ],
     )) as unknown[];
     if (inserted.length === 0) return; // the same order again (another message id): already linked
     if (!quote) {

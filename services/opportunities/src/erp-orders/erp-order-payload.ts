@@ -13,7 +13,10 @@ export function parseSalesOrder(data: unknown): { order: ErpSalesOrderCreatedDat
   if (d.crmQuoteId !== undefined && (typeof d.crmQuoteId !== 'string' || !UUID.test(d.crmQuoteId))) return { invalid: 'crmQuoteId must be a UUID' };
   if (d.quoteNumber !== undefined && !nonEmpty(d.quoteNumber, 50)) return { invalid: 'quoteNumber must be text' };
   const total = d.total as { amount?: unknown; currency?: unknown } | undefined;
-  if (total !== undefined && (typeof total !== 'object' || typeof total.amount !== 'string' || !AMOUNT.test(total.amount) || typeof total.currency !== 'string' || !/^[A-Z]{3}$/.test(total.currency))) {
+  if (
+    total !== undefined &&
+    (typeof total !== 'object' || typeof total.amount !== 'string' || !AMOUNT.test(total.amount) || typeof total.currency !== 'string' || !/^[A-Z]{3}$/.test(total.currency))
+  ) {
     return { invalid: 'total must be {amount: decimal string, currency: ISO-4217}' };
   }
   return {

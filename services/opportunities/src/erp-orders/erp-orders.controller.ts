@@ -16,7 +16,7 @@ export class ErpOrdersController {
 
   @Get()
   @Scopes('opportunities:read')
-  @ApiOperation({ summary: 'Sales orders the ERP created from this opportunity\'s quotes (sales.order.created)' })
+  @ApiOperation({ summary: "Sales orders the ERP created from this opportunity's quotes (sales.order.created)" })
   async list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
     const opportunity = await this.access.findVisible(user, opportunityId);
     const rows = (await this.dataSource.query(

@@ -26,7 +26,10 @@ export class LostReasonsService {
 
   async list(user: AuthUser, language: Language, activeOnly: boolean): Promise<{ items: LostReasonView[] }> {
     await this.seeder.ensure(user.tenantId);
-    const reasons = await this.dataSource.manager.find(LostReason, { where: { tenantId: user.tenantId, ...(activeOnly ? { active: true } : {}) }, order: { position: 'ASC', createdAt: 'ASC' } });
+    const reasons = await this.dataSource.manager.find(LostReason, {
+      where: { tenantId: user.tenantId, ...(activeOnly ? { active: true } : {}) },
+      order: { position: 'ASC', createdAt: 'ASC' },
+    });
     return { items: reasons.map((reason) => toLostReasonView(reason, language)) };
   }
 
@@ -65,7 +68,11 @@ export class LostReasonsService {
   }
 
   private async assertUniqueName(em: EntityManager, tenantId: string, name: string, exceptId?: string): Promise<void> {
-    const rows = (await em.query('SELECT id FROM opportunities.lost_reason WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [tenantId, name.trim(), exceptId ?? null])) as { id: string }[];
+    const rows = (await em.query('SELECT id FROM opportunities.lost_reason WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      tenantId,
+      name.trim(),
+      exceptId ?? null,
+    ])) as { id: string }[];
     if (rows[0]) throw Problems.conflict('Ya existe un motivo con ese nombre.', rows[0].id);
   }
 }

@@ -6,4 +6,11 @@ import { ErpOrders1767500110000 } from './1767500110000-erp-orders.js';
 import { Activities1767500130000 } from './1767500130000-activities.js';
 
 /** In order; run at start (never `synchronize`). */
-export const OPPORTUNITIES_MIGRATIONS = [OpportunitiesInitial1767225600000, PipelinesOpportunities1767500000000, OpportunityNotesDocuments1767500010000, Quotes1767500100000, ErpOrders1767500110000, Activities1767500130000];
+export const OPPORTUNITIES_MIGRATIONS = [
+  OpportunitiesInitial1767225600000,
+  PipelinesOpportunities1767500000000,
+  OpportunityNotesDocuments1767500010000,
+  Quotes1767500100000,
+  ErpOrders1767500110000,
+  Activities1767500130000,
+];

@@ -33,7 +33,13 @@ export class OpportunityNotesController {
   @Patch(':noteId')
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'Edit your note (body, visibility, remindAt); needs version or If-Match' })
-  update(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Param('noteId') noteId: string, @Body() dto: UpdateOpportunityNoteDto, @Headers('if-match') ifMatch: string | undefined) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('opportunityId') opportunityId: string,
+    @Param('noteId') noteId: string,
+    @Body() dto: UpdateOpportunityNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
     const { version, ...changes } = dto;
     return this.notes.update(user, opportunityId, noteId, changes, expectedVersion(version, ifMatch));
   }

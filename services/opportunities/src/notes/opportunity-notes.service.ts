@@ -104,14 +104,23 @@ export class OpportunityNotesService {
     return this.dataSource.transaction(async (em) => {
       const o = await this.access.findVisible(user, opportunityId, em);
       const rows = UUID.test(noteId)
-        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4) FOR UPDATE`, [user.tenantId, o.id, noteId, user.id])) as NoteRow[])
+        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4) FOR UPDATE`, [
+            user.tenantId,
+            o.id,
+            noteId,
+            user.id,
+          ])) as NoteRow[])
         : [];
       const note = rows[0];
       if (!note) throw Problems.notFound('La nota no existe o no es visible para usted.');
       if (note.author_id !== user.id) throw Problems.forbidden('Solo su autor puede editar la nota.');
       assertVersion(note, version);
       if (dto.body === null || dto.visibility === null) throw Problems.invalid([{ field: dto.body === null ? 'body' : 'visibility', message: 'El campo no puede quedar vacío.' }]);
-      const next = { body: dto.body ?? note.body, visibility: dto.visibility ?? note.visibility, remindAt: dto.remindAt === undefined ? note.remind_at : dto.remindAt ? new Date(dto.remindAt) : null };
+      const next = {
+        body: dto.body ?? note.body,
+        visibility: dto.visibility ?? note.visibility,
+        remindAt: dto.remindAt === undefined ? note.remind_at : dto.remindAt ? new Date(dto.remindAt) : null,
+      };
       const changedFields = [
         next.body !== note.body ? 'body' : null,
         next.visibility !== note.visibility ? 'visibility' : null,
@@ -146,13 +155,25 @@ export class OpportunityNotesService {
     await this.dataSource.transaction(async (em) => {
       const o = await this.access.findVisible(user, opportunityId, em);
       const rows = UUID.test(noteId)
-        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4)`, [user.tenantId, o.id, noteId, user.id])) as NoteRow[])
+        ? ((await em.query(`SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND id = $3 AND (visibility = 'shared' OR author_id = $4)`, [
+            user.tenantId,
+            o.id,
+            noteId,
+            user.id,
+          ])) as NoteRow[])
         : [];
       const note = rows[0];
       if (!note) throw Problems.notFound('La nota no existe o no es visible para usted.');
       if (note.author_id !== user.id && !user.roles.includes('admin')) throw Problems.forbidden('Solo su autor o un administrador puede eliminar la nota.');
       await em.query('DELETE FROM opportunities.opportunity_note WHERE id = $1', [note.id]);
-      const data: OpportunityNoteDeletedData = { ...peopleOf(o), noteId: note.id, authorId: note.author_id, visibility: note.visibility, deletedBy: user.id, deletedAt: new Date().toISOString() };
+      const data: OpportunityNoteDeletedData = {
+        ...peopleOf(o),
+        noteId: note.id,
+        authorId: note.author_id,
+        visibility: note.visibility,
+        deletedBy: user.id,
+        deletedAt: new Date().toISOString(),
+      };
       await this.outbox.publish(em, { type: OPPORTUNITIES_NOTE_DELETED, subject: o.id, tenantId: user.tenantId, data });
     });
   }

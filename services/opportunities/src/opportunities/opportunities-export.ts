@@ -4,7 +4,24 @@ import { CSV_BOM, csvLine, type CsvDelimiter, type Language } from '@crm/common'
 import type { OpportunityView } from './opportunity.view.js';
 
 const HEADERS = {
-  es: ['ID', 'Título', 'Estado', 'Etapa', 'Contacto', 'Valor', 'Moneda', 'Probabilidad %', 'Cierre esperado', 'Agente', 'Responsable', 'Propietario', 'Equipo', 'Etiquetas', 'Estancada', 'Creada'],
+  es: [
+    'ID',
+    'Título',
+    'Estado',
+    'Etapa',
+    'Contacto',
+    'Valor',
+    'Moneda',
+    'Probabilidad %',
+    'Cierre esperado',
+    'Agente',
+    'Responsable',
+    'Propietario',
+    'Equipo',
+    'Etiquetas',
+    'Estancada',
+    'Creada',
+  ],
   en: ['ID', 'Title', 'Status', 'Stage', 'Contact', 'Value', 'Currency', 'Probability %', 'Expected close', 'Agent', 'Assignee', 'Owner', 'Team', 'Tags', 'Stale', 'Created'],
 };
 const STATUS = { es: { open: 'Abierta', won: 'Ganada', lost: 'Perdida' }, en: { open: 'Open', won: 'Won', lost: 'Lost' } };
@@ -12,8 +29,22 @@ const STATUS = { es: { open: 'Abierta', won: 'Ganada', lost: 'Perdida' }, en: { 
 /** One export row; the description and notes are never exported. */
 export function exportRow(o: OpportunityView, language: Language): unknown[] {
   return [
-    o.id, o.title, STATUS[language][o.status], o.stageName, o.contactName, o.value.amount, o.value.currency, o.probability, o.expectedCloseDate,
-    o.agentId, o.assigneeId, o.ownerId, o.teamId, o.tags.join(', '), o.stale ? (language === 'es' ? 'Sí' : 'Yes') : 'No', o.createdAt,
+    o.id,
+    o.title,
+    STATUS[language][o.status],
+    o.stageName,
+    o.contactName,
+    o.value.amount,
+    o.value.currency,
+    o.probability,
+    o.expectedCloseDate,
+    o.agentId,
+    o.assigneeId,
+    o.ownerId,
+    o.teamId,
+    o.tags.join(', '),
+    o.stale ? (language === 'es' ? 'Sí' : 'Yes') : 'No',
+    o.createdAt,
   ];
 }
 

@@ -30,8 +30,14 @@ export class OpportunitiesQueryService {
   filtered(user: AuthUser, filters: OpportunityFilters): SelectQueryBuilder<Opportunity> {
     const q = this.access.visibleQuery(user);
     const equal: [keyof OpportunityFilters, string][] = [
-      ['pipelineId', 'pipeline_id'], ['stageId', 'stage_id'], ['ownerId', 'owner_id'], ['agentId', 'agent_id'],
-      ['assigneeId', 'assignee_id'], ['teamId', 'team_id'], ['contactId', 'contact_id'], ['status', 'status'],
+      ['pipelineId', 'pipeline_id'],
+      ['stageId', 'stage_id'],
+      ['ownerId', 'owner_id'],
+      ['agentId', 'agent_id'],
+      ['assigneeId', 'assignee_id'],
+      ['teamId', 'team_id'],
+      ['contactId', 'contact_id'],
+      ['status', 'status'],
     ];
     for (const [field, column] of equal) if (filters[field]) q.andWhere(`o.${column} = :${field}`, { [field]: filters[field] });
     if (filters.closeFrom) q.andWhere('o.expected_close_date >= :closeFrom', { closeFrom: filters.closeFrom });

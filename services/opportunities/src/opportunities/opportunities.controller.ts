@@ -90,7 +90,12 @@ export class OpportunitiesController {
 
   @Get(':id')
   @Scopes('opportunities:read')
-  async get(@CurrentUser() user: AuthUser, @Param('id') id: string, @Headers('accept-language') lang: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpportunityView> {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpportunityView> {
     const opportunity = await this.opportunities.get(user, id, preferredLanguage(lang));
     void reply.header('etag', etagOf(opportunity));
     return opportunity;
@@ -117,7 +122,13 @@ export class OpportunitiesController {
   @Scopes('opportunities:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to another open stage of its pipeline (recorded in the history)' })
-  async moveStage(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: MoveStageDto, @Headers('if-match') ifMatch: string | undefined, @Headers('accept-language') lang: string | undefined) {
+  async moveStage(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: MoveStageDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('accept-language') lang: string | undefined,
+  ) {
     return this.funnel.moveToStage(user, id, dto.stageId, expectedVersion(dto.version, ifMatch), preferredLanguage(lang));
   }
 
@@ -132,7 +143,13 @@ export class OpportunitiesController {
   @Scopes('opportunities:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Win it: publishes opportunities.opportunity.won (contacts makes the contact a customer)' })
-  win(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: VersionedDto, @Headers('if-match') ifMatch: string | undefined, @Headers('accept-language') lang: string | undefined) {
+  win(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: VersionedDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('accept-language') lang: string | undefined,
+  ) {
     return this.funnel.win(user, id, expectedVersion(dto.version, ifMatch), preferredLanguage(lang));
   }
 
@@ -140,7 +157,13 @@ export class OpportunitiesController {
   @Scopes('opportunities:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lose it with a reason from /lost-reasons and a note' })
-  lose(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: LoseOpportunityDto, @Headers('if-match') ifMatch: string | undefined, @Headers('accept-language') lang: string | undefined) {
+  lose(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: LoseOpportunityDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('accept-language') lang: string | undefined,
+  ) {
     return this.funnel.lose(user, id, dto.lostReasonId, dto.note, expectedVersion(dto.version, ifMatch), preferredLanguage(lang));
   }
 
@@ -148,7 +171,13 @@ export class OpportunitiesController {
   @Scopes('opportunities:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a won or lost opportunity (to its last open stage or stageId)' })
-  reopen(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ReopenOpportunityDto, @Headers('if-match') ifMatch: string | undefined, @Headers('accept-language') lang: string | undefined) {
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: ReopenOpportunityDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('accept-language') lang: string | undefined,
+  ) {
     return this.funnel.reopen(user, id, dto.stageId, expectedVersion(dto.version, ifMatch), preferredLanguage(lang));
   }
 }

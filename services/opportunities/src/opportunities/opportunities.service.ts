@@ -43,7 +43,12 @@ export class OpportunitiesService {
     private readonly labels: OpportunityLabelsService,
   ) {}
 
-  async create(user: AuthUser, dto: CreateOpportunityDto, language: Language, idempotency?: { key: string; fingerprint: string }): Promise<{ opportunity: OpportunityView; replayed: boolean }> {
+  async create(
+    user: AuthUser,
+    dto: CreateOpportunityDto,
+    language: Language,
+    idempotency?: { key: string; fingerprint: string },
+  ): Promise<{ opportunity: OpportunityView; replayed: boolean }> {
     if (!canWrite(user)) throw Problems.forbidden();
     return this.dataSource.transaction(async (em) => {
       const scope = idempotencyScopeOf(user);
@@ -92,7 +97,13 @@ export class OpportunitiesService {
           updatedBy: user.id,
         }),
       );
-      await em.query('INSERT INTO opportunities.stage_history (tenant_id, opportunity_id, stage_id, entered_at, entered_by) VALUES ($1, $2, $3, $4, $5)', [user.tenantId, opportunity.id, stage.id, now, user.id]);
+      await em.query('INSERT INTO opportunities.stage_history (tenant_id, opportunity_id, stage_id, entered_at, entered_by) VALUES ($1, $2, $3, $4, $5)', [
+        user.tenantId,
+        opportunity.id,
+        stage.id,
+        now,
+        user.id,
+      ]);
       if (idempotency) await OPPORTUNITY_IDEMPOTENCY.remember(em, scope, idempotency.key, idempotency.fingerprint, opportunity.id);
       const created: OpportunityCreatedData = {
         ...opportunityRef(opportunity),
@@ -168,7 +179,15 @@ export class OpportunitiesService {
       opportunity.updatedBy = user.id;
       opportunity.updatedAt = new Date();
       await em.save(opportunity);
-      const data: OpportunityUpdatedData = { opportunityId: opportunity.id, contactId: opportunity.contactId, title: opportunity.title, changes, updatedBy: user.id, updatedAt: opportunity.updatedAt.toISOString(), version: opportunity.version };
+      const data: OpportunityUpdatedData = {
+        opportunityId: opportunity.id,
+        contactId: opportunity.contactId,
+        title: opportunity.title,
+        changes,
+        updatedBy: user.id,
+        updatedAt: opportunity.updatedAt.toISOString(),
+        version: opportunity.version,
+      };
       await this.outbox.publish(em, { type: OPPORTUNITIES_OPPORTUNITY_UPDATED, subject: opportunity.id, tenantId: user.tenantId, data });
       if (opportunity.agentId && opportunity.agentId !== before.agentId) await this.publishAssigned(em, opportunity, 'agent', before.agentId, user.id);
       if (opportunity.assigneeId && opportunity.assigneeId !== before.assigneeId) await this.publishAssigned(em, opportunity, 'assignee', before.assigneeId, user.id);

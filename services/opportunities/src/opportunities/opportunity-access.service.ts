@@ -39,10 +39,11 @@ export class OpportunityAccessService {
    * Call it in the transaction of that change.
    */
   async touchActivity(em: EntityManager, tenantId: string, opportunityId: string, at: Date = new Date()): Promise<void> {
-    await em.query(
-      'UPDATE opportunities.opportunity SET last_activity_at = GREATEST(last_activity_at, $3), stalled_at = NULL WHERE tenant_id = $1 AND id = $2',
-      [tenantId, opportunityId, at],
-    );
+    await em.query('UPDATE opportunities.opportunity SET last_activity_at = GREATEST(last_activity_at, $3), stalled_at = NULL WHERE tenant_id = $1 AND id = $2', [
+      tenantId,
+      opportunityId,
+      at,
+    ]);
   }
 
   static columns(alias: string) {

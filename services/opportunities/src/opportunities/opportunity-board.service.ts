@@ -52,12 +52,25 @@ export class OpportunityBoardService {
     for (const stage of stages) {
       const rows = totals.filter((row) => row.stage_id === stage.id);
       if (stage.archivedAt && rows.length === 0) continue;
-      const cards = await timeKeysetPage(this.queries.filtered(user, { ...filters, stageId: stage.id }).orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC'), limit, 'o.created_at', (o) => o);
+      const cards = await timeKeysetPage(
+        this.queries
+          .filtered(user, { ...filters, stageId: stage.id })
+          .orderBy('o.created_at', 'DESC')
+          .addOrderBy('o.id', 'DESC'),
+        limit,
+        'o.created_at',
+        (o) => o,
+      );
       const labels = await this.labels.labelsOf(em, cards.items, language);
       columns.push({
         stage: toStageView(stage, language),
         count: rows.reduce((sum, row) => sum + row.count, 0),
-        totals: rows.map((row) => ({ currency: row.currency, count: row.count, value: { amount: row.amount, currency: row.currency }, weighted: { amount: row.weighted, currency: row.currency } })),
+        totals: rows.map((row) => ({
+          currency: row.currency,
+          count: row.count,
+          value: { amount: row.amount, currency: row.currency },
+          weighted: { amount: row.weighted, currency: row.currency },
+        })),
         cards: cards.items.map((o) => toOpportunityView(o, labels.get(o.id))),
         nextCursor: cards.nextCursor,
       });

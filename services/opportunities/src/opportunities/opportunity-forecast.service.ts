@@ -40,7 +40,10 @@ export class OpportunityForecastService {
       .addOrderBy('o.currency');
     const rows = await q.getRawMany<ForecastRow>();
     const labels = query.groupBy === 'stage' || query.groupBy === 'pipeline' ? await this.labels(query.groupBy, rows, language) : new Map<string, string>();
-    const groups = new Map<string, { key: string | null; label: string | null; totals: { currency: string; count: number; value: { amount: string; currency: string }; weighted: { amount: string; currency: string } }[] }>();
+    const groups = new Map<
+      string,
+      { key: string | null; label: string | null; totals: { currency: string; count: number; value: { amount: string; currency: string }; weighted: { amount: string; currency: string } }[] }
+    >();
     for (const row of rows) {
       const entry = groups.get(row.key ?? '') ?? { key: row.key, label: row.key ? (labels.get(row.key) ?? row.key) : null, totals: [] };
       entry.totals.push({ currency: row.currency, count: row.count, value: { amount: row.amount, currency: row.currency }, weighted: { amount: row.weighted, currency: row.currency } });
@@ -53,7 +56,11 @@ export class OpportunityForecastService {
     const ids = [...new Set(rows.map((row) => row.key).filter((key): key is string => key !== null))];
     if (ids.length === 0) return new Map();
     const table = groupBy === 'stage' ? 'opportunities.stage' : 'opportunities.pipeline';
-    const found = (await this.queries.manager.query(`SELECT id::text, name, seed_key FROM ${table} WHERE id = ANY($1::uuid[])`, [ids])) as { id: string; name: string; seed_key: string | null }[];
+    const found = (await this.queries.manager.query(`SELECT id::text, name, seed_key FROM ${table} WHERE id = ANY($1::uuid[])`, [ids])) as {
+      id: string;
+      name: string;
+      seed_key: string | null;
+    }[];
     return new Map(found.map((row) => [row.id, labelOf({ name: row.name, seedKey: row.seed_key }, language)]));
   }
 }

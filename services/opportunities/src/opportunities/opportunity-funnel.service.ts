@@ -99,7 +99,15 @@ export class OpportunityFunnelService {
       o.lostNote = note?.trim() || null;
       o.probability = 0;
       await em.save(o);
-      const data: OpportunityLostData = { ...opportunityRef(o), amount: moneyOf(o), lostReasonId: reason.id, lostReasonName: reason.name, lostBy: user.id, lostAt: o.lostAt.toISOString(), version: o.version };
+      const data: OpportunityLostData = {
+        ...opportunityRef(o),
+        amount: moneyOf(o),
+        lostReasonId: reason.id,
+        lostReasonName: reason.name,
+        lostBy: user.id,
+        lostAt: o.lostAt.toISOString(),
+        version: o.version,
+      };
       await this.outbox.publish(em, { type: OPPORTUNITIES_OPPORTUNITY_LOST, subject: o.id, tenantId: o.tenantId, data });
     });
   }
@@ -202,7 +210,9 @@ export class OpportunityFunnelService {
        WHERE h.opportunity_id = $1 AND s.kind = 'open' AND s.archived_at IS NULL ORDER BY h.entered_at DESC LIMIT 1`,
       [o.id],
     )) as { id: string }[];
-    const stage = rows[0] ? await em.findOneBy(Stage, { id: rows[0].id }) : await em.findOne(Stage, { where: { pipelineId: o.pipelineId, kind: 'open', archivedAt: IsNull() }, order: { position: 'ASC' } });
+    const stage = rows[0]
+      ? await em.findOneBy(Stage, { id: rows[0].id })
+      : await em.findOne(Stage, { where: { pipelineId: o.pipelineId, kind: 'open', archivedAt: IsNull() }, order: { position: 'ASC' } });
     if (!stage) throw Problems.invalid([{ field: 'stageId', message: 'Indique la etapa abierta a la que vuelve.' }]);
     return stage;
   }

@@ -15,7 +15,11 @@ export class OpportunityLabelsService {
       contact_id: string;
       display_name: string;
     }[];
-    const stages = (await em.query('SELECT id, name, seed_key FROM opportunities.stage WHERE id = ANY($1::uuid[])', [[...new Set(items.map((o) => o.stageId))]])) as { id: string; name: string; seed_key: string | null }[];
+    const stages = (await em.query('SELECT id, name, seed_key FROM opportunities.stage WHERE id = ANY($1::uuid[])', [[...new Set(items.map((o) => o.stageId))]])) as {
+      id: string;
+      name: string;
+      seed_key: string | null;
+    }[];
     const contactNames = new Map(contacts.map((c) => [c.contact_id, c.display_name]));
     const stageNames = new Map(stages.map((s) => [s.id, labelOf({ name: s.name, seedKey: s.seed_key }, language)]));
     for (const o of items) result.set(o.id, { contactName: contactNames.get(o.contactId) ?? null, stageName: stageNames.get(o.stageId) ?? null });

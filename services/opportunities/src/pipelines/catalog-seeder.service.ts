@@ -25,10 +25,11 @@ export class CatalogSeeder {
   }
 
   private async seed(em: EntityManager, tenantId: string): Promise<void> {
-    const [pipeline] = (await em.query(
-      'INSERT INTO opportunities.pipeline (tenant_id, name, seed_key, position, is_default) VALUES ($1, $2, $3, 0, true) RETURNING id',
-      [tenantId, DEFAULT_PIPELINE.es, DEFAULT_PIPELINE.key],
-    )) as { id: string }[];
+    const [pipeline] = (await em.query('INSERT INTO opportunities.pipeline (tenant_id, name, seed_key, position, is_default) VALUES ($1, $2, $3, 0, true) RETURNING id', [
+      tenantId,
+      DEFAULT_PIPELINE.es,
+      DEFAULT_PIPELINE.key,
+    ])) as { id: string }[];
     for (const [position, stage] of DEFAULT_STAGES.entries()) {
       await em.query(
         'INSERT INTO opportunities.stage (tenant_id, pipeline_id, name, seed_key, position, probability, kind, shown_as_tab, stale_after_days) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',

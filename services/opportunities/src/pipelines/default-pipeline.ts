@@ -31,9 +31,7 @@ export const DEFAULT_LOST_REASONS: readonly { key: string; es: string; en: strin
   { key: 'timing', es: 'Tiempo', en: 'Timing' },
 ];
 
-const ENGLISH: Record<string, string> = Object.fromEntries(
-  [DEFAULT_PIPELINE, ...DEFAULT_STAGES, ...DEFAULT_LOST_REASONS].map((item) => [`${item.key}`, item.en]),
-);
+const ENGLISH: Record<string, string> = Object.fromEntries([DEFAULT_PIPELINE, ...DEFAULT_STAGES, ...DEFAULT_LOST_REASONS].map((item) => [`${item.key}`, item.en]));
 
 /** A seeded label in the caller's language; a renamed one (no seed key) as typed. */
 export function labelOf(record: { name: string; seedKey: string | null }, language: Language): string {

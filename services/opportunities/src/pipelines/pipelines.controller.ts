@@ -75,7 +75,13 @@ export class PipelinesController {
   @Roles('admin')
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'Add a stage (admin): name, probability, kind open|won|lost, shownAsTab, staleAfterDays, position' })
-  async createStage(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CreateStageDto, @Headers('accept-language') lang: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async createStage(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: CreateStageDto,
+    @Headers('accept-language') lang: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const stage = await this.stages.create(user, id, dto, preferredLanguage(lang));
     void reply.status(201).header('location', `/${API_PREFIX}/pipelines/${id}/stages/${stage.id}`).header('etag', etagOf(stage));
     return stage;

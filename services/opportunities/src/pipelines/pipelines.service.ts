@@ -24,7 +24,15 @@ export class PipelinesService {
     const em = this.dataSource.manager;
     const pipelines = await em.find(Pipeline, { where: { tenantId: user.tenantId, ...(includeArchived ? {} : { archivedAt: IsNull() }) }, order: { position: 'ASC', createdAt: 'ASC' } });
     const stages = await em.find(Stage, { where: { tenantId: user.tenantId }, order: { position: 'ASC' } });
-    return { items: pipelines.map((pipeline) => toPipelineView(pipeline, stages.filter((stage) => stage.pipelineId === pipeline.id && (includeArchived || !stage.archivedAt)), language)) };
+    return {
+      items: pipelines.map((pipeline) =>
+        toPipelineView(
+          pipeline,
+          stages.filter((stage) => stage.pipelineId === pipeline.id && (includeArchived || !stage.archivedAt)),
+          language,
+        ),
+      ),
+    };
   }
 
   async get(user: AuthUser, id: string, language: Language): Promise<PipelineView> {
@@ -39,8 +47,11 @@ export class PipelinesService {
       await this.assertUniqueName(em, user.tenantId, dto.name);
       const [{ next }] = (await em.query('SELECT coalesce(max(position) + 1, 0) AS next FROM opportunities.pipeline WHERE tenant_id = $1', [user.tenantId])) as { next: number }[];
       if (dto.isDefault) await em.update(Pipeline, { tenantId: user.tenantId, isDefault: true }, { isDefault: false });
-      const pipeline = await em.save(em.create(Pipeline, { tenantId: user.tenantId, name: dto.name.trim(), seedKey: null, position: next, isDefault: dto.isDefault ?? false, archivedAt: null }));
-      const stages = dto.stages ?? DEFAULT_STAGES.map((stage) => ({ name: stage.es, probability: stage.probability, kind: stage.kind, staleAfterDays: stage.staleAfterDays, shownAsTab: true }));
+      const pipeline = await em.save(
+        em.create(Pipeline, { tenantId: user.tenantId, name: dto.name.trim(), seedKey: null, position: next, isDefault: dto.isDefault ?? false, archivedAt: null }),
+      );
+      const stages =
+        dto.stages ?? DEFAULT_STAGES.map((stage) => ({ name: stage.es, probability: stage.probability, kind: stage.kind, staleAfterDays: stage.staleAfterDays, shownAsTab: true }));
       const names = stages.map((stage) => stage.name.trim().toLowerCase());
       const repeated = names.findIndex((name, index) => names.indexOf(name) !== index);
       if (repeated >= 0) throw Problems.invalid([{ field: `stages[${repeated}].name`, message: 'Dos etapas no pueden llamarse igual.' }]);
@@ -75,7 +86,8 @@ export class PipelinesService {
       }
       if (dto.position !== undefined) pipeline.position = dto.position;
       if (dto.archived !== undefined) {
-        if (dto.archived && (dto.isDefault ?? pipeline.isDefault)) throw Problems.invalid([{ field: 'archived', message: 'El embudo predeterminado no se puede archivar; elija otro como predeterminado primero.' }]);
+        if (dto.archived && (dto.isDefault ?? pipeline.isDefault))
+          throw Problems.invalid([{ field: 'archived', message: 'El embudo predeterminado no se puede archivar; elija otro como predeterminado primero.' }]);
         pipeline.archivedAt = dto.archived ? (pipeline.archivedAt ?? new Date()) : null;
       }
       if (dto.isDefault === true && !pipeline.isDefault) {
@@ -110,7 +122,11 @@ export class PipelinesService {
   }
 
   private async assertUniqueName(em: EntityManager, tenantId: string, name: string, exceptId?: string): Promise<void> {
-    const rows = (await em.query('SELECT id FROM opportunities.pipeline WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [tenantId, name.trim(), exceptId ?? null])) as { id: string }[];
+    const rows = (await em.query('SELECT id FROM opportunities.pipeline WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      tenantId,
+      name.trim(),
+      exceptId ?? null,
+    ])) as { id: string }[];
     if (rows[0]) throw Problems.conflict('Ya existe un embudo con ese nombre.', rows[0].id);
   }
 }

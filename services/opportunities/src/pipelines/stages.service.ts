@@ -66,7 +66,11 @@ export class StagesService {
       await em.save(stage);
       // Deals that follow their stage's probability follow the new default.
       if (dto.probability !== undefined) {
-        await em.query('UPDATE opportunities.opportunity SET probability = $3 WHERE tenant_id = $1 AND stage_id = $2 AND NOT probability_overridden AND status = \'open\'', [user.tenantId, stage.id, stage.probability]);
+        await em.query("UPDATE opportunities.opportunity SET probability = $3 WHERE tenant_id = $1 AND stage_id = $2 AND NOT probability_overridden AND status = 'open'", [
+          user.tenantId,
+          stage.id,
+          stage.probability,
+        ]);
       }
       return toStageView(stage, language);
     });
@@ -90,12 +94,17 @@ export class StagesService {
   async delete(user: AuthUser, pipelineId: string, stageId: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const stage = await this.find(em, user.tenantId, pipelineId, stageId, true);
-      const [{ count }] = (await em.query('SELECT count(*)::int AS count FROM opportunities.opportunity WHERE tenant_id = $1 AND stage_id = $2', [user.tenantId, stage.id])) as { count: number }[];
+      const [{ count }] = (await em.query('SELECT count(*)::int AS count FROM opportunities.opportunity WHERE tenant_id = $1 AND stage_id = $2', [user.tenantId, stage.id])) as {
+        count: number;
+      }[];
       if (count > 0) {
         throw new ProblemException(409, `La etapa tiene ${count} oportunidad(es); archívela o fusiónela con otra etapa.`, { opportunityCount: count });
       }
-      const [{ history }] = (await em.query('SELECT count(*)::int AS history FROM opportunities.stage_history WHERE stage_id = $1 OR from_stage_id = $1', [stage.id])) as { history: number }[];
-      if (history > 0) throw new ProblemException(409, 'La etapa aparece en el historial de oportunidades; archívela en lugar de eliminarla.', { opportunityCount: 0, historyCount: history });
+      const [{ history }] = (await em.query('SELECT count(*)::int AS history FROM opportunities.stage_history WHERE stage_id = $1 OR from_stage_id = $1', [stage.id])) as {
+        history: number;
+      }[];
+      if (history > 0)
+        throw new ProblemException(409, 'La etapa aparece en el historial de oportunidades; archívela en lugar de eliminarla.', { opportunityCount: 0, historyCount: history });
       await em.delete(Stage, { id: stage.id });
       const rest = await em.find(Stage, { where: { tenantId: user.tenantId, pipelineId }, order: { position: 'ASC' } });
       await this.renumber(em, rest);
@@ -133,7 +142,10 @@ export class StagesService {
   }
 
   async find(em: EntityManager, tenantId: string, pipelineId: string, stageId: string, lock = false): Promise<Stage> {
-    const stage = UUID.test(stageId) && UUID.test(pipelineId) ? await em.findOne(Stage, { where: { tenantId, pipelineId, id: stageId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    const stage =
+      UUID.test(stageId) && UUID.test(pipelineId)
+        ? await em.findOne(Stage, { where: { tenantId, pipelineId, id: stageId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+        : null;
     if (!stage) throw Problems.notFound('La etapa no existe.');
     return stage;
   }
@@ -148,7 +160,11 @@ export class StagesService {
   }
 
   private async assertUniqueName(em: EntityManager, pipelineId: string, name: string, exceptId?: string): Promise<void> {
-    const rows = (await em.query('SELECT id FROM opportunities.stage WHERE pipeline_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [pipelineId, name.trim(), exceptId ?? null])) as { id: string }[];
+    const rows = (await em.query('SELECT id FROM opportunities.stage WHERE pipeline_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      pipelineId,
+      name.trim(),
+      exceptId ?? null,
+    ])) as { id: string }[];
     if (rows[0]) throw Problems.conflict('Ya existe una etapa con ese nombre en este embudo.', rows[0].id);
   }
 }

@@ -64,11 +64,16 @@ export class ContactRefWriter {
   async merged(em: EntityManager, tenantId: string, data: ContactMergedData): Promise<void> {
     const mergedIds = (data.mergedIds ?? []).filter((id) => id !== data.survivorId);
     if (mergedIds.length === 0) return;
-    await em.query('UPDATE opportunities.contact_ref SET merged_into_id = $3, updated_at = now() WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])', [tenantId, mergedIds, data.survivorId]);
-    await em.query(
-      'UPDATE opportunities.opportunity SET contact_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])',
-      [tenantId, mergedIds, data.survivorId],
-    );
+    await em.query('UPDATE opportunities.contact_ref SET merged_into_id = $3, updated_at = now() WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])', [
+      tenantId,
+      mergedIds,
+      data.survivorId,
+    ]);
+    await em.query('UPDATE opportunities.opportunity SET contact_id = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])', [
+      tenantId,
+      mergedIds,
+      data.survivorId,
+    ]);
   }
 
   /** Drops every copied personal datum; the id stays so opportunities keep their link. */

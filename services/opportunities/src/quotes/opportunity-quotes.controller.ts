@@ -17,7 +17,12 @@ export class OpportunityQuotesController {
   @Post()
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'Create a quote from the opportunity (its contact and currency); numbered COT-<year>-<000123>' })
-  async create(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Body() dto: CreateQuoteDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<QuoteView> {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Param('opportunityId') opportunityId: string,
+    @Body() dto: CreateQuoteDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<QuoteView> {
     const quote = await this.quotes.create(user, opportunityId, dto);
     void reply.status(201).header('location', `/${API_PREFIX}/quotes/${quote.id}`).header('etag', etagOf(quote));
     return quote;

@@ -32,7 +32,10 @@ export class QuoteDocumentService {
   }
 
   /** The PDF and what it was made from (the e-mail needs the same customer and names). */
-  async renderWithContext(em: EntityManager, quote: Quote): Promise<{ pdf: Buffer; contact: ContactRefView | null; opportunityTitle: string; sellerName: string | null; issuerName: string }> {
+  async renderWithContext(
+    em: EntityManager,
+    quote: Quote,
+  ): Promise<{ pdf: Buffer; contact: ContactRefView | null; opportunityTitle: string; sellerName: string | null; issuerName: string }> {
     // One after the other: a transaction's manager runs one query at a time.
     const contact = await this.contacts.find(em, quote.tenantId, quote.contactId);
     const opportunity = await em.findOneByOrFail(Opportunity, { tenantId: quote.tenantId, id: quote.opportunityId });

@@ -17,12 +17,7 @@ export function quoteEventData(quote: Quote, actorId: string, at: Date): QuoteEv
 }
 
 /** What `opportunities.quote.accepted` adds for the ERP's sales order (customer with tax id, lines, taxes, totals). */
-export function quoteAcceptedExtras(
-  quote: Quote,
-  contact: ContactRefView | null,
-  opportunityTitle: string,
-  wonOpportunity: boolean,
-): Omit<QuoteAcceptedData, keyof QuoteEventData> {
+export function quoteAcceptedExtras(quote: Quote, contact: ContactRefView | null, opportunityTitle: string, wonOpportunity: boolean): Omit<QuoteAcceptedData, keyof QuoteEventData> {
   const money = (amount: string) => ({ amount, currency: quote.currency });
   return {
     customer: { crmContactId: quote.contactId, name: contact?.displayName ?? '', taxId: contact?.taxId ?? null, email: contact?.email ?? null },

@@ -51,7 +51,11 @@ function header(doc: PDFKit.PDFDocument, { issuer, quote, issuedOn }: QuotePdfIn
   for (const line of [issuer.taxId && `NIT ${issuer.taxId}`, issuer.address, issuer.phone && `Tel. ${issuer.phone}`, issuer.email]) if (line) doc.text(line, { width: 280 });
   const right = 345;
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(20).text('COTIZACIÓN', right, top, { width: 200, align: 'right' });
-  doc.fillColor('black').font('Helvetica-Bold').fontSize(11).text(quote.number, right, doc.y + 2, { width: 200, align: 'right' });
+  doc
+    .fillColor('black')
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(quote.number, right, doc.y + 2, { width: 200, align: 'right' });
   doc.font('Helvetica').fontSize(9).fillColor(MUTED);
   doc.text(`Revisión ${quote.revision}`, right, doc.y, { width: 200, align: 'right' });
   doc.text(`Fecha: ${formatDateEsCo(issuedOn)}`, right, doc.y, { width: 200, align: 'right' });
@@ -64,14 +68,22 @@ function header(doc: PDFKit.PDFDocument, { issuer, quote, issuedOn }: QuotePdfIn
 function customer(doc: PDFKit.PDFDocument, { customer: c, opportunityTitle }: QuotePdfInput): void {
   const top = doc.y;
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(10).text('CLIENTE', MARGIN, top);
-  doc.fillColor('black').font('Helvetica-Bold').fontSize(11).text(c.name, MARGIN, doc.y + 2, { width: 300 });
+  doc
+    .fillColor('black')
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(c.name, MARGIN, doc.y + 2, { width: 300 });
   doc.font('Helvetica').fontSize(9).fillColor(MUTED);
   doc.text(`NIT / C.C.: ${c.taxId ?? 'no registrado'}`, { width: 300 });
   if (c.email) doc.text(c.email, { width: 300 });
   if (c.phone) doc.text(`Tel. ${c.phone}`, { width: 300 });
   const leftBottom = doc.y;
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(10).text('REFERENCIA', 345, top, { width: 200, align: 'right' });
-  doc.fillColor('black').font('Helvetica').fontSize(9).text(opportunityTitle, 345, doc.y + 2, { width: 200, align: 'right' });
+  doc
+    .fillColor('black')
+    .font('Helvetica')
+    .fontSize(9)
+    .text(opportunityTitle, 345, doc.y + 2, { width: 200, align: 'right' });
   doc.y = Math.max(leftBottom, doc.y) + 18;
 }
 
@@ -97,7 +109,11 @@ function lines(doc: PDFKit.PDFDocument, quote: QuoteView): void {
       tableHeader(doc);
     }
     const top = doc.y;
-    if (index % 2 === 1) doc.rect(MARGIN, top - 3, 495, descriptionHeight + 6).fill('#f2f5f9').fillColor('black');
+    if (index % 2 === 1)
+      doc
+        .rect(MARGIN, top - 3, 495, descriptionHeight + 6)
+        .fill('#f2f5f9')
+        .fillColor('black');
     const cells = [
       String(line.position),
       line.description,
@@ -129,7 +145,11 @@ function totals(doc: PDFKit.PDFDocument, quote: QuoteView): void {
   if (doc.y + rows.length * 16 > doc.page.height - MARGIN) doc.addPage();
   for (const [label, amount, strong] of rows) {
     const top = doc.y;
-    if (strong) doc.rect(325, top - 4, 220, 20).fill(ACCENT).fillColor('white');
+    if (strong)
+      doc
+        .rect(325, top - 4, 220, 20)
+        .fill(ACCENT)
+        .fillColor('white');
     doc.font(strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(strong ? 11 : 9.5);
     doc.text(label, 330, top, { width: 100 });
     doc.text(amount.startsWith('-') ? `- ${formatMoneyEsCo(amount.slice(1), quote.currency)}` : formatMoneyEsCo(amount, quote.currency), 430, top, { width: 110, align: 'right' });
@@ -143,7 +163,10 @@ function closing(doc: PDFKit.PDFDocument, { quote, sellerName }: QuotePdfInput):
   doc.x = MARGIN;
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(10).text('VALIDEZ Y CONDICIONES', MARGIN, doc.y, { width: 495 });
   doc.fillColor('black').font('Helvetica').fontSize(9);
-  doc.text(`Esta cotización es válida hasta el ${formatDateEsCo(quote.validUntil)}. Valores en ${quote.currency === 'COP' ? 'pesos colombianos (COP)' : quote.currency}, IVA discriminado por tarifa.`, { width: 495 });
+  doc.text(
+    `Esta cotización es válida hasta el ${formatDateEsCo(quote.validUntil)}. Valores en ${quote.currency === 'COP' ? 'pesos colombianos (COP)' : quote.currency}, IVA discriminado por tarifa.`,
+    { width: 495 },
+  );
   if (quote.terms) doc.moveDown(0.4).text(quote.terms, { width: 495 });
   if (sellerName) doc.moveDown(1.2).fillColor(MUTED).text(`Elaborada por: ${sellerName}`, { width: 495 });
 }

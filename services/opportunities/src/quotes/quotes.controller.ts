@@ -60,7 +60,13 @@ export class QuotesController {
   @HttpCode(200)
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'Mark the quote sent to the customer (publishes opportunities.quote.sent)' })
-  async send(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: QuoteVersionDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async send(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: QuoteVersionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return withEtag(reply, await this.actions.send(user, id, expectedVersion(dto.version, ifMatch)));
   }
 
@@ -68,7 +74,13 @@ export class QuotesController {
   @HttpCode(200)
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'The customer accepted a sent quote: publishes opportunities.quote.accepted for the ERP; winOpportunity: true also wins the opportunity' })
-  async accept(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AcceptQuoteDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: AcceptQuoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return withEtag(reply, await this.actions.accept(user, id, dto.winOpportunity === true, expectedVersion(dto.version, ifMatch)));
   }
 
@@ -76,7 +88,13 @@ export class QuotesController {
   @HttpCode(200)
   @Scopes('opportunities:write')
   @ApiOperation({ summary: 'The customer rejected a sent quote (publishes opportunities.quote.rejected)' })
-  async reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: RejectQuoteDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: RejectQuoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return withEtag(reply, await this.actions.reject(user, id, dto.reason, expectedVersion(dto.version, ifMatch)));
   }
 }

@@ -121,12 +121,7 @@ export class QuotesService {
    * The common shape of every change: the quote locked and visible, the version checked, `work`
    * mutates it (and may return an event to publish), saved with the event in one transaction.
    */
-  async change(
-    user: AuthUser,
-    id: string,
-    version: number,
-    work: (em: EntityManager, quote: Quote, now: Date) => Promise<{ type: string; data?: object } | null>,
-  ): Promise<QuoteView> {
+  async change(user: AuthUser, id: string, version: number, work: (em: EntityManager, quote: Quote, now: Date) => Promise<{ type: string; data?: object } | null>): Promise<QuoteView> {
     if (!canWrite(user)) throw Problems.forbidden();
     return this.dataSource.transaction(async (em) => {
       const quote = await this.findVisible(user, id, em, true);

@@ -52,10 +52,7 @@ export function isLifecycle(value: unknown): value is ContactLifecycle {
 }
 
 /** contacts.contact.created: counts the contact once; fields already known from a newer event win. */
-export function applyCreated(
-  state: ContactFactState,
-  created: { lifecycle: unknown; ownerId: string | null; version: number; createdDay: string },
-): ContactFactState {
+export function applyCreated(state: ContactFactState, created: { lifecycle: unknown; ownerId: string | null; version: number; createdDay: string }): ContactFactState {
   if (state.created) return state;
   const version = created.version;
   const takeLifecycle = version > state.lifecycleVersion || state.lifecycle === null;
@@ -116,9 +113,7 @@ export function transition(prev: ContactFactState, next: ContactFactState): Fact
   };
   for (const part of contribution(prev)) add(part, -1);
   for (const part of contribution(next)) add(part, 1);
-  const counters = [...merged.values()]
-    .filter((part) => part.delta !== 0)
-    .sort((a, b) => (a.metric === b.metric ? a.key.localeCompare(b.key) : a.metric.localeCompare(b.metric)));
+  const counters = [...merged.values()].filter((part) => part.delta !== 0).sort((a, b) => (a.metric === b.metric ? a.key.localeCompare(b.key) : a.metric.localeCompare(b.metric)));
   const daily = !prev.created && next.created && next.createdDay ? [{ day: next.createdDay, delta: 1 }] : [];
   return { next, counters, daily };
 }

@@ -25,10 +25,7 @@ export class DashboardService {
     const today = calendarDay(now, timeZone);
     const from = daysBefore(today, 29);
     const [counters, days] = await Promise.all([
-      this.dataSource.query<CounterRow[]>(
-        `SELECT metric, key, value, updated_at FROM contact_counter WHERE tenant_id = $1 AND metric IN ('total', 'assigned', 'lifecycle')`,
-        [tenantId],
-      ),
+      this.dataSource.query<CounterRow[]>(`SELECT metric, key, value, updated_at FROM contact_counter WHERE tenant_id = $1 AND metric IN ('total', 'assigned', 'lifecycle')`, [tenantId]),
       this.dataSource.query<{ today: number; last30: number; updated_at: Date | null }[]>(
         `SELECT COALESCE(sum(created_count) FILTER (WHERE day = $3::date), 0)::int AS today,
                 COALESCE(sum(created_count), 0)::int AS last30,

@@ -42,7 +42,10 @@ export class AgentPicker {
       [tenantId, agents],
     );
     const fewest = Math.min(...rows.map((row) => Number(row.open)));
-    const tied = rows.filter((row) => Number(row.open) === fewest).map((row) => row.user_id).sort();
+    const tied = rows
+      .filter((row) => Number(row.open) === fewest)
+      .map((row) => row.user_id)
+      .sort();
     return this.nextInTurn(tied, last);
   }
 }

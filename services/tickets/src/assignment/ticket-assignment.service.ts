@@ -106,7 +106,7 @@ export class TicketAssignmentService {
            version = tickets.team_assignment_rule.version + 1, updated_at = now()`,
         [user.tenantId, teamId, strategy, active],
       );
-      return toRuleView((await em.findOneByOrFail(AssignmentRule, { tenantId: user.tenantId, teamId })));
+      return toRuleView(await em.findOneByOrFail(AssignmentRule, { tenantId: user.tenantId, teamId }));
     });
   }
 }

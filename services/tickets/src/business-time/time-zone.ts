@@ -56,7 +56,7 @@ function wallClock(instant: Date, timeZone: string): WallClock {
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const wall = wallClock(instant, timeZone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const wholeSeconds = instant.getTime() - (instant.getTime() % 1000 + 1000) % 1000;
+  const wholeSeconds = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);
   return asUtc - wholeSeconds;
 }
 
@@ -69,7 +69,7 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 /** Minutes since local midnight of `instant` in `timeZone` (fractional, ms precision). */
 export function localMinuteOfDay(instant: Date, timeZone: string): number {
   const local = instant.getTime() + zoneOffsetMs(instant, timeZone);
-  return ((local % 86_400_000) + 86_400_000) % 86_400_000 / 60_000;
+  return (((local % 86_400_000) + 86_400_000) % 86_400_000) / 60_000;
 }
 
 /**

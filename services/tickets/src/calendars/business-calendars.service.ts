@@ -140,7 +140,10 @@ export class BusinessCalendarsService {
    * once whatever the scheduler's clock says).
    */
   private async flagClocks(em: EntityManager, tenantId: string, calendarId: string): Promise<void> {
-    await em.query("UPDATE tickets.ticket_legal_clock SET recompute = true, next_check_at = 'epoch' WHERE tenant_id = $1 AND calendar_id = $2 AND answered_at IS NULL", [tenantId, calendarId]);
+    await em.query("UPDATE tickets.ticket_legal_clock SET recompute = true, next_check_at = 'epoch' WHERE tenant_id = $1 AND calendar_id = $2 AND answered_at IS NULL", [
+      tenantId,
+      calendarId,
+    ]);
     await em.query("UPDATE tickets.ticket_sla_clock SET recompute = true, next_check_at = 'epoch' WHERE tenant_id = $1 AND calendar_id = $2 AND resolved_at IS NULL", [tenantId, calendarId]);
   }
 
@@ -152,7 +155,11 @@ export class BusinessCalendarsService {
   }
 
   private async assertNameFree(em: EntityManager, tenantId: string, name: string, exceptId: string | null): Promise<void> {
-    const rows: { id: string }[] = await em.query('SELECT id FROM tickets.business_calendar WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [tenantId, name.trim(), exceptId]);
+    const rows: { id: string }[] = await em.query('SELECT id FROM tickets.business_calendar WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3', [
+      tenantId,
+      name.trim(),
+      exceptId,
+    ]);
     if (rows[0]) throw Problems.conflict('Ya existe un calendario con ese nombre.', rows[0].id);
   }
 }

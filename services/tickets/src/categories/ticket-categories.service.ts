@@ -71,7 +71,14 @@ export class TicketCategoriesService {
     return this.dataSource.transaction(async (em) => {
       await this.ensureSeeded(em, user.tenantId);
       await this.assertNameFree(em, user.tenantId, dto.nameEs);
-      const category = em.create(TicketCategory, { tenantId: user.tenantId, code: null, nameEs: dto.nameEs.trim(), nameEn: dto.nameEn?.trim() ?? null, active: true, position: dto.position ?? 1000 });
+      const category = em.create(TicketCategory, {
+        tenantId: user.tenantId,
+        code: null,
+        nameEs: dto.nameEs.trim(),
+        nameEn: dto.nameEn?.trim() ?? null,
+        active: true,
+        position: dto.position ?? 1000,
+      });
       await em.save(category);
       return toCategoryView(category, language);
     });
@@ -113,11 +120,10 @@ export class TicketCategoriesService {
   }
 
   private async assertNameFree(em: EntityManager, tenantId: string, name: string, exceptId?: string): Promise<void> {
-    const rows: { id: string }[] = await em.query('SELECT id FROM tickets.ticket_category WHERE tenant_id = $1 AND tickets.fold_text(name_es) = tickets.fold_text($2) AND id <> coalesce($3::uuid, \'00000000-0000-0000-0000-000000000000\')', [
-      tenantId,
-      name.trim(),
-      exceptId ?? null,
-    ]);
+    const rows: { id: string }[] = await em.query(
+      "SELECT id FROM tickets.ticket_category WHERE tenant_id = $1 AND tickets.fold_text(name_es) = tickets.fold_text($2) AND id <> coalesce($3::uuid, '00000000-0000-0000-0000-000000000000')",
+      [tenantId, name.trim(), exceptId ?? null],
+    );
     if (rows.length > 0) throw Problems.conflict('Ya existe una categoría con ese nombre.', rows[0].id);
   }
 }

@@ -47,13 +47,13 @@ export class ClockPasses {
 
   async runAll(now: Date, stop: () => boolean = () => false): Promise<PassResult> {
     const total: PassResult = { legal: 0, sla: 0, alerts: 0 };
-    for (let more = true; more && !stop(); ) {
+    for (let more = true; more && !stop();) {
       const batch = await this.dataSource.transaction((em) => this.legalBatch(em, now));
       total.legal += batch.rows;
       total.alerts += batch.alerts;
       more = batch.rows >= this.config.batchSize;
     }
-    for (let more = true; more && !stop(); ) {
+    for (let more = true; more && !stop();) {
       const batch = await this.dataSource.transaction((em) => this.slaBatch(em, now));
       total.sla += batch.rows;
       total.alerts += batch.alerts;
@@ -73,7 +73,10 @@ export class ClockPasses {
       [now, this.config.batchSize],
     );
     if (rows.length === 0) return { rows: 0, alerts: 0 };
-    const rules = await this.store.rules(em, rows.map((r) => r.calendar_id));
+    const rules = await this.store.rules(
+      em,
+      rows.map((r) => r.calendar_id),
+    );
     const alerting: { row: LegalClockRow & ClockTicketColumns; overdue: boolean; daysLeft: number }[] = [];
     const saved: LegalClockRow[] = [];
     for (const original of rows) {
@@ -93,7 +96,10 @@ export class ClockPasses {
     }
     await this.store.savePassedLegal(em, saved);
     if (alerting.length) {
-      const managers = await this.store.managersByTeam(em, alerting.filter((a) => a.row.team_id).map((a) => ({ tenantId: a.row.tenant_id, teamId: a.row.team_id! })));
+      const managers = await this.store.managersByTeam(
+        em,
+        alerting.filter((a) => a.row.team_id).map((a) => ({ tenantId: a.row.tenant_id, teamId: a.row.team_id! })),
+      );
       const events: OutboxEvent<TicketLegalAlertData>[] = alerting.map(({ row, overdue, daysLeft }) => {
         const ticket = clockEventTicketOf(row.ticket_id, row.tenant_id, row);
         const base = ticketEventBase(ticket, row.due_at, rules.get(row.calendar_id)!.timeZone);
@@ -124,7 +130,10 @@ export class ClockPasses {
       [now, this.config.batchSize],
     );
     if (rows.length === 0) return { rows: 0, alerts: 0 };
-    const rules = await this.store.rules(em, rows.map((r) => r.calendar_id));
+    const rules = await this.store.rules(
+      em,
+      rows.map((r) => r.calendar_id),
+    );
     const pending: { row: SlaClockRow & ClockTicketColumns & { legal_due_at: Date | null }; target: 'first_response' | 'resolution'; breach: boolean; dueAt: Date }[] = [];
     const saved: SlaClockRow[] = [];
     const raised: { ticketId: string; tenantId: string; from: TicketPriority; to: TicketPriority }[] = [];
@@ -156,10 +165,19 @@ export class ClockPasses {
     await this.store.savePassedSla(em, saved);
     for (const raise of raised) {
       await em.query('UPDATE tickets.ticket SET priority = $2, version = version + 1, updated_at = now() WHERE id = $1', [raise.ticketId, raise.to]);
-      await this.history.record(em, { tenantId: raise.tenantId, ticketId: raise.ticketId, kind: 'priority_raised', actorId: null, details: { from: raise.from, to: raise.to, reason: 'sla_breached' } });
+      await this.history.record(em, {
+        tenantId: raise.tenantId,
+        ticketId: raise.ticketId,
+        kind: 'priority_raised',
+        actorId: null,
+        details: { from: raise.from, to: raise.to, reason: 'sla_breached' },
+      });
     }
     if (pending.length) {
-      const managers = await this.store.managersByTeam(em, pending.filter((p) => p.row.team_id).map((p) => ({ tenantId: p.row.tenant_id, teamId: p.row.team_id! })));
+      const managers = await this.store.managersByTeam(
+        em,
+        pending.filter((p) => p.row.team_id).map((p) => ({ tenantId: p.row.tenant_id, teamId: p.row.team_id! })),
+      );
       const priorities = new Map(raised.map((r) => [r.ticketId, r.to]));
       const events: OutboxEvent<TicketSlaAlertData>[] = pending.map(({ row, target, breach, dueAt }) => {
         const ticket = clockEventTicketOf(row.ticket_id, row.tenant_id, { ...row, priority: priorities.get(row.ticket_id) ?? row.priority });
@@ -167,7 +185,12 @@ export class ClockPasses {
           type: breach ? TICKETS_TICKET_SLA_BREACHED : TICKETS_TICKET_SLA_WARNING,
           subject: row.ticket_id,
           tenantId: row.tenant_id,
-          data: { ...ticketEventBase(ticket, row.legal_due_at, rules.get(row.calendar_id)!.timeZone), target, dueAt: dueAt.toISOString(), managerIds: managers.get(`${row.tenant_id}:${row.team_id}`) ?? [] },
+          data: {
+            ...ticketEventBase(ticket, row.legal_due_at, rules.get(row.calendar_id)!.timeZone),
+            target,
+            dueAt: dueAt.toISOString(),
+            managerIds: managers.get(`${row.tenant_id}:${row.team_id}`) ?? [],
+          },
         };
       });
       await this.outbox.publishAll(em, events);

@@ -11,26 +11,31 @@ import { SLA_CLOCK_COLUMNS, type SlaClockRow } from './sla-clock.row.js';
 export class ClockStore {
   async legal(em: EntityManager, tenantId: string, ticketIds: readonly string[], lock = false): Promise<LegalClockRow[]> {
     if (ticketIds.length === 0) return [];
-    return em.query(
-      `SELECT ${LEGAL_CLOCK_COLUMNS} FROM tickets.ticket_legal_clock lc WHERE lc.tenant_id = $1 AND lc.ticket_id = ANY($2::uuid[])${lock ? ' FOR UPDATE' : ''}`,
-      [tenantId, [...ticketIds]],
-    );
+    return em.query(`SELECT ${LEGAL_CLOCK_COLUMNS} FROM tickets.ticket_legal_clock lc WHERE lc.tenant_id = $1 AND lc.ticket_id = ANY($2::uuid[])${lock ? ' FOR UPDATE' : ''}`, [
+      tenantId,
+      [...ticketIds],
+    ]);
   }
 
   async sla(em: EntityManager, tenantId: string, ticketIds: readonly string[], lock = false): Promise<SlaClockRow[]> {
     if (ticketIds.length === 0) return [];
-    return em.query(
-      `SELECT ${SLA_CLOCK_COLUMNS} FROM tickets.ticket_sla_clock sc WHERE sc.tenant_id = $1 AND sc.ticket_id = ANY($2::uuid[])${lock ? ' FOR UPDATE' : ''}`,
-      [tenantId, [...ticketIds]],
-    );
+    return em.query(`SELECT ${SLA_CLOCK_COLUMNS} FROM tickets.ticket_sla_clock sc WHERE sc.tenant_id = $1 AND sc.ticket_id = ANY($2::uuid[])${lock ? ' FOR UPDATE' : ''}`, [
+      tenantId,
+      [...ticketIds],
+    ]);
   }
 
   /** Calendar rules by id (one query for a whole page or batch). */
   async rules(em: EntityManager, calendarIds: Iterable<string>): Promise<Map<string, BusinessCalendarRules>> {
     const ids = [...new Set(calendarIds)];
     if (ids.length === 0) return new Map();
-    const rows: { id: string; time_zone: string; weekly_hours: BusinessCalendar['weeklyHours']; colombian_holidays: boolean; extra_non_working_days: BusinessCalendar['extraNonWorkingDays'] }[] =
-      await em.query('SELECT id, time_zone, weekly_hours, colombian_holidays, extra_non_working_days FROM tickets.business_calendar WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: {
+      id: string;
+      time_zone: string;
+      weekly_hours: BusinessCalendar['weeklyHours'];
+      colombian_holidays: boolean;
+      extra_non_working_days: BusinessCalendar['extraNonWorkingDays'];
+    }[] = await em.query('SELECT id, time_zone, weekly_hours, colombian_holidays, extra_non_working_days FROM tickets.business_calendar WHERE id = ANY($1::uuid[])', [ids]);
     return new Map(
       rows.map((row) => [
         row.id,

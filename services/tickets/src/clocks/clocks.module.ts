@@ -12,7 +12,12 @@ import { TicketHistoryService } from '../tickets/ticket-history.service.js';
 /** The clocks of tickets; tickets-core imports this module to call TicketClocksService. */
 @Module({
   imports: [CalendarsModule, LegalTermsModule, SlaPoliciesModule],
-  providers: [ClockStore, TicketClocksService, LegalClockActions, TicketHistoryService, { provide: CLOCKS_CONFIG, useFactory: () => loadClocksConfig() },
+  providers: [
+    ClockStore,
+    TicketClocksService,
+    LegalClockActions,
+    TicketHistoryService,
+    { provide: CLOCKS_CONFIG, useFactory: () => loadClocksConfig() },
     { provide: ClockSource, useFactory: () => clockSourceFromEnv() },
   ],
   exports: [ClockSource, CLOCKS_CONFIG, TicketClocksService, LegalClockActions, ClockStore, CalendarsModule, LegalTermsModule, SlaPoliciesModule],

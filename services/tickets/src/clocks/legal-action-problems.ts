@@ -11,7 +11,11 @@ export const LegalActionProblems = {
   expired: (dueAt: Date, language: Language) =>
     new ProblemException(
       409,
-      say(language, `El término venció (${dueAt.toISOString()}) antes de esa fecha; ya no se puede suspender.`, `The term expired (${dueAt.toISOString()}) before that instant; it can no longer be suspended.`),
+      say(
+        language,
+        `El término venció (${dueAt.toISOString()}) antes de esa fecha; ya no se puede suspender.`,
+        `The term expired (${dueAt.toISOString()}) before that instant; it can no longer be suspended.`,
+      ),
       { currentDueAt: dueAt.toISOString() },
     ),
   badInstant: (field: 'requestedAt' | 'answeredAt', why: 'future' | 'too_early', language: Language) =>
@@ -54,7 +58,11 @@ export const LegalActionProblems = {
           errors: [
             {
               field: 'newDate',
-              message: say(language, `La nueva fecha debe ser posterior al vencimiento actual (${refusal.currentDueDate}).`, `The new date must be after the current due date (${refusal.currentDueDate}).`),
+              message: say(
+                language,
+                `La nueva fecha debe ser posterior al vencimiento actual (${refusal.currentDueDate}).`,
+                `The new date must be after the current due date (${refusal.currentDueDate}).`,
+              ),
             },
           ],
           currentDueDate: refusal.currentDueDate,

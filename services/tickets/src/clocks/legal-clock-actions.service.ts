@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Language } from '@crm/common';
-import {
-  TICKETS_TICKET_EXTENDED,
-  TICKETS_TICKET_RESUMED,
-  TICKETS_TICKET_SUSPENDED,
-  type TicketExtendedData,
-  type TicketResumedData,
-  type TicketSuspendedData,
-} from '@crm/contracts';
+import { TICKETS_TICKET_EXTENDED, TICKETS_TICKET_RESUMED, TICKETS_TICKET_SUSPENDED, type TicketExtendedData, type TicketResumedData, type TicketSuspendedData } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
 import { decideExtension, type BusinessCalendarRules } from '../business-time/index.js';
 import { TicketHistoryService } from '../tickets/ticket-history.service.js';
@@ -118,10 +111,23 @@ export class LegalClockActions {
     });
     if (!decision.ok) throw LegalActionProblems.extension(decision, language);
     const previousDueAt = current.dueAt!;
-    const extension = { at: at.toISOString(), by: actorId, reason, previousDueAt: previousDueAt.toISOString(), newDueAt: decision.newDueAt.toISOString(), extendedTermDays: decision.extendedTermDays };
+    const extension = {
+      at: at.toISOString(),
+      by: actorId,
+      reason,
+      previousDueAt: previousDueAt.toISOString(),
+      newDueAt: decision.newDueAt.toISOString(),
+      extendedTermDays: decision.extendedTermDays,
+    };
     const next = recomputeLegal({ ...row, extended_term_days: decision.extendedTermDays, extensions: [...row.extensions, extension] }, rules, at, this.config.dueSoonDays);
     await this.store.saveLegal(em, next);
-    await this.history.record(em, { tenantId: ticket.tenantId, ticketId: ticket.id, kind: 'legal_extended', actorId, details: { reason, previousDueAt: extension.previousDueAt, newDueAt: extension.newDueAt } });
+    await this.history.record(em, {
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      kind: 'legal_extended',
+      actorId,
+      details: { reason, previousDueAt: extension.previousDueAt, newDueAt: extension.newDueAt },
+    });
     const data: TicketExtendedData = {
       ...ticketEventBase(ticket, decision.newDueAt, rules.timeZone),
       reason,

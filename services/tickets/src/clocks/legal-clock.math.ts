@@ -60,7 +60,13 @@ export function clearStaleLegalAlerts<T extends AlertState>(row: T, figures: Leg
   };
 }
 
-export function legalStateOf(row: Pick<LegalClockRow, 'answered_at' | 'suspended_since' | 'due_at'> & LegalInput, rules: BusinessCalendarRules, figures: LegalFigures, now: Date, dueSoonDays: number): { state: LegalState; daysLeft: number | null } {
+export function legalStateOf(
+  row: Pick<LegalClockRow, 'answered_at' | 'suspended_since' | 'due_at'> & LegalInput,
+  rules: BusinessCalendarRules,
+  figures: LegalFigures,
+  now: Date,
+  dueSoonDays: number,
+): { state: LegalState; daysLeft: number | null } {
   if (row.answered_at) {
     const onTime = !figures.dueAt || row.answered_at.getTime() <= figures.dueAt.getTime();
     return { state: onTime ? 'answered_on_time' : 'answered_late', daysLeft: null };

@@ -77,7 +77,7 @@ export function dueSlaAlerts(row: SlaProgress, figures: SlaFigures, now: Date): 
 
 export function slaStateOf(row: SlaProgress & Pick<SlaClockRow, 'first_response_minutes' | 'resolution_minutes'>, figures: SlaFigures, now: Date): SlaState | null {
   if (row.first_response_minutes === null && row.resolution_minutes === null) return null;
-  const late = (done: Date | null, due: Date | null) => (due !== null && (done ?? now).getTime() > due.getTime());
+  const late = (done: Date | null, due: Date | null) => due !== null && (done ?? now).getTime() > due.getTime();
   const breached =
     row.first_response_breached_at !== null ||
     row.resolution_breached_at !== null ||

@@ -210,8 +210,7 @@ function slaStateSql(sc: string, state: SlaState): string {
 function applyStatus(row: SlaClockRow, before: ClockTicket, after: ClockTicket, at: Date): SlaClockRow {
   let next = row;
   const iso = at.toISOString();
-  const closePause = (r: SlaClockRow): SlaClockRow =>
-    r.paused_since ? { ...r, paused_since: null, pauses: r.pauses.map((p) => (p.to === null ? { ...p, to: iso } : p)) } : r;
+  const closePause = (r: SlaClockRow): SlaClockRow => (r.paused_since ? { ...r, paused_since: null, pauses: r.pauses.map((p) => (p.to === null ? { ...p, to: iso } : p)) } : r);
   if (after.status === 'pendiente' && before.status !== 'pendiente' && !next.paused_since) {
     next = { ...next, paused_since: at, pauses: [...next.pauses, { from: iso, to: null }] };
   }

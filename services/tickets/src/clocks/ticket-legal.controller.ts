@@ -29,7 +29,12 @@ export class TicketLegalController {
   @HttpCode(200)
   @Scopes('tickets:write')
   @ApiOperation({ summary: 'Suspend the legal term: the request is incomplete and the petitioner is asked to complete it (art. 17 Ley 1755)' })
-  suspend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LegalSuspensionDto, @Headers('accept-language') acceptLanguage: string | undefined): Promise<ClockView> {
+  suspend(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LegalSuspensionDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<ClockView> {
     const language = preferredLanguage(acceptLanguage);
     return this.act(user, id, async (em, ticket) => this.actions.suspend(em, ticket, user.id, dto.reason.trim(), language, dto.requestedAt ? new Date(dto.requestedAt) : undefined));
   }
@@ -54,7 +59,12 @@ export class TicketLegalController {
   @HttpCode(200)
   @Scopes('tickets:write')
   @ApiOperation({ summary: 'Extend the legal term before it expires, up to twice the initial term; the petitioner is told the reason and the new date (art. 14 parágrafo)' })
-  extend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ExtendTicketDto, @Headers('accept-language') acceptLanguage: string | undefined): Promise<ClockView> {
+  extend(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ExtendTicketDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<ClockView> {
     const language: Language = preferredLanguage(acceptLanguage);
     return this.act(user, id, async (em, ticket) => this.actions.extend(em, ticket, user.id, dto.reason.trim(), dto.newDate, language));
   }

@@ -26,7 +26,12 @@ export class TicketsExportController {
   @ApiProduces('text/csv', XLSX_TYPE)
   @ApiHeader({ name: 'Accept-Language', required: false, description: 'Headers and labels in Spanish (default) or English (en)' })
   @ApiOperation({ summary: 'Download the filtered ticket list you can see as CSV or XLSX (same filters as GET /tickets; messages and internal notes are never exported)' })
-  async export(@CurrentUser() user: AuthUser, @Query() query: ExportTicketsQueryDto, @Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ExportTicketsQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = preferredLanguage(acceptLanguage);
     const rows = await this.exports.open(user, query, language);
     const fileName = `pqr-${new Date().toISOString().slice(0, 10)}.${query.format}`;

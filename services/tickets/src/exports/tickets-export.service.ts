@@ -36,7 +36,11 @@ export class TicketsExportService {
     const first = await pageOf();
     const categoryNames = await this.categories.names(this.dataSource.manager, user.tenantId, language);
     const rowsOf = async (items: TicketView[]) => {
-      const users = await this.requesters.users(this.dataSource.manager, user.tenantId, items.map((item) => item.assigneeId).filter((id): id is string => Boolean(id)));
+      const users = await this.requesters.users(
+        this.dataSource.manager,
+        user.tenantId,
+        items.map((item) => item.assigneeId).filter((id): id is string => Boolean(id)),
+      );
       const lookups = { categories: categoryNames, users: new Map([...users].map(([id, ref]) => [id, ref.name])) };
       return items.map((item) => exportRow(item, lookups, language));
     };

@@ -58,7 +58,10 @@ export class TicketAttachmentsService {
   async store(tenantId: string, files: readonly UploadedFile[]): Promise<StoredFile[]> {
     const sniffed = files.map((file) => {
       const type = sniffContentType(file.bytes, file.fileName);
-      if (!type) throw Problems.unsupportedMediaType(`Tipo de archivo no permitido (${safeFileName(file.fileName)}): se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.`);
+      if (!type)
+        throw Problems.unsupportedMediaType(
+          `Tipo de archivo no permitido (${safeFileName(file.fileName)}): se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.`,
+        );
       return { file, type };
     });
     const stored: StoredFile[] = [];

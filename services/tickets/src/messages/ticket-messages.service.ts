@@ -30,7 +30,10 @@ export interface MessageView {
 /** Plain text as typed, without control characters other than line breaks and tabs. */
 export function cleanBody(body: string): string {
   // eslint-disable-next-line no-control-regex
-  return body.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .trim();
 }
 
 const firstNameOf = (name: string | null): string | null => name?.trim().split(/\s+/)[0] || null;
@@ -98,11 +101,24 @@ export class TicketMessagesService {
   async history(em: EntityManager, ticket: Ticket, kinds: readonly MessageKind[]): Promise<MessageView[]> {
     const messages = await em.find(TicketMessage, { where: { tenantId: ticket.tenantId, ticketId: ticket.id, kind: In([...kinds]) }, order: { createdAt: 'ASC', id: 'ASC' }, take: 2000 });
     if (messages.length === 0) return [];
-    const files = await em.find(TicketAttachment, { where: { tenantId: ticket.tenantId, ticketId: ticket.id, messageId: In(messages.map((m) => m.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return messages.map((message) => this.viewOf(message, files.filter((file) => file.messageId === message.id)));
+    const files = await em.find(TicketAttachment, {
+      where: { tenantId: ticket.tenantId, ticketId: ticket.id, messageId: In(messages.map((m) => m.id)) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return messages.map((message) =>
+      this.viewOf(
+        message,
+        files.filter((file) => file.messageId === message.id),
+      ),
+    );
   }
 
-  private async save(em: EntityManager, ticket: Ticket, fields: Pick<TicketMessage, 'kind' | 'body' | 'authorKind' | 'authorId' | 'authorName'>, files: readonly StoredFile[]): Promise<TicketMessage> {
+  private async save(
+    em: EntityManager,
+    ticket: Ticket,
+    fields: Pick<TicketMessage, 'kind' | 'body' | 'authorKind' | 'authorId' | 'authorName'>,
+    files: readonly StoredFile[],
+  ): Promise<TicketMessage> {
     const message = em.create(TicketMessage, { tenantId: ticket.tenantId, ticketId: ticket.id, ...fields });
     await em.save(message);
     await this.attachments.record(em, ticket.tenantId, ticket.id, message.id, fields.authorId, files);

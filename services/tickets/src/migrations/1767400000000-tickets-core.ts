@@ -189,7 +189,18 @@ export class TicketsCore1767400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const sql of idempotencyMigrationSql('tickets').down) await queryRunner.query(sql);
-    for (const table of ['user_ref', 'contact_ref', 'team_assignment_rule', 'ticket_history', 'ticket_attachment', 'ticket_message', 'ticket', 'category_seed', 'ticket_category', 'radicado_counter']) {
+    for (const table of [
+      'user_ref',
+      'contact_ref',
+      'team_assignment_rule',
+      'ticket_history',
+      'ticket_attachment',
+      'ticket_message',
+      'ticket',
+      'category_seed',
+      'ticket_category',
+      'radicado_counter',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS tickets.${table}`);
     }
     await queryRunner.query('DROP FUNCTION IF EXISTS tickets.fold_text(text)');

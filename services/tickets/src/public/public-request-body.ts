@@ -11,7 +11,9 @@ export type JsonPartName = 'ticket' | 'message';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => (message.includes('should not exist') ? { field, message: `El campo "${field}" no está permitido.` } : { field, message }));
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.includes('should not exist') ? { field, message: `El campo "${field}" no está permitido.` } : { field, message },
+    );
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -20,7 +22,12 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
  * A public request's fields and files: JSON as the body, or multipart with the same JSON in one
  * text part (`jsonPart`) plus up to 5 files. Anything but an object is a 400.
  */
-export async function readPublicBody(request: FastifyRequest, body: unknown, jsonPart: JsonPartName, maxFileBytes: number): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
+export async function readPublicBody(
+  request: FastifyRequest,
+  body: unknown,
+  jsonPart: JsonPartName,
+  maxFileBytes: number,
+): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
   if (!request.isMultipart()) {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw Problems.invalid([{ field: 'body', message: 'Envíe los datos como un objeto JSON.' }]);
     return { fields: body as Record<string, unknown>, files: [] };

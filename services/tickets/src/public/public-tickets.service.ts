@@ -49,19 +49,24 @@ export class PublicTicketsService {
       return await this.dataSource.transaction(async (em) => {
         let clock: Awaited<ReturnType<TicketEventsPublisher['clockOf']>>;
         // The files and the due date are done inside the creation, before the radicado's counter lock.
-        const ticket = await this.tickets.create(em, null, {
-          tenantId: portal.tenantId,
-          channel: 'web',
-          pqrClass: dto.pqrClass,
-          categoryId: dto.categoryId,
-          subject: dto.subject,
-          description: dto.description,
-          requester: { ...dto.requester, email: dto.requester.email.trim().toLowerCase() },
-          ...(portal.teamId ? { teamId: portal.teamId } : {}),
-        }, async (created) => {
-          if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
-          clock = await this.events.clockOf(em, created);
-        });
+        const ticket = await this.tickets.create(
+          em,
+          null,
+          {
+            tenantId: portal.tenantId,
+            channel: 'web',
+            pqrClass: dto.pqrClass,
+            categoryId: dto.categoryId,
+            subject: dto.subject,
+            description: dto.description,
+            requester: { ...dto.requester, email: dto.requester.email.trim().toLowerCase() },
+            ...(portal.teamId ? { teamId: portal.teamId } : {}),
+          },
+          async (created) => {
+            if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
+            clock = await this.events.clockOf(em, created);
+          },
+        );
         return {
           radicado: ticket.radicado,
           trackingToken: trackingTokenOf(this.config, ticket.tenantId, ticket.id),

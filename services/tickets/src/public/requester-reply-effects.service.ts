@@ -28,11 +28,20 @@ export class RequesterReplyEffects {
     const before = clockTicketOf(ticket);
     ticket.status = 'en_proceso';
     const [row] = returnedRows<{ version: number }>(
-      await em.query("UPDATE tickets.ticket SET status = 'en_proceso', version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING version", [ticket.id, ticket.tenantId]),
+      await em.query("UPDATE tickets.ticket SET status = 'en_proceso', version = version + 1, updated_at = now() WHERE id = $1 AND tenant_id = $2 RETURNING version", [
+        ticket.id,
+        ticket.tenantId,
+      ]),
     );
     ticket.version = row!.version;
     await this.clocks.onChanged(em, before, clockTicketOf(ticket), at);
-    await this.history.record(em, { tenantId: ticket.tenantId, ticketId: ticket.id, kind: 'status_changed', actorId: null, details: { from: 'pendiente', to: 'en_proceso', via: 'requester_reply' } });
+    await this.history.record(em, {
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      kind: 'status_changed',
+      actorId: null,
+      details: { from: 'pendiente', to: 'en_proceso', via: 'requester_reply' },
+    });
     const clock = await this.events.clockOf(em, ticket);
     const changed: TicketStatusChangedData = { ...this.events.base(ticket, clock), previousStatus: 'pendiente', changedBy: null, changedAt: at.toISOString() };
     await this.events.publish(em, ticket, TICKETS_TICKET_STATUS_CHANGED, changed);

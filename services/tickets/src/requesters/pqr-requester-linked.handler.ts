@@ -18,11 +18,11 @@ export class PqrRequesterLinkedHandler {
   async onLinked(@Payload() event: CloudEvent<PqrRequesterLinkedData>): Promise<void> {
     const { ticketId, contactId } = event.data;
     await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
-      const linked = await updateReturning(
-        em,
-        'UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id',
-        [ticketId, event.tenantid, contactId],
-      );
+      const linked = await updateReturning(em, 'UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id', [
+        ticketId,
+        event.tenantid,
+        contactId,
+      ]);
       if (linked.length > 0) {
         await em.query("INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details) VALUES ($1, $2, 'requester_linked', jsonb_build_object('contactId', $3::text))", [
           event.tenantid,

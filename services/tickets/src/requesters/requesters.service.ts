@@ -56,10 +56,10 @@ export class RequestersService {
   }
 
   async user(em: EntityManager, tenantId: string, userId: string): Promise<UserRef | null> {
-    const rows: Record<string, unknown>[] = await em.query(
-      'SELECT user_id, name, email, language, team_ids, roles, active FROM tickets.user_ref WHERE user_id = $1 AND tenant_id = $2',
-      [userId, tenantId],
-    );
+    const rows: Record<string, unknown>[] = await em.query('SELECT user_id, name, email, language, team_ids, roles, active FROM tickets.user_ref WHERE user_id = $1 AND tenant_id = $2', [
+      userId,
+      tenantId,
+    ]);
     return rows[0] ? toUserRef(rows[0]) : null;
   }
 

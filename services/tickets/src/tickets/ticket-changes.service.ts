@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import {
-  TICKETS_TICKET_CLOSED,
-  TICKETS_TICKET_REOPENED,
-  TICKETS_TICKET_STATUS_CHANGED,
-  type TicketClosedData,
-  type TicketReopenedData,
-  type TicketStatusChangedData,
-} from '@crm/contracts';
+import { TICKETS_TICKET_CLOSED, TICKETS_TICKET_REOPENED, TICKETS_TICKET_STATUS_CHANGED, type TicketClosedData, type TicketReopenedData, type TicketStatusChangedData } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import type { ChangeStatusDto } from './dto/change-status.dto.js';

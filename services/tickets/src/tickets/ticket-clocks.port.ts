@@ -44,5 +44,13 @@ export abstract class TicketClocks {
 }
 
 export function clockTicketOf(ticket: ClockTicket): ClockTicket {
-  return { id: ticket.id, tenantId: ticket.tenantId, pqrClass: ticket.pqrClass, priority: ticket.priority, categoryId: ticket.categoryId, receivedAt: ticket.receivedAt, status: ticket.status };
+  return {
+    id: ticket.id,
+    tenantId: ticket.tenantId,
+    pqrClass: ticket.pqrClass,
+    priority: ticket.priority,
+    categoryId: ticket.categoryId,
+    receivedAt: ticket.receivedAt,
+    status: ticket.status,
+  };
 }

@@ -33,7 +33,11 @@ export class TicketViews {
 
   async many(tickets: Ticket[], em: EntityManager = this.dataSource.manager): Promise<TicketView[]> {
     if (tickets.length === 0) return [];
-    const clocks = await this.clocks.views(em, tickets[0].tenantId, tickets.map((ticket) => ticket.id));
+    const clocks = await this.clocks.views(
+      em,
+      tickets[0].tenantId,
+      tickets.map((ticket) => ticket.id),
+    );
     return tickets.map((ticket) => toTicketView(ticket, figuresOf(clocks.get(ticket.id))));
   }
 }

@@ -21,7 +21,18 @@ import { TicketsQueryService } from './tickets-query.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Ticket, AssignmentRule]), TicketCategoriesModule, RequestersModule, ClocksModule],
   controllers: [TicketsController],
-  providers: [TicketAccessService, TicketsService, RadicadoService, TicketEventsPublisher, TicketHistoryService, TicketViews, AgentPicker, TicketChangesService, TicketsQueryService, { provide: TicketClocks, useExisting: TicketClocksService }],
+  providers: [
+    TicketAccessService,
+    TicketsService,
+    RadicadoService,
+    TicketEventsPublisher,
+    TicketHistoryService,
+    TicketViews,
+    AgentPicker,
+    TicketChangesService,
+    TicketsQueryService,
+    { provide: TicketClocks, useExisting: TicketClocksService },
+  ],
   exports: [TicketClocks, TicketsQueryService, TicketAccessService, TicketsService, TicketEventsPublisher, TicketHistoryService, TicketViews, AgentPicker],
 })
 export class TicketsModule {}

@@ -133,7 +133,13 @@ export class TicketsService {
     const outboxIds = [await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created)];
     if (ticket.assigneeId && via) {
       await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
-      const assigned: TicketAssignedData = { ...this.events.base(ticket, clock), assigneeId: ticket.assigneeId, previousAssigneeId: null, assignedBy: via === 'manual' ? actorId : null, assignedAt: now.toISOString() };
+      const assigned: TicketAssignedData = {
+        ...this.events.base(ticket, clock),
+        assigneeId: ticket.assigneeId,
+        previousAssigneeId: null,
+        assignedBy: via === 'manual' ? actorId : null,
+        assignedAt: now.toISOString(),
+      };
       outboxIds.push(await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned));
     }
     return { ticket, outboxIds };

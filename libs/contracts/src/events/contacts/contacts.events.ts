@@ -74,22 +74,25 @@ export interface DocumentDeletedData {
 const kind: JsonSchema = { type: 'string', enum: CONTACT_KINDS };
 const lifecycle: JsonSchema = { type: 'string', enum: CONTACT_LIFECYCLES };
 
-export const contactCreatedSchema = object({
-  contactId: uuid,
-  kind,
-  lifecycle,
-  displayName: text,
-  email: nullableText,
-  phone: nullableText,
-  ownerId: nullableUuid,
-  teamId: nullableUuid,
-  sourceId: nullableUuid,
-  companyId: nullableUuid,
-  taxId: nullableText,
-  createdBy: uuid,
-  createdAt: dateTime,
-  version: integer,
-}, ['contactId', 'kind', 'lifecycle', 'displayName', 'email', 'phone', 'ownerId', 'teamId', 'createdBy', 'createdAt', 'version']);
+export const contactCreatedSchema = object(
+  {
+    contactId: uuid,
+    kind,
+    lifecycle,
+    displayName: text,
+    email: nullableText,
+    phone: nullableText,
+    ownerId: nullableUuid,
+    teamId: nullableUuid,
+    sourceId: nullableUuid,
+    companyId: nullableUuid,
+    taxId: nullableText,
+    createdBy: uuid,
+    createdAt: dateTime,
+    version: integer,
+  },
+  ['contactId', 'kind', 'lifecycle', 'displayName', 'email', 'phone', 'ownerId', 'teamId', 'createdBy', 'createdAt', 'version'],
+);
 
 export const contactUpdatedSchema = object({
   contactId: uuid,

@@ -15,8 +15,7 @@ export const LIFECYCLE_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     type: l.CONTACTS_SOURCE_CHANGED,
     publisher: 'contacts',
     consumers: [],
-    summary:
-      'Se creó o modificó una fuente de captación (nombre, canal, costo y periodo, para el costo de adquisición por fuente). / A source of capture was created or changed.',
+    summary: 'Se creó o modificó una fuente de captación (nombre, canal, costo y periodo, para el costo de adquisición por fuente). / A source of capture was created or changed.',
     schema: l.sourceChangedSchema,
     exchange: 'crm.events',
   },

@@ -10,7 +10,8 @@ export const MERGE_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     type: m.CONTACTS_CONTACT_MERGED,
     publisher: 'contacts',
     consumers: ['opportunities'],
-    summary: 'Contactos duplicados se fusionaron en uno (el sobreviviente); actualice las referencias a los ids fusionados. / Duplicate contacts were merged into a survivor; repoint references to the merged ids.',
+    summary:
+      'Contactos duplicados se fusionaron en uno (el sobreviviente); actualice las referencias a los ids fusionados. / Duplicate contacts were merged into a survivor; repoint references to the merged ids.',
     schema: m.contactMergedSchema,
     exchange: 'crm.events',
   },

@@ -86,7 +86,18 @@ const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-t
 const excerpt: JsonSchema = { type: 'string', description: `Shared notes only (at most ${NOTE_EXCERPT_MAX_LENGTH} characters); absent for private notes.` };
 
 export const noteAddedSchema = object(
-  { noteId: uuid, contactId: uuid, authorId: uuid, visibility, excerpt, interestId: nullableUuid, remindAt: nullableDateTime, remindAudience: nullableAudience, createdAt: dateTime, version: integer },
+  {
+    noteId: uuid,
+    contactId: uuid,
+    authorId: uuid,
+    visibility,
+    excerpt,
+    interestId: nullableUuid,
+    remindAt: nullableDateTime,
+    remindAudience: nullableAudience,
+    createdAt: dateTime,
+    version: integer,
+  },
   ['noteId', 'contactId', 'authorId', 'visibility', 'interestId', 'remindAt', 'remindAudience', 'createdAt', 'version'],
 );
 
@@ -125,4 +136,3 @@ export const noteReminderDueSchema = object(
   },
   ['noteId', 'contactId', 'contactName', 'authorId', 'audience', 'teamId', 'remindAt', 'visibility'],
 );
-

@@ -6,8 +6,7 @@ export const PRIVACY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     type: p.CONTACTS_CONTACT_CONSENT_CHANGED,
     publisher: 'contacts',
     consumers: [],
-    summary:
-      'Se registró o retiró la autorización de un contacto para recibir mercadeo (fecha y canal). / Marketing consent was granted or withdrawn.',
+    summary: 'Se registró o retiró la autorización de un contacto para recibir mercadeo (fecha y canal). / Marketing consent was granted or withdrawn.',
     schema: p.contactConsentChangedSchema,
     exchange: 'crm.events',
   },

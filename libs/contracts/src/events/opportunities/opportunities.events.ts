@@ -153,7 +153,15 @@ export interface OpportunityStalledData extends OpportunityRef {
 }
 
 export const opportunityCreatedSchema = object(
-  { ...refProperties, status: { type: 'string', enum: OPPORTUNITY_STATUSES }, amount: moneyAmountSchema, probability: integer, expectedCloseDate: nullableText, createdAt: dateTime, version: integer },
+  {
+    ...refProperties,
+    status: { type: 'string', enum: OPPORTUNITY_STATUSES },
+    amount: moneyAmountSchema,
+    probability: integer,
+    expectedCloseDate: nullableText,
+    createdAt: dateTime,
+    version: integer,
+  },
   [...refRequired, 'status', 'amount', 'probability', 'expectedCloseDate', 'createdAt', 'version'],
 );
 
@@ -167,9 +175,16 @@ export const opportunityUpdatedSchema = object({
   version: integer,
 });
 
-export const opportunityAssignedSchema = object(
-  { ...refProperties, role: { type: 'string', enum: OPPORTUNITY_ROLES }, userId: uuid, previousUserId: nullableUuid, assignedBy: uuid, assignedAt: dateTime, amount: moneyAmountSchema, version: integer },
-);
+export const opportunityAssignedSchema = object({
+  ...refProperties,
+  role: { type: 'string', enum: OPPORTUNITY_ROLES },
+  userId: uuid,
+  previousUserId: nullableUuid,
+  assignedBy: uuid,
+  assignedAt: dateTime,
+  amount: moneyAmountSchema,
+  version: integer,
+});
 
 export const opportunityStageChangedSchema = object({
   ...refProperties,

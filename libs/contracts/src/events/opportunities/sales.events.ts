@@ -46,20 +46,18 @@ export interface QuoteEventData {
   version: number;
 }
 
-export const activityEventSchema: JsonSchema = object(
-  {
-    activityId: uuid,
-    opportunityId: nullableUuid,
-    contactId: nullableUuid,
-    type: { type: 'string', enum: ACTIVITY_TYPES },
-    subject: text,
-    dueAt: nullableText,
-    assignedTo: uuid,
-    createdBy: uuid,
-    occurredAt: dateTime,
-    version: integer,
-  },
-);
+export const activityEventSchema: JsonSchema = object({
+  activityId: uuid,
+  opportunityId: nullableUuid,
+  contactId: nullableUuid,
+  type: { type: 'string', enum: ACTIVITY_TYPES },
+  subject: text,
+  dueAt: nullableText,
+  assignedTo: uuid,
+  createdBy: uuid,
+  occurredAt: dateTime,
+  version: integer,
+});
 
 export const quoteEventSchema: JsonSchema = object({
   quoteId: uuid,

@@ -21,12 +21,7 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     'Se asignó la PQR a un agente (manual o automáticamente); se le notifica. / A ticket was assigned; the agent is notified.',
     t.ticketAssignedSchema,
   ),
-  ticketEvent(
-    t.TICKETS_TICKET_STATUS_CHANGED,
-    [],
-    'Cambió el estado de la PQR (Abierto, En Proceso, Pendiente, Cerrado). / The ticket status changed.',
-    t.ticketStatusChangedSchema,
-  ),
+  ticketEvent(t.TICKETS_TICKET_STATUS_CHANGED, [], 'Cambió el estado de la PQR (Abierto, En Proceso, Pendiente, Cerrado). / The ticket status changed.', t.ticketStatusChangedSchema),
   ticketEvent(
     t.TICKETS_TICKET_REPLIED,
     ['notifications'],
@@ -46,12 +41,7 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     'Término legal suspendido (art. 17 Ley 1755: solicitud incompleta); notifications pide al peticionario completarla. / The legal term was suspended; the petitioner is asked to complete the request.',
     t.ticketSuspendedSchema,
   ),
-  ticketEvent(
-    t.TICKETS_TICKET_RESUMED,
-    [],
-    'El término legal se reanudó (respuesta del peticionario o del personal). / The legal term resumed.',
-    t.ticketResumedSchema,
-  ),
+  ticketEvent(t.TICKETS_TICKET_RESUMED, [], 'El término legal se reanudó (respuesta del peticionario o del personal). / The legal term resumed.', t.ticketResumedSchema),
   ticketEvent(
     t.TICKETS_TICKET_EXTENDED,
     ['notifications'],

@@ -16,16 +16,7 @@ export const TICKETS_TICKET_SLA_BREACHED = 'tickets.ticket.sla_breached';
 export const TICKETS_TICKET_SATISFACTION_RECORDED = 'tickets.ticket.satisfaction_recorded';
 
 /** The legal kind of a PQR (Ley 1755 de 2015); each has its own term in the legal-terms table. */
-export const PQR_CLASSES = [
-  'peticion_general',
-  'peticion_documentos',
-  'consulta',
-  'queja',
-  'reclamo',
-  'sugerencia',
-  'felicitacion',
-  'denuncia',
-] as const;
+export const PQR_CLASSES = ['peticion_general', 'peticion_documentos', 'consulta', 'queja', 'reclamo', 'sugerencia', 'felicitacion', 'denuncia'] as const;
 export type PqrClass = (typeof PQR_CLASSES)[number];
 
 export const TICKET_PRIORITIES = ['alta', 'media', 'baja'] as const;
@@ -273,10 +264,11 @@ export const ticketClosedSchema = ticketSchema({
 
 export const ticketReopenedSchema = ticketSchema({ reopenedBy: nullableUuid, reopenedAt: dateTime, reason: nullableText });
 
-export const ticketSuspendedSchema = ticketSchema(
-  { reason: text, suspendedBy: nullableUuid, suspendedAt: dateTime, requester: ticketRequesterSchema },
-  ['reason', 'suspendedBy', 'suspendedAt'],
-);
+export const ticketSuspendedSchema = ticketSchema({ reason: text, suspendedBy: nullableUuid, suspendedAt: dateTime, requester: ticketRequesterSchema }, [
+  'reason',
+  'suspendedBy',
+  'suspendedAt',
+]);
 
 export const ticketResumedSchema = ticketSchema({ resumedBy: nullableUuid, resumedAt: dateTime });
 

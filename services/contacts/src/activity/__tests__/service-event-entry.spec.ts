@@ -4,7 +4,12 @@ import { serviceEventEntry, serviceEventTitle } from '../service-event-entry.js'
 describe('opportunities/tickets events as timeline entries', () => {
   it('titles known events in Spanish with the record’s name, and keeps scalar fields only', () => {
     const entry = serviceEventEntry('opportunities.opportunity.won', 'opp-1', {
-      contactId: 'c', title: 'Dotación 2026', amount: { amount: '10', currency: 'COP' }, ownerId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f', description: 'privado', stages: ['a'],
+      contactId: 'c',
+      title: 'Dotación 2026',
+      amount: { amount: '10', currency: 'COP' },
+      ownerId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+      description: 'privado',
+      stages: ['a'],
     });
     expect(entry).toEqual({
       source: 'opportunities',

@@ -11,7 +11,15 @@ describe('normaliseChannels', () => {
   });
 
   it('keeps exactly one primary when several are marked', () => {
-    const result = normaliseChannels([{ value: '+57 1', primary: true }, { value: '+57 2', primary: true }], undefined, [], 'phone');
+    const result = normaliseChannels(
+      [
+        { value: '+57 1', primary: true },
+        { value: '+57 2', primary: true },
+      ],
+      undefined,
+      [],
+      'phone',
+    );
     expect(result.filter((c) => c.primary)).toHaveLength(1);
     expect(primaryOf(result)).toBe('+57 1');
   });

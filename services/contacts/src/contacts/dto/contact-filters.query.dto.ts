@@ -13,7 +13,10 @@ const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 function toList({ value }: { value: unknown }): unknown {
   if (value === undefined || value === null) return value;
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  return values
+    .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
+    .map((item) => (typeof item === 'string' ? item.trim() : item))
+    .filter((item) => item !== '');
 }
 
 /** A filter that takes one or several values (repeated parameter or comma list); any of them matches. */
@@ -35,7 +38,8 @@ function ListFilter(description: string, ...validators: PropertyDecorator[]) {
  */
 export class ContactFiltersQueryDto {
   @ApiPropertyOptional({
-    description: 'Search: name, every e-mail, phone (digits, any format), company (free text or linked organisation) and tax id (with or without dots and dashes). Accents and case do not matter. At least 3 characters in a row.',
+    description:
+      'Search: name, every e-mail, phone (digits, any format), company (free text or linked organisation) and tax id (with or without dots and dashes). Accents and case do not matter. At least 3 characters in a row.',
     minLength: 3,
   })
   @IsOptional()

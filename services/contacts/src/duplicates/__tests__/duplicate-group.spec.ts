@@ -3,7 +3,14 @@ import { nameGroups } from '../duplicate-group.js';
 
 describe('nameGroups', () => {
   const seeds = [
-    { id: 'a', name: 'jose perez', matches: [{ id: 'b', score: 1 }, { id: 'c', score: 0.7 }] },
+    {
+      id: 'a',
+      name: 'jose perez',
+      matches: [
+        { id: 'b', score: 1 },
+        { id: 'c', score: 0.7 },
+      ],
+    },
     { id: 'b', name: 'jose perez', matches: [{ id: 'c', score: 0.7 }] },
     { id: 'x', name: 'luis', matches: [] },
     { id: 'd', name: 'maria', matches: [{ id: 'e', score: 0.8 }] },
@@ -11,7 +18,10 @@ describe('nameGroups', () => {
 
   it('groups each seed with its matches, skipping groups already inside an earlier one', () => {
     const { groups, lastSeed } = nameGroups(seeds, 10);
-    expect(groups.map((g) => g.memberIds)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(groups.map((g) => g.memberIds)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
     expect(groups[0]).toMatchObject({ reason: 'name', similarity: 0.7, more: false });
     expect(lastSeed).toBe(3);
   });

@@ -78,10 +78,12 @@ export class ImportJobsService {
 
   /** A page of rejected rows (keyset on the row number), for the streamed CSV. */
   async rejectedPage(job: ImportJob, afterRow: number, size: number): Promise<{ row_number: number; raw: string; reason: string }[]> {
-    return this.dataSource.query(
-      'SELECT row_number, raw, reason FROM contacts.import_rejected_row WHERE job_id = $1 AND tenant_id = $2 AND row_number > $3 ORDER BY row_number LIMIT $4',
-      [job.id, job.tenantId, afterRow, size],
-    );
+    return this.dataSource.query('SELECT row_number, raw, reason FROM contacts.import_rejected_row WHERE job_id = $1 AND tenant_id = $2 AND row_number > $3 ORDER BY row_number LIMIT $4', [
+      job.id,
+      job.tenantId,
+      afterRow,
+      size,
+    ]);
   }
 
   private async resolveOptions(user: AuthUser, json: string | undefined): Promise<ImportOptions> {

@@ -185,7 +185,8 @@ export class ImportJobRunner {
       await requeue();
       return 'requeued' as const;
     }
-    const message = error instanceof ImportFileError ? error.message : 'Error interno al procesar la importación; las filas ya procesadas se conservan. Intente de nuevo o contacte al administrador.';
+    const message =
+      error instanceof ImportFileError ? error.message : 'Error interno al procesar la importación; las filas ya procesadas se conservan. Intente de nuevo o contacte al administrador.';
     if (!(error instanceof ImportFileError)) this.logger.error({ jobId: job.id, err: (error as Error).message, stack: (error as Error).stack }, 'import job failed');
     state.timings.totalMs = Math.round(state.timings.totalMs + performance.now() - startedAt);
     await client

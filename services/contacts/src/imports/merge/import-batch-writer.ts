@@ -91,7 +91,18 @@ export class ImportBatchWriter {
           `UPDATE contacts.import_job SET processed_rows = processed_rows + $2, total_rows = $3, created_count = created_count + $4, updated_count = updated_count + $5,
              skipped_count = skipped_count + $6, rejected_count = rejected_count + $7, bytes_read = $8, progress = $9, timings = $10::jsonb,
              heartbeat_at = now(), updated_at = now() WHERE id = $1`,
-          [this.job.id, batch.rows, progress.totalRows, result.created, result.updated, result.skipped, result.rejected, progress.bytesRead, progress.progress, JSON.stringify(progress.timings)],
+          [
+            this.job.id,
+            batch.rows,
+            progress.totalRows,
+            result.created,
+            result.updated,
+            result.skipped,
+            result.rejected,
+            progress.bytesRead,
+            progress.progress,
+            JSON.stringify(progress.timings),
+          ],
         );
         result.mergeMs += performance.now() - started;
       } else {

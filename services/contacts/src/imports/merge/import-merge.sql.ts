@@ -85,13 +85,15 @@ const UPDATED_FIELDS: readonly [string, string, string][] = [
   ['companyName', 'company_name', 'coalesce(src.company_name, o.company_name)'],
   ['email', 'email', 'coalesce(src.email, o.email)'],
   [
-    'emails', 'emails',
+    'emails',
+    'emails',
     `CASE WHEN src.email IS NULL OR src.email = o.email THEN o.emails ELSE jsonb_build_array(jsonb_build_object('value', src.email, 'label', 'work', 'primary', true))
       || coalesce((SELECT jsonb_agg(e || '{"primary": false}'::jsonb) FROM jsonb_array_elements(o.emails) e WHERE e->>'value' <> src.email), '[]'::jsonb) END`,
   ],
   ['phone', 'phone', 'coalesce(src.phone, o.phone)'],
   [
-    'phones', 'phones',
+    'phones',
+    'phones',
     `CASE WHEN src.phone IS NULL OR src.phone = o.phone THEN o.phones ELSE jsonb_build_array(jsonb_build_object('value', src.phone, 'label', 'mobile', 'primary', true))
       || coalesce((SELECT jsonb_agg(e || '{"primary": false}'::jsonb) FROM jsonb_array_elements(o.phones) e WHERE e->>'value' <> src.phone), '[]'::jsonb) END`,
   ],

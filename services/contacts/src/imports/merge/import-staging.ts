@@ -11,9 +11,32 @@ export const STAGE_TABLE_PREFIX = 'import_stage_';
 
 /** Columns filled by COPY, in COPY order. */
 export const STAGE_COPY_COLUMNS = [
-  'row_no', 'reason', 'raw', 'kind', 'lifecycle', 'first_name', 'last_name', 'company_name', 'display_name', 'email', 'phone', 'position',
-  'tax_id', 'dedupe_key', 'street', 'city', 'region', 'postal_code', 'country', 'website', 'linkedin_url', 'industry', 'category', 'tags',
-  'priority', 'interest_level',
+  'row_no',
+  'reason',
+  'raw',
+  'kind',
+  'lifecycle',
+  'first_name',
+  'last_name',
+  'company_name',
+  'display_name',
+  'email',
+  'phone',
+  'position',
+  'tax_id',
+  'dedupe_key',
+  'street',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'website',
+  'linkedin_url',
+  'industry',
+  'category',
+  'tags',
+  'priority',
+  'interest_level',
 ] as const;
 
 /**

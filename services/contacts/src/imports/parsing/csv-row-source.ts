@@ -39,7 +39,9 @@ async function* decode(source: AsyncIterable<Buffer>, encoding: CsvEncoding, onB
     if (rest) yield rest;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new ImportFileError(`El archivo no es texto ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'} válido (cerca del byte ${offset}). Guárdelo como «CSV UTF-8» e impórtelo de nuevo.`);
+      throw new ImportFileError(
+        `El archivo no es texto ${encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'} válido (cerca del byte ${offset}). Guárdelo como «CSV UTF-8» e impórtelo de nuevo.`,
+      );
     }
     throw error;
   }
@@ -61,10 +63,12 @@ export async function* csvRows(source: AsyncIterable<Buffer>, options: { encodin
   if (head === '') return;
   const delimiter = options.delimiter ?? detectDelimiter(head);
   const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: 1024 * 1024 });
-  const input = Readable.from((async function* () {
-    yield head;
-    yield* text;
-  })());
+  const input = Readable.from(
+    (async function* () {
+      yield head;
+      yield* text;
+    })(),
+  );
   pipeline(input, parser, () => undefined); // errors surface through the parser's iteration below
   let rowNo = 0;
   try {

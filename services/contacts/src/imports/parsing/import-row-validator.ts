@@ -43,11 +43,28 @@ export interface ValidatedRow {
 export type RowOutcome = { row: ValidatedRow; reason: null } | { row: null; reason: string };
 
 const MAX_LENGTHS: Partial<Record<ImportField, number>> = {
-  firstName: 120, lastName: 120, companyName: 200, position: 120, street: 200, city: 120, region: 120, postalCode: 20, industry: 80, category: 80,
+  firstName: 120,
+  lastName: 120,
+  companyName: 200,
+  position: 120,
+  street: 200,
+  city: 120,
+  region: 120,
+  postalCode: 20,
+  industry: 80,
+  category: 80,
 };
 const LABELS: Partial<Record<ImportField, string>> = {
-  firstName: 'nombre', lastName: 'apellido', companyName: 'empresa', position: 'cargo', street: 'dirección', city: 'ciudad', region: 'departamento',
-  postalCode: 'código postal', industry: 'industria', category: 'categoría',
+  firstName: 'nombre',
+  lastName: 'apellido',
+  companyName: 'empresa',
+  position: 'cargo',
+  street: 'dirección',
+  city: 'ciudad',
+  region: 'departamento',
+  postalCode: 'código postal',
+  industry: 'industria',
+  category: 'categoría',
 };
 
 /**
@@ -120,8 +137,29 @@ export class ImportRowValidator {
     return {
       reason: null,
       row: {
-        kind, lifecycle, firstName, lastName, companyName, displayName, email, phone, position, taxId, street, city, region, postalCode, country,
-        website, linkedinUrl, industry, category, tags, priority, interestLevel, dedupeKey,
+        kind,
+        lifecycle,
+        firstName,
+        lastName,
+        companyName,
+        displayName,
+        email,
+        phone,
+        position,
+        taxId,
+        street,
+        city,
+        region,
+        postalCode,
+        country,
+        website,
+        linkedinUrl,
+        industry,
+        category,
+        tags,
+        priority,
+        interestLevel,
+        dedupeKey,
       },
     };
   }

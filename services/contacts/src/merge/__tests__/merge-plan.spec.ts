@@ -55,8 +55,19 @@ const duplicate = contact('d', {
 describe('planMerge', () => {
   it('fills only the empty fields of the primary and unites the lists', () => {
     const { result, takenFrom } = planMerge(primary, [duplicate]);
-    expect(result).toMatchObject({ firstName: 'José', lastName: 'Pérez', displayName: 'José Pérez', city: 'Medellín', taxId: '1.020.345.678', email: 'jose@x.co', phone: '+57 300 123 4567' });
-    expect(result.emails.map((e) => [e.value, e.primary])).toEqual([['jose@x.co', true], ['jperez@y.co', false]]);
+    expect(result).toMatchObject({
+      firstName: 'José',
+      lastName: 'Pérez',
+      displayName: 'José Pérez',
+      city: 'Medellín',
+      taxId: '1.020.345.678',
+      email: 'jose@x.co',
+      phone: '+57 300 123 4567',
+    });
+    expect(result.emails.map((e) => [e.value, e.primary])).toEqual([
+      ['jose@x.co', true],
+      ['jperez@y.co', false],
+    ]);
     expect(result.tags).toEqual(['vip', 'feria-2026']);
     expect(result.interestIds).toEqual(['i1', 'i2']);
     expect(takenFrom).toMatchObject({ city: 'd', taxId: 'd' });

@@ -61,7 +61,13 @@ describe('note events', () => {
 
   it('address a team reminder to the contact team, and fall back to the author when there is none', () => {
     const teamId = '11111111-2222-4333-8444-555555555555';
-    expect(noteReminderDueData(row('shared', 'team', teamId), ['u1'])).toMatchObject({ audience: 'team', teamId, recipientIds: ['u1'], contactName: 'Ferretería El Tornillo', remindAt: '2026-03-10T13:00:00.000Z' });
+    expect(noteReminderDueData(row('shared', 'team', teamId), ['u1'])).toMatchObject({
+      audience: 'team',
+      teamId,
+      recipientIds: ['u1'],
+      contactName: 'Ferretería El Tornillo',
+      remindAt: '2026-03-10T13:00:00.000Z',
+    });
     expect(noteReminderDueData(row('shared', 'team', null), [])).toMatchObject({ audience: 'author', teamId: null });
     expect(noteReminderDueData(row('private', 'team', teamId), [])).toMatchObject({ audience: 'author', teamId: null });
   });

@@ -26,7 +26,7 @@ export class CreateNoteDto {
   @IsISO8601({ strict: true }, { message: 'remindAt debe ser una fecha y hora ISO 8601.' })
   remindAt?: string;
 
-  @ApiPropertyOptional({ enum: NOTE_REMINDER_AUDIENCES, default: 'author', description: 'Who is reminded: you (author) or every user of the contact\'s team (team, shared notes only).' })
+  @ApiPropertyOptional({ enum: NOTE_REMINDER_AUDIENCES, default: 'author', description: "Who is reminded: you (author) or every user of the contact's team (team, shared notes only)." })
   @IsOptional()
   @IsIn(NOTE_REMINDER_AUDIENCES, { message: 'remindAudience debe ser author o team.' })
   remindAudience?: NoteReminderAudience;

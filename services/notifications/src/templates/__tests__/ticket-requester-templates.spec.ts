@@ -60,7 +60,14 @@ describe('ticket-acknowledgement (acuse de recibo)', () => {
 });
 
 describe('ticket-public-reply', () => {
-  const vars = { requesterName: 'María Pérez', radicado: 'PQR-2026-000042', subject: 'Cobro doble', body: 'Revisamos su factura.\nLe devolveremos $25.000 <pronto>.', authorFirstName: 'Laura', trackingUrl: TRACKING };
+  const vars = {
+    requesterName: 'María Pérez',
+    radicado: 'PQR-2026-000042',
+    subject: 'Cobro doble',
+    body: 'Revisamos su factura.\nLe devolveremos $25.000 <pronto>.',
+    authorFirstName: 'Laura',
+    trackingUrl: TRACKING,
+  };
 
   it('quotes the reply with its line breaks, the radicado in the subject and only the first name of the agent', () => {
     const mail = ticketPublicReplyTemplate.render('es', vars);
@@ -110,7 +117,13 @@ describe('ticket-extension-notice (art. 14 parágrafo)', () => {
 });
 
 describe('ticket-satisfaction-request', () => {
-  const vars = { requesterName: 'María Pérez', radicado: 'PQR-2026-000042', subject: 'Cobro doble', resolution: 'Se reembolsó el cobro.', satisfactionUrl: 'https://pqr.example.co/seguimiento/PQR-2026-000042/satisfaccion?token=tok_abc' };
+  const vars = {
+    requesterName: 'María Pérez',
+    radicado: 'PQR-2026-000042',
+    subject: 'Cobro doble',
+    resolution: 'Se reembolsó el cobro.',
+    satisfactionUrl: 'https://pqr.example.co/seguimiento/PQR-2026-000042/satisfaccion?token=tok_abc',
+  };
 
   it('links the survey and shows the resolution', () => {
     const mail = ticketSatisfactionRequestTemplate.render(undefined, vars);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  applyAssigned,
-  applyCreated,
-  applyUpdated,
-  EMPTY_CONTACT_FACT,
-  transition,
-  type ContactFactState,
-  type CounterDelta,
-} from '../contact-stats.math.js';
+import { applyAssigned, applyCreated, applyUpdated, EMPTY_CONTACT_FACT, transition, type ContactFactState, type CounterDelta } from '../contact-stats.math.js';
 
 const ANA = '11111111-1111-4111-8111-111111111111';
 const LUIS = '22222222-2222-4222-8222-222222222222';
@@ -27,10 +19,15 @@ function project(...steps: ((state: ContactFactState) => ContactFactState)[]): {
   return { state, counters, daily };
 }
 
-const created = (over: Partial<Parameters<typeof applyCreated>[1]> = {}) => (s: ContactFactState) =>
-  applyCreated(s, { lifecycle: 'prospect', ownerId: null, version: 1, createdDay: '2026-03-10', ...over });
+const created =
+  (over: Partial<Parameters<typeof applyCreated>[1]> = {}) =>
+  (s: ContactFactState) =>
+    applyCreated(s, { lifecycle: 'prospect', ownerId: null, version: 1, createdDay: '2026-03-10', ...over });
 const assigned = (ownerId: string, version: number) => (s: ContactFactState) => applyAssigned(s, { ownerId, version });
-const updated = (version: number, ...changes: { field: string; from: unknown; to: unknown }[]) => (s: ContactFactState) => applyUpdated(s, { changes, version });
+const updated =
+  (version: number, ...changes: { field: string; from: unknown; to: unknown }[]) =>
+  (s: ContactFactState) =>
+    applyUpdated(s, { changes, version });
 
 describe('contact stats projection', () => {
   it('counts a created contact once: total, lifecycle and its creation day', () => {

@@ -34,9 +34,7 @@ describe('addBusinessMinutes', () => {
   it('a pendiente pause does not count', () => {
     // Mon 7 Dec 09:00 + 240, paused Mon 10:00 → Wed 9 Dec 11:00: Mon 9–10 (60), then Wed 11:00 + 180 =
     // 14:00 local (Tue 8 is a holiday anyway).
-    expect(add('2026-12-07T09:00:00-05:00', 240, [{ from: at('2026-12-07T10:00:00-05:00'), to: at('2026-12-09T11:00:00-05:00') }])).toBe(
-      '2026-12-09T19:00:00.000Z',
-    );
+    expect(add('2026-12-07T09:00:00-05:00', 240, [{ from: at('2026-12-07T10:00:00-05:00'), to: at('2026-12-09T11:00:00-05:00') }])).toBe('2026-12-09T19:00:00.000Z');
   });
 
   it('an open pause holds the deadline', () => {

@@ -57,7 +57,11 @@ describe('decideExtension (art. 14 parágrafo)', () => {
     // Suspended Fri 27 Mar → answered Tue 7 Apr: 5 business days lost (see legal-term.spec.ts), due Thu
     // 16 Apr. Twice the term: Thu 16(15) Fri 17(16) · Mon 20(17) … Fri 24(21) · Mon 27(22) Tue 28(23)
     // Wed 29(24) Thu 30(25) · Fri 1 May holiday · Mon 4(26) Tue 5(27) Wed 6(28) Thu 7(29) Fri 8 May(30).
-    const suspended = { ...base, suspensions: [{ from: new Date('2026-03-27T10:00:00-05:00'), to: new Date('2026-04-07T15:00:00-05:00') }], currentDueAt: new Date('2026-04-17T04:59:59.999Z') };
+    const suspended = {
+      ...base,
+      suspensions: [{ from: new Date('2026-03-27T10:00:00-05:00'), to: new Date('2026-04-07T15:00:00-05:00') }],
+      currentDueAt: new Date('2026-04-17T04:59:59.999Z'),
+    };
     expect(decideExtension({ ...suspended, newDate: '2026-05-08' })).toMatchObject({ ok: true, extendedTermDays: 30 });
     expect(decideExtension({ ...suspended, newDate: '2026-05-11' })).toMatchObject({ ok: false, code: 'beyond_double', maxDueDate: '2026-05-08' });
   });

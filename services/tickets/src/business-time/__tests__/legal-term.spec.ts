@@ -7,8 +7,7 @@ import { businessDaysLeft, legalDueAt, legalSchedule } from '../legal-term.js';
 // D+1 at 04:59:59.999Z.
 const bogota = DEFAULT_CALENDAR;
 const at = (iso: string): Date => new Date(iso);
-const due = (receivedAt: string, term: number, calendar: BusinessCalendarRules = bogota): string | undefined =>
-  legalDueAt(at(receivedAt), term, calendar)?.toISOString();
+const due = (receivedAt: string, term: number, calendar: BusinessCalendarRules = bogota): string | undefined => legalDueAt(at(receivedAt), term, calendar)?.toISOString();
 
 describe('legalDueAt: the days that break naive code', () => {
   it('Friday night in Bogotá (already Saturday in UTC), 15 days', () => {
@@ -66,12 +65,7 @@ describe('legalDueAt: the days that break naive code', () => {
     const schedule = legalSchedule(at('2026-12-07T10:00:00-05:00'), 30, bogota);
     expect(schedule.dueAt?.toISOString()).toBe('2027-01-23T04:59:59.999Z');
     expect(schedule.dueDate).toBe('2027-01-22');
-    expect(schedule.skippedDays.filter((day) => day.reason === 'holiday').map((day) => day.date)).toEqual([
-      '2026-12-08',
-      '2026-12-25',
-      '2027-01-01',
-      '2027-01-11',
-    ]);
+    expect(schedule.skippedDays.filter((day) => day.reason === 'holiday').map((day) => day.date)).toEqual(['2026-12-08', '2026-12-25', '2027-01-01', '2027-01-11']);
   });
 
   it('across the year end, 15 days', () => {
@@ -92,7 +86,7 @@ describe('legalDueAt: the days that break naive code', () => {
     expect(due('2026-03-23T16:00:00-05:00', 15)).toBe('2026-04-16T04:59:59.999Z');
   });
 
-  it("the real date of a moved holiday counts (6 Jan 2026 is a working Tuesday)", () => {
+  it('the real date of a moved holiday counts (6 Jan 2026 is a working Tuesday)', () => {
     // Received Mon 5 Jan 2026, 1 day: Tue 6 Jan(1).
     expect(due('2026-01-05T09:00:00-05:00', 1)).toBe('2026-01-07T04:59:59.999Z');
   });
@@ -138,13 +132,7 @@ describe('suspension (art. 17 Ley 1755)', () => {
     // · Mon 13(12) Tue 14(13) Wed 15(14) Thu 16 Apr(15).
     const schedule = legalSchedule(receivedAt, 15, bogota, [{ from: at('2026-03-27T10:00:00-05:00'), to: at('2026-04-07T15:00:00-05:00') }]);
     expect(schedule.dueAt?.toISOString()).toBe('2026-04-17T04:59:59.999Z');
-    expect(schedule.skippedDays.filter((day) => day.reason === 'suspended').map((day) => day.date)).toEqual([
-      '2026-03-30',
-      '2026-03-31',
-      '2026-04-01',
-      '2026-04-06',
-      '2026-04-07',
-    ]);
+    expect(schedule.skippedDays.filter((day) => day.reason === 'suspended').map((day) => day.date)).toEqual(['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-06', '2026-04-07']);
   });
 
   it('an open suspension holds the count: no due date, 8 days counted', () => {

@@ -54,7 +54,8 @@ describe('legal clock figures and alerts', () => {
   });
 
   it('states: on time, due soon, overdue, answered on time or late, suspended', () => {
-    const state = (now: string, extra: Partial<LegalClockRow> = {}) => legalStateOf({ ...row, ...extra }, DEFAULT_CALENDAR, legalFigures({ ...row, ...extra }, DEFAULT_CALENDAR, 3), at(now), 3);
+    const state = (now: string, extra: Partial<LegalClockRow> = {}) =>
+      legalStateOf({ ...row, ...extra }, DEFAULT_CALENDAR, legalFigures({ ...row, ...extra }, DEFAULT_CALENDAR, 3), at(now), 3);
     // Wed 1 Apr: Mon 6, Tue 7, Wed 8, Thu 9 left.
     expect(state('2026-04-01T10:00:00-05:00')).toEqual({ state: 'on_time', daysLeft: 4 });
     expect(state('2026-04-06T10:00:00-05:00')).toEqual({ state: 'due_soon', daysLeft: 3 });

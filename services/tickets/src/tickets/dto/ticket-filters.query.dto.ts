@@ -12,7 +12,10 @@ const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 function toList({ value }: { value: unknown }): unknown {
   if (value === undefined || value === null) return value;
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => (typeof item === 'string' ? item.split(',') : [item])).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '');
+  return values
+    .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
+    .map((item) => (typeof item === 'string' ? item.trim() : item))
+    .filter((item) => item !== '');
 }
 
 function ListFilter(description: string, ...validators: PropertyDecorator[]) {

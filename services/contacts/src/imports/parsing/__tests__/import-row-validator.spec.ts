@@ -8,9 +8,21 @@ const row = (values: Partial<Record<(typeof headers)[number], string>>) => heade
 
 describe('ImportRowValidator (the API rules, one Spanish reason per row)', () => {
   it('normalises a good row: lower-cased e-mail, country name to ISO code, tags split, display name', () => {
-    const outcome = validator.validate(row({ Nombre: ' Ana ', Apellido: 'Gómez', 'Correo Electrónico': 'Ana.Gomez@Empresa.CO', País: 'Colombia', Etiquetas: 'feria; vip, feria', NIT: '900 123 456-7' }));
+    const outcome = validator.validate(
+      row({ Nombre: ' Ana ', Apellido: 'Gómez', 'Correo Electrónico': 'Ana.Gomez@Empresa.CO', País: 'Colombia', Etiquetas: 'feria; vip, feria', NIT: '900 123 456-7' }),
+    );
     expect(outcome.reason).toBeNull();
-    expect(outcome.row).toMatchObject({ firstName: 'Ana', lastName: 'Gómez', displayName: 'Ana Gómez', email: 'ana.gomez@empresa.co', country: 'CO', tags: ['feria', 'vip'], taxId: '900123456-7', dedupeKey: 'ana.gomez@empresa.co', kind: null });
+    expect(outcome.row).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Gómez',
+      displayName: 'Ana Gómez',
+      email: 'ana.gomez@empresa.co',
+      country: 'CO',
+      tags: ['feria', 'vip'],
+      taxId: '900123456-7',
+      dedupeKey: 'ana.gomez@empresa.co',
+      kind: null,
+    });
   });
 
   it('refuses an invalid e-mail, a bad phone and a missing name, all in one reason', () => {

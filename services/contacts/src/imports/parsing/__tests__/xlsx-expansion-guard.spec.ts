@@ -38,7 +38,9 @@ describe('XLSX expansion guard', () => {
   it('calls an archive damaged when its bytes do not match its directory', async () => {
     const { bytes, entry } = archive(sheet(3));
     await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, localHeaderOffset: 5 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
-    await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, compressedSize: entry.compressedSize - 5 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
+    await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, compressedSize: entry.compressedSize - 5 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(
+      XlsxDamagedError,
+    );
     await expect(assertXlsxWithinLimits(chunks(bytes, 64), [{ ...entry, method: 12 }], { maxExpandedBytes: 10_000, maxRows: 10 })).rejects.toBeInstanceOf(XlsxDamagedError);
   });
 });
