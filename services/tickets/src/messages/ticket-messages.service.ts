@@ -29,11 +29,13 @@ export interface MessageView {
 
 /** Plain text as typed, without control characters other than line breaks and tabs. */
 export function cleanBody(body: string): string {
-  // eslint-disable-next-line no-control-regex
-  return body
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .trim();
+  return (
+    body
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .trim()
+  );
 }
 
 const firstNameOf = (name: string | null): string | null => name?.trim().split(/\s+/)[0] || null;
