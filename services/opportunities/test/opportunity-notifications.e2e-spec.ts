@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { AmqpSpy, CrmWorld, scrapeMetrics, waitFor, type WorldUser } from '@crm/testing';
 import { createOpportunity } from './opportunities-test-kit.js';
 
 /**
@@ -55,7 +55,7 @@ describe('opportunity notifications', () => {
     }
     await waitFor(
       async () => {
-        const metrics = await fetch(`${world.platform.urlOf('notifications')}/metrics`).then((r) => r.text());
+        const metrics = await scrapeMetrics(world.platform.urlOf('notifications'));
         const match = metrics.match(/crm_messaging_total\{[^}]*name="duplicates"[^}]*\} (\d+)/);
         return match && Number(match[1]) >= 4;
       },
