@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONTACTS_NOTE_REMINDER_DUE } from '@crm/contracts';
+import { BatchPoller } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { noteReminderDueData, type DueReminderRow } from './note-events.js';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../config/contacts-env.js';
@@ -15,12 +16,8 @@ import { reminderRecipients } from './reminder-recipients.js';
  */
 @Injectable()
 export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(NoteReminderScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
-
   private readonly config: ContactsConfig['noteReminders'];
+  private readonly poller: BatchPoller;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,16 +25,23 @@ export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDe
     @Inject(CONTACTS_CONFIG) contactsConfig: ContactsConfig,
   ) {
     this.config = contactsConfig.noteReminders;
+    const logger = new Logger(NoteReminderScheduler.name);
+    this.poller = new BatchPoller({
+      pollMs: this.config.pollMs,
+      batchSize: this.config.batchSize,
+      pass: () => this.publishDue(),
+      logger,
+      what: 'note reminder(s) published',
+      name: 'note reminders',
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.pollMs > 0) this.schedule(this.config.pollMs);
+    this.poller.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.poller.stop();
   }
 
   /** One pass; returns how many reminders it published. */
@@ -63,24 +67,5 @@ export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDe
       );
       return rows.length;
     });
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let published = 0;
-    try {
-      published = await this.publishDue();
-      if (published > 0) this.logger.log(`published ${published} note reminder(s)`);
-    } catch (error) {
-      this.logger.warn(`note reminders pass failed: ${(error as Error).message}`);
-    }
-    // A full batch means more may be due: go again at once.
-    this.schedule(published >= this.config.batchSize ? 0 : this.config.pollMs);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OPPORTUNITIES_OPPORTUNITY_STALLED, type OpportunityStalledData } from '@crm/contracts';
+import { BatchPoller } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { STALE_CONFIG, type StaleConfig } from '../config/stale-config.js';
 
@@ -31,25 +32,23 @@ interface StaleRow {
  */
 @Injectable()
 export class StaleDealsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(StaleDealsScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly poller: BatchPoller;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(STALE_CONFIG) private readonly config: StaleConfig,
-  ) {}
+  ) {
+    const logger = new Logger(StaleDealsScheduler.name);
+    this.poller = new BatchPoller({ pollMs: config.pollMs, batchSize: config.batchSize, pass: () => this.flagStale(), logger, what: 'stale opportunit(ies) flagged', name: 'stale deals' });
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.pollMs > 0) this.schedule(this.config.pollMs);
+    this.poller.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.poller.stop();
   }
 
   /** One pass; returns how many deals it flagged. */
@@ -97,23 +96,5 @@ export class StaleDealsScheduler implements OnApplicationBootstrap, OnModuleDest
       );
       return flagged.length;
     });
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let flagged = 0;
-    try {
-      flagged = await this.flagStale();
-      if (flagged > 0) this.logger.log(`flagged ${flagged} stale opportunit(ies)`);
-    } catch (error) {
-      this.logger.warn(`stale deals pass failed: ${(error as Error).message}`);
-    }
-    this.schedule(flagged >= this.config.batchSize ? 0 : this.config.pollMs);
   }
 }
