@@ -298,6 +298,12 @@ describe('opportunities through the gateway (issue #7)', () => {
     const next = await world.api.get(`/api/v1/opportunities?pipelineId=${pipelineId}&stageId=${stages.Propuesta!.id}&tag=${tag}&limit=2&cursor=${proposal.nextCursor}`, seller.token);
     expect(next.body.items).toHaveLength(1);
     expect(next.body.items[0].id).not.toBe(proposal.cards[0].id);
+    // A forged cursor is a 400 naming it, never a 500 from SQL.
+    for (const forged of ['bm90LWEtY3Vyc29y', Buffer.from(JSON.stringify(['not-a-time', 'not-a-uuid'])).toString('base64url')]) {
+      const refused = await world.api.get(`/api/v1/opportunities?cursor=${forged}`, seller.token);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].field).toBe('cursor');
+    }
     expect(board.body.columns[3]).toMatchObject({ count: 1, totals: [{ currency: 'COP', weighted: { amount: '1500000.00', currency: 'COP' } }] });
 
     const theirs = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}&tag=${tag}`, southSeller.token);

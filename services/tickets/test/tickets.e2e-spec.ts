@@ -206,6 +206,13 @@ describe('PQR tickets through the gateway: radicado, categories, lists, changes'
     const all = await world.api.get('/api/v1/tickets?limit=200', world.adminToken);
     expect(seen).toEqual(all.body.items.map((x: { id: string }) => x.id));
     expect(new Set(seen).size).toBe(seen.length);
+
+    // A forged cursor is a 400 naming it, never a 500 from SQL.
+    for (const forged of ['bm90LWEtY3Vyc29y', Buffer.from(JSON.stringify(['not-a-time', 'not-a-uuid'])).toString('base64url')]) {
+      const refused = await world.api.get(`/api/v1/tickets?cursor=${forged}`, world.adminToken);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].field).toBe('cursor');
+    }
   });
 
   it('edits with optimistic locking: 428 without a version, 412 when stale', async () => {
