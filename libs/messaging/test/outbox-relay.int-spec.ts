@@ -98,6 +98,10 @@ describe('transactional outbox and relay', () => {
       const received = tap.ids().filter((id) => id !== sentinel);
       expect(received).toHaveLength(ids.length);
       expect(new Set(received)).toEqual(new Set(ids));
+      // A relay counts a message once its confirm is handled, which can come just after the
+      // consumer already has it: wait for the counters, then check none was published twice.
+      const publishedSince = () => first.metrics.published - firstBefore + (second.metrics.published - secondBefore);
+      await waitFor(async () => publishedSince() >= ids.length + 1, { timeoutMs: 5_000, description: 'both relays to count their confirms' });
       const [byFirst, bySecond] = [first.metrics.published - firstBefore, second.metrics.published - secondBefore];
       expect(byFirst + bySecond).toBe(ids.length + 1);
       console.log(
