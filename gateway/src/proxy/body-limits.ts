@@ -37,9 +37,14 @@ export function isBodyTooLarge(error: unknown): error is BodyTooLargeError {
   return false;
 }
 
+/** How much more than its limit an oversized chunked body may send while it is read and dropped. */
+export const DRAIN_FACTOR = 4;
+
 /**
  * Passes a body of unknown length (chunked) through, failing once it exceeds `limit` bytes. The
- * rest of the client's body is then read and dropped, so the client gets to read the 413.
+ * rest of the client's body is then read and dropped, so the client finishes sending and reads
+ * the 413 (closing while it still sends would reset the connection under its answer). A body
+ * that goes on past `DRAIN_FACTOR` × `limit` more is cut off: an endless body is not drained forever.
  */
 export function limitedBody(body: Readable, limit: number): Readable {
   let seen = 0;
@@ -48,6 +53,11 @@ export function limitedBody(body: Readable, limit: number): Readable {
       seen += chunk.length;
       if (seen <= limit) return callback(null, chunk);
       body.unpipe(counter);
+      let dropped = seen - limit;
+      body.on('data', (more: Buffer) => {
+        dropped += more.length;
+        if (dropped > DRAIN_FACTOR * limit) body.destroy();
+      });
       body.resume();
       callback(new BodyTooLargeError(limit));
     },

@@ -183,8 +183,8 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
       onError: (errorReply, { error }) => {
         if (isBodyTooLarge(error)) {
           metrics.rejected.inc({ reason: 'body_too_large' });
-          // The rest of an endless body is not worth reading: this connection ends with the answer.
-          void errorReply.header('connection', 'close');
+          // No `connection: close`: the rest of the body is read and dropped (bounded, see
+          // limitedBody), so the client finishes sending and reads this answer.
           return void sendProblem(request, errorReply as unknown as FastifyReply, 413, error.message);
         }
         const failure = classifyUpstreamError(error);
