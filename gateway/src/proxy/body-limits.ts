@@ -53,17 +53,26 @@ export function limitedBody(body: Readable, limit: number): Readable {
       seen += chunk.length;
       if (seen <= limit) return callback(null, chunk);
       body.unpipe(counter);
-      let dropped = seen - limit;
-      body.on('data', (more: Buffer) => {
-        dropped += more.length;
-        if (dropped > DRAIN_FACTOR * limit) body.destroy();
-      });
-      body.resume();
+      drainRefusedBody(body, limit, seen - limit);
       callback(new BodyTooLargeError(limit));
     },
   });
   body.on('error', (error) => counter.destroy(error));
   return body.pipe(counter);
+}
+
+/**
+ * Reads and drops the rest of a refused body, so the client finishes sending and reads the 413
+ * (closing under a client that still sends resets the connection before it sees the answer).
+ * Past `DRAIN_FACTOR` × `limit` more bytes the connection is cut: an endless body is not drained forever.
+ */
+export function drainRefusedBody(body: Readable, limit: number, alreadyDropped = 0): void {
+  let dropped = alreadyDropped;
+  body.on('data', (more: Buffer) => {
+    dropped += more.length;
+    if (dropped > DRAIN_FACTOR * limit) body.destroy();
+  });
+  body.resume();
 }
 
 function describeBytes(bytes: number): string {

@@ -11,7 +11,7 @@ import { platformKeyMatches } from '../identity/tenants/platform-key.js';
 import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
 import { bearerTokenOf } from './bearer-token.js';
-import { BodyTooLargeError, bodyLimitFor, isBodyTooLarge, limitedBody } from './body-limits.js';
+import { BodyTooLargeError, bodyLimitFor, drainRefusedBody, isBodyTooLarge, limitedBody } from './body-limits.js';
 import { withoutQueryParam } from './query-string.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import { PROXY_ROUTES } from './route-table.js';
@@ -61,7 +61,10 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     scope.addContentTypeParser('*', (request, payload, done) => {
       const limit = bodyLimitFor(request.url, config.bodyLimits);
       const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > limit) return done(new BodyTooLargeError(limit), undefined);
+      if (Number.isFinite(declared) && declared > limit) {
+        drainRefusedBody(payload, limit);
+        return done(new BodyTooLargeError(limit), undefined);
+      }
       done(null, request.headers['content-length'] === undefined ? limitedBody(payload, limit) : payload);
     });
     await scope.register(replyFrom, {
