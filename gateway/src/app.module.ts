@@ -4,6 +4,7 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { GatewayConfigModule } from './config/config.module.js';
+import { Customer360Module } from './customer-360/customer-360.module.js';
 import { ServiceDocsFetcher } from './docs/service-docs.fetcher.js';
 import { DependencyHealth } from './health/dependency-health.js';
 import { IDENTITY_ENTITIES } from './identity/identity-entities.js';
@@ -22,6 +23,7 @@ import { ProxyMetrics } from './proxy/proxy-metrics.js';
     // service named in ?service=.
     MessagingModule.forService({ service: 'gateway', schema: 'identity', consume: false }),
     IdentityModule,
+    Customer360Module,
   ],
   providers: [ProxyMetrics, ServiceDocsFetcher, DependencyHealth],
 })

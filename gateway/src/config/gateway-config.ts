@@ -25,6 +25,7 @@ export class GatewayConfig {
   readonly proxyConnectTimeoutMs: number;
   readonly proxyTimeoutMs: number;
   readonly proxyConnections: number;
+  readonly customer360BudgetMs: number;
   readonly bodyLimits: Readonly<BodyLimits>;
   readonly corsOrigins: readonly string[];
   /** Proxies whose X-Forwarded-* the gateway believes (TRUSTED_PROXIES; empty: none). */
@@ -57,6 +58,7 @@ export class GatewayConfig {
     this.proxyConnectTimeoutMs = config.PROXY_CONNECT_TIMEOUT_MS ?? 1000;
     this.proxyTimeoutMs = config.PROXY_TIMEOUT_MS ?? 15_000;
     this.proxyConnections = config.PROXY_CONNECTIONS ?? 128;
+    this.customer360BudgetMs = config.CUSTOMER_360_BUDGET_MS ?? 1500;
     this.bodyLimits = { json: config.PROXY_BODY_LIMIT_BYTES ?? 1_048_576, upload: config.PROXY_UPLOAD_LIMIT_BYTES ?? 27_262_976 };
     this.corsOrigins = (config.CORS_ORIGINS ?? '')
       .split(',')

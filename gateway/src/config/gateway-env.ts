@@ -26,6 +26,7 @@ export const GATEWAY_ENV = {
   BCRYPT_COST: { kind: 'int', default: '10', description: 'bcrypt cost factor for passwords (10..14)' },
   PROXY_CONNECT_TIMEOUT_MS: { kind: 'int', default: '1000', description: 'Upstream TCP connect timeout' },
   PROXY_TIMEOUT_MS: { kind: 'int', default: '15000', description: 'Upstream response-headers and body-idle timeout' },
+  CUSTOMER_360_BUDGET_MS: { kind: 'int', default: '1500', description: 'Time budget of GET /customers/{id}/360: parts slower than this come back as {"error": …}' },
   PROXY_CONNECTIONS: { kind: 'int', default: '128', description: 'Keep-alive connections per upstream' },
   PROXY_BODY_LIMIT_BYTES: { kind: 'int', default: '1048576', description: 'Largest request body forwarded to a JSON route (the services accept 1 MiB); larger answers 413 at the edge' },
   PROXY_UPLOAD_LIMIT_BYTES: {

@@ -5,11 +5,13 @@ import { ProjectionsModule } from '../projections/projections.module.js';
 import { ActivitiesController } from './activities.controller.js';
 import { ActivitiesService } from './activities.service.js';
 import { Activity } from './activity.entity.js';
+import { ContactActivitiesController } from './contact-activities.controller.js';
+import { ContactActivitiesService } from './contact-activities.service.js';
 import { OpportunityActivitiesController } from './opportunity-activities.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Activity]), OpportunityAccessModule, ProjectionsModule],
-  controllers: [ActivitiesController, OpportunityActivitiesController],
-  providers: [ActivitiesService],
+  controllers: [ActivitiesController, OpportunityActivitiesController, ContactActivitiesController],
+  providers: [ActivitiesService, ContactActivitiesService],
 })
 export class ActivitiesModule {}
