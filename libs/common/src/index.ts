@@ -10,6 +10,7 @@ export * from './http/validation.pipe.js';
 export * from './http/public.decorator.js';
 export * from './http/create-service-app.js';
 export * from './validation/is-uuid.js';
+export * from './validation/list-filter.decorator.js';
 export * from './http/trusted-proxies.js';
 export * from './pagination/cursor.js';
 export * from './csv/csv-format.js';

@@ -1,36 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ListFilter, UUID_OR_NONE } from '@crm/common';
 import { CONTACT_KINDS, CONTACT_LIFECYCLES, type ContactKind, type ContactLifecycle } from '@crm/contracts';
 
 export const CONTACT_PRIORITIES = ['low', 'normal', 'high'] as const;
 export const INTEREST_LEVELS = ['low', 'medium', 'high'] as const;
-export const MAX_FILTER_VALUES = 50;
-const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-/** `?tags=a&tags=b`, `?tags=a,b` and a mix of both all become ['a', 'b']. */
-function toList({ value }: { value: unknown }): unknown {
-  if (value === undefined || value === null) return value;
-  const values = Array.isArray(value) ? value : [value];
-  return values
-    .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
-    .map((item) => (typeof item === 'string' ? item.trim() : item))
-    .filter((item) => item !== '');
-}
-
-/** A filter that takes one or several values (repeated parameter or comma list); any of them matches. */
-function ListFilter(description: string, ...validators: PropertyDecorator[]) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: [String], description: `${description} Several values: repeat the parameter or separate with commas (any of them matches).` }),
-    IsOptional(),
-    Transform(toList),
-    IsArray(),
-    ArrayNotEmpty(),
-    ArrayMaxSize(MAX_FILTER_VALUES),
-    ...validators,
-  );
-}
 
 /**
  * The search box and the filters of the contact list, reusable by anything that works on "the

@@ -1,34 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ListFilter, UUID_OR_NONE } from '@crm/common';
 import { SLA_STATES, type SlaState } from '@crm/contracts';
 import { PQR_CLASSES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type PqrClass, type TicketChannel, type TicketPriority, type TicketStatus } from '../ticket-vocabulary.js';
-
-export const MAX_FILTER_VALUES = 50;
-const UUID_OR_NONE = /^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-/** `?status=a&status=b`, `?status=a,b` and a mix of both all become ['a', 'b']. */
-function toList({ value }: { value: unknown }): unknown {
-  if (value === undefined || value === null) return value;
-  const values = Array.isArray(value) ? value : [value];
-  return values
-    .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
-    .map((item) => (typeof item === 'string' ? item.trim() : item))
-    .filter((item) => item !== '');
-}
-
-function ListFilter(description: string, ...validators: PropertyDecorator[]) {
-  return applyDecorators(
-    ApiPropertyOptional({ type: [String], description: `${description} Several values: repeat the parameter or separate with commas (any of them matches).` }),
-    IsOptional(),
-    Transform(toList),
-    IsArray(),
-    ArrayNotEmpty(),
-    ArrayMaxSize(MAX_FILTER_VALUES),
-    ...validators,
-  );
-}
 
 /** The search box and filters of the ticket list; the export takes the same. */
 export class TicketFiltersQueryDto {
