@@ -14,6 +14,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { ClockActionsModule } from './clocks/clock-actions.module.js';
     PublicModule,
     ClocksModule,
     ClockActionsModule,
+    CannedResponsesModule,
   ],
 })
 export class AppModule {}
