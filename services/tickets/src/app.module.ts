@@ -15,6 +15,7 @@ import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
+import { MergeModule } from './merge/merge.module.js';
 
 @Module({
   imports: [
@@ -33,6 +34,7 @@ import { CannedResponsesModule } from './canned-responses/canned-responses.modul
     ClocksModule,
     ClockActionsModule,
     CannedResponsesModule,
+    MergeModule,
   ],
 })
 export class AppModule {}
