@@ -4,7 +4,7 @@ import { TICKETS_CONVERSATION_READ, TICKETS_NOTE_ADDED, TICKETS_TICKET_REPLIED, 
 import { OutboxService } from '@crm/messaging';
 import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
-import { renderMessageHtml } from './message-markdown.js';
+import { renderStoredMessageHtml } from './message-markdown.js';
 import type { TicketAttachment } from './ticket-attachment.entity.js';
 import type { TicketMessage } from './ticket-message.entity.js';
 
@@ -40,7 +40,7 @@ export class ConversationEventsPublisher {
       ...this.events.base(ticket, clock),
       messageId: message.id,
       body: message.body,
-      bodyHtml: renderMessageHtml(message.body),
+      bodyHtml: renderStoredMessageHtml(message.id, message.body),
       attachments: files.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.sizeBytes })),
       authorKind: message.authorKind,
       authorId: message.authorId,

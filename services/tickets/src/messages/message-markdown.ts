@@ -71,3 +71,19 @@ const renderer = createRenderer();
 export function renderMessageHtml(body: string): string {
   return renderer.render(body).trim();
 }
+
+const CACHE_LIMIT = 5_000;
+const cache = new Map<string, string>();
+
+/**
+ * The HTML of a stored message: messages are never edited, so the rendering is kept by message id
+ * (bounded, oldest dropped first) and a long conversation read again is not rendered again.
+ */
+export function renderStoredMessageHtml(messageId: string, body: string): string {
+  const hit = cache.get(messageId);
+  if (hit !== undefined) return hit;
+  const html = renderMessageHtml(body);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(messageId, html);
+  return html;
+}

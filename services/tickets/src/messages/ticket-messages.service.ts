@@ -7,7 +7,7 @@ import { TicketAccessService } from '../tickets/ticket-access.service.js';
 import { TicketClocks } from '../tickets/ticket-clocks.port.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { ConversationEventsPublisher } from './conversation-events.publisher.js';
-import { renderMessageHtml } from './message-markdown.js';
+import { renderStoredMessageHtml } from './message-markdown.js';
 import { ReadReceiptsService, type ReadReceiptView } from './read-receipts.service.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketAttachmentsService, toAttachmentView, type AttachmentView, type StoredFile } from './ticket-attachments.service.js';
@@ -147,7 +147,7 @@ export class TicketMessagesService {
       authorId: message.authorId,
       authorName: message.authorName,
       body: message.body,
-      bodyHtml: renderMessageHtml(message.body),
+      bodyHtml: renderStoredMessageHtml(message.id, message.body),
       attachments: files.map(toAttachmentView),
       mergedFromTicketId: message.mergedFromTicketId ?? null,
       createdAt: message.createdAt.toISOString(),

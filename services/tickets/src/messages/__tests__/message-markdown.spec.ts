@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderMessageHtml } from '../message-markdown.js';
+import { renderMessageHtml, renderStoredMessageHtml } from '../message-markdown.js';
 
 describe('chat message formatting', () => {
   it('renders bold, italic, lists, links and emojis', () => {
@@ -33,5 +33,14 @@ describe('chat message formatting', () => {
     }
     expect(renderMessageHtml('<script>alert(1)</script>')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(renderMessageHtml('[clic](javascript:alert(1))')).toBe('<p>[clic](javascript:alert(1))</p>');
+  });
+});
+
+describe('stored message rendering', () => {
+  it('renders a stored message once and answers the same HTML again', () => {
+    const id = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    expect(renderStoredMessageHtml(id, '**hola**')).toBe('<p><strong>hola</strong></p>');
+    // Messages are never edited: the id decides (the body is not read again).
+    expect(renderStoredMessageHtml(id, 'otro')).toBe('<p><strong>hola</strong></p>');
   });
 });
