@@ -167,6 +167,18 @@ describe('merge tickets', () => {
     expect(mail!.text).toContain(`${TRACKING_BASE}/${primary.radicado}?token=`);
     expect(mail!.text).not.toContain('nota interna');
 
+    // With the token of that link the requester sees both public conversations, never the moved internal note.
+    const token = new RegExp(`${TRACKING_BASE}/${primary.radicado}\\?token=([A-Za-z0-9_-]+)`).exec(mail!.text)![1]!;
+    const page = await world.api.get(`/api/v1/public/tickets/${primary.radicado}?token=${token}`);
+    expect(page.status).toBe(200);
+    expect(page.body.messages.map((m: { body: string }) => m.body)).toEqual([
+      `**${duplicate.radicado}** — Contrato otra vez\n\nNecesito mi contrato.`,
+      'P1: estamos buscando su contrato',
+      'D1: adjunto el formato',
+      'P2: ya casi',
+    ]);
+    expect(JSON.stringify(page.body)).not.toContain('nota interna');
+
     // Merged once: the duplicate is gone for a second attempt.
     expect((await world.api.post(`/api/v1/tickets/${primary.id}/merge`, { duplicateTicketId: duplicate.id, dryRun: true }, agentA.token)).status).toBe(404);
   });
