@@ -14,6 +14,8 @@ import { ExportsModule } from './exports/exports.module.js';
 import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
+import { MergeModule } from './merge/merge.module.js';
 
 @Module({
   imports: [
@@ -31,6 +33,8 @@ import { ClockActionsModule } from './clocks/clock-actions.module.js';
     PublicModule,
     ClocksModule,
     ClockActionsModule,
+    CannedResponsesModule,
+    MergeModule,
   ],
 })
 export class AppModule {}

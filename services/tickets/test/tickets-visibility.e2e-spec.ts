@@ -92,7 +92,7 @@ describe('ticket visibility, messages, attachments and exports through the gatew
     expect(history.body.items).toEqual([expect.objectContaining({ kind: 'assigned', details: expect.objectContaining({ from: null, to: agentB.id, via: 'manual' }) })]);
   });
 
-  it('keeps the conversation in order; a public reply is published, an internal note never is', async () => {
+  it('keeps the conversation in order; a public reply is published, an internal note only announced without its body', async () => {
     const reply = await world.api.post(`/api/v1/tickets/${ticketId}/messages`, { kind: 'public', body: 'Estamos revisando su factura.' }, agentA.token);
     expect(reply.status).toBe(201);
     const note = await world.api.post(`/api/v1/tickets/${ticketId}/messages`, { kind: 'internal', body: SECRET_NOTE }, agentA.token);
@@ -126,10 +126,14 @@ describe('ticket visibility, messages, attachments and exports through the gatew
 
     // Everything the service published about this ticket so far: no internal note anywhere.
     await spy.waitForMessage((m) => m.routingKey === 'tickets.ticket.replied' && m.body.data.messageId === reply.body.id);
+    await spy.waitForMessage((m) => m.routingKey === 'tickets.note.added' && m.body.data.messageId === note.body.id);
     const published = spy.messages.filter((m) => m.body?.subject === ticketId);
     expect(published.length).toBeGreaterThanOrEqual(3);
     for (const message of published) expect(message.raw.toString('utf8')).not.toContain('NOTA-INTERNA');
-    expect(published.some((m) => m.body.data?.messageId === note.body.id)).toBe(false);
+    // The note is only announced (tickets.note.added, for the staff's live view): ids, no body.
+    const aboutNote = published.filter((m) => m.body.data?.messageId === note.body.id);
+    expect(aboutNote.map((m) => m.routingKey)).toEqual(['tickets.note.added']);
+    expect(Object.keys(aboutNote[0]!.body.data).sort()).toEqual(['authorId', 'contactId', 'createdAt', 'messageId', 'tenantId', 'ticketId']);
   });
 
   it('stores attachments judged by their bytes, with limits, visible only with the ticket', async () => {

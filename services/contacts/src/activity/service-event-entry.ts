@@ -24,7 +24,7 @@ const AGGREGATES: Record<string, string> = { opportunity: 'Oportunidad', ticket:
  * Never copied: free-text fields that may hold personal or confidential content, and
  * `trackingUrl` (tickets' public page link carries the requester's tracking token).
  */
-const SKIPPED = new Set(['description', 'body', 'message', 'text', 'content', 'notes', 'note', 'comment', 'email', 'phone', 'trackingUrl']);
+const SKIPPED = new Set(['description', 'body', 'bodyHtml', 'message', 'text', 'content', 'notes', 'note', 'comment', 'email', 'phone', 'trackingUrl']);
 const NAME_FIELDS = ['title', 'name', 'radicado', 'number'] as const;
 const ACTOR_FIELDS = ['actorId', 'changedBy', 'updatedBy', 'createdBy', 'assignedBy', 'closedBy', 'ownerId'] as const;
 const MAX_TEXT = 200;

@@ -4,6 +4,7 @@ import type { AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
 import { TicketAccessService } from '../tickets/ticket-access.service.js';
+import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import type { UploadedFile } from './uploaded-file.js';
 
@@ -118,6 +119,23 @@ export class TicketAttachmentsService {
     const ticket = await this.access.findVisible(user, ticketId);
     const rows = await this.dataSource.manager.find(TicketAttachment, { where: { tenantId: user.tenantId, ticketId: ticket.id }, order: { createdAt: 'ASC', id: 'ASC' }, take: 500 });
     return { items: rows.map(toAttachmentView) };
+  }
+
+  /**
+   * For the requester's tracking page: only a file of a PUBLIC message of this very ticket (files of
+   * internal notes and files staff attached to the ticket itself stay staff-only); anything else 404.
+   */
+  async publicDownloadLink(ticket: Ticket, attachmentId: string): Promise<{ url: string; expiresAt: string }> {
+    const notFound = () => Problems.notFound('El archivo no existe.');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(attachmentId)) throw notFound();
+    const [row] = (await this.dataSource.query(
+      `SELECT a.object_key, a.file_name FROM tickets.ticket_attachment a JOIN tickets.ticket_message m ON m.id = a.message_id AND m.kind = 'public'
+        WHERE a.id = $1 AND a.tenant_id = $2 AND a.ticket_id = $3 AND m.ticket_id = $3`,
+      [attachmentId, ticket.tenantId, ticket.id],
+    )) as { object_key: string; file_name: string }[];
+    if (!row) throw notFound();
+    const url = await this.storage.presignGet(row.object_key, { fileName: row.file_name, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
+    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
   }
 
   async downloadLink(user: AuthUser, ticketId: string, attachmentId: string): Promise<{ url: string; expiresAt: string }> {

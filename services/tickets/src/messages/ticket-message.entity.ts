@@ -32,8 +32,13 @@ export class TicketMessage {
   @Column({ name: 'author_name', type: 'text', nullable: true })
   authorName: string | null;
 
+  /** The source text as typed (Markdown-style formatting); the safe HTML is rendered on read. */
   @Column({ type: 'text' })
   body: string;
+
+  /** Set when the message was moved here from a duplicate ticket that was merged into this one. */
+  @Column({ name: 'merged_from_ticket_id', type: 'uuid', nullable: true })
+  mergedFromTicketId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -8,6 +8,8 @@ import { API_PREFIX, Problems } from '@crm/common';
 import { ticketsConfig } from '../config/tickets-config.js';
 import { PostMessageDto } from './dto/post-message.dto.js';
 import { readMultipart } from './multipart-files.js';
+import { ReadReceiptsService, type ReadReceiptView } from './read-receipts.service.js';
+import { readMessageId } from './read-request.js';
 import { TicketAttachmentsService, type AttachmentView } from './ticket-attachments.service.js';
 import { TicketMessagesService, type MessageView } from './ticket-messages.service.js';
 
@@ -22,6 +24,7 @@ export class TicketMessagesController {
   constructor(
     private readonly messages: TicketMessagesService,
     private readonly attachments: TicketAttachmentsService,
+    private readonly receipts: ReadReceiptsService,
   ) {}
 
   @Post('messages')
@@ -51,9 +54,18 @@ export class TicketMessagesController {
 
   @Get('messages')
   @Scopes('tickets:read')
-  @ApiOperation({ summary: 'The whole conversation, oldest first: public replies, internal notes and their files' })
+  @ApiOperation({ summary: 'The whole conversation, oldest first: public replies, internal notes, their files and safe HTML, and read receipts' })
   list(@CurrentUser() user: AuthUser, @Param('ticketId', ParseUUIDPipe) ticketId: string) {
     return this.messages.list(user, ticketId);
+  }
+
+  @Post('read')
+  @HttpCode(200)
+  @Scopes('tickets:read')
+  @ApiBody({ required: false, schema: { type: 'object', properties: { messageId: { type: 'string', format: 'uuid' } } } })
+  @ApiOperation({ summary: 'Read receipt: the caller read the conversation up to messageId (default: the latest); publishes tickets.conversation.read when it moves forward' })
+  read(@CurrentUser() user: AuthUser, @Param('ticketId', ParseUUIDPipe) ticketId: string, @Body() body: unknown): Promise<{ receipt: ReadReceiptView | null }> {
+    return this.receipts.staffRead(user, ticketId, readMessageId(body)).then((receipt) => ({ receipt }));
   }
 
   @Post('attachments')

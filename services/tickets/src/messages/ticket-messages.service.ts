@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import { TICKETS_TICKET_REPLIED, type TicketRepliedData } from '@crm/contracts';
 import { RequestersService } from '../requesters/requesters.service.js';
 import { TicketAccessService } from '../tickets/ticket-access.service.js';
 import { TicketClocks } from '../tickets/ticket-clocks.port.js';
-import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import { ConversationEventsPublisher } from './conversation-events.publisher.js';
+import { renderStoredMessageHtml } from './message-markdown.js';
+import { ReadReceiptsService, type ReadReceiptView } from './read-receipts.service.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketAttachmentsService, toAttachmentView, type AttachmentView, type StoredFile } from './ticket-attachments.service.js';
 import { TicketMessage, type MessageKind } from './ticket-message.entity.js';
@@ -22,8 +23,13 @@ export interface MessageView {
   authorKind: 'staff' | 'requester';
   authorId: string | null;
   authorName: string | null;
+  /** The source text as typed (Markdown-style formatting). */
   body: string;
+  /** The body rendered to safe HTML: no raw HTML, no images, only http(s)/mailto links (new tab, rel=noopener). */
+  bodyHtml: string;
   attachments: AttachmentView[];
+  /** The duplicate ticket this message came from when it was merged into this one; null otherwise. */
+  mergedFromTicketId: string | null;
   createdAt: string;
 }
 
@@ -38,12 +44,10 @@ export function cleanBody(body: string): string {
   );
 }
 
-const firstNameOf = (name: string | null): string | null => name?.trim().split(/\s+/)[0] || null;
-
 /**
  * A ticket's conversation. Public replies publish tickets.ticket.replied (notifications e-mails
- * the requester, the tracking page shows them); the first public reply by staff is the first
- * response of the SLA. Internal notes publish nothing at all.
+ * the requester, the tracking page shows them, with the safe HTML); the first public reply by
+ * staff is the first response of the SLA. Internal notes publish tickets.note.added without body.
  */
 @Injectable()
 export class TicketMessagesService {
@@ -53,7 +57,8 @@ export class TicketMessagesService {
     private readonly attachments: TicketAttachmentsService,
     private readonly requesters: RequestersService,
     private readonly clocks: TicketClocks,
-    private readonly events: TicketEventsPublisher,
+    private readonly events: ConversationEventsPublisher,
+    private readonly receipts: ReadReceiptsService,
   ) {}
 
   async post(user: AuthUser, ticketId: string, input: { kind: MessageKind; body: string }, files: readonly UploadedFile[] = []): Promise<MessageView> {
@@ -72,8 +77,9 @@ export class TicketMessagesService {
           await em.query('UPDATE tickets.ticket SET first_responded_at = $2 WHERE id = $1', [ticket.id, message.createdAt]);
           await this.clocks.onFirstResponse(em, ticket.id, ticket.tenantId, message.createdAt);
         }
-        await this.publishIfPublic(em, ticket, message);
-        return this.viewOf(message, stored.length ? await em.findBy(TicketAttachment, { messageId: message.id }) : []);
+        const rows = stored.length ? await em.findBy(TicketAttachment, { messageId: message.id }) : [];
+        await this.events.messagePosted(em, ticket, message, rows);
+        return this.viewOf(message, rows);
       });
     } catch (error) {
       await this.attachments.discard(stored);
@@ -89,14 +95,17 @@ export class TicketMessagesService {
     const text = cleanBody(body);
     if (!text) throw Problems.invalid([{ field: 'body', message: 'El mensaje está vacío.' }]);
     const message = await this.save(em, ticket, { kind: 'public', body: text, authorKind: 'requester', authorId: null, authorName: ticket.requesterName }, files);
-    await this.publishIfPublic(em, ticket, message);
-    return this.viewOf(message, files.length ? await em.findBy(TicketAttachment, { messageId: message.id }) : []);
+    const rows = files.length ? await em.findBy(TicketAttachment, { messageId: message.id }) : [];
+    await this.events.messagePosted(em, ticket, message, rows);
+    return this.viewOf(message, rows);
   }
 
-  /** The whole conversation of a visible ticket, oldest first, each message with its files. */
-  async list(user: AuthUser, ticketId: string): Promise<{ items: MessageView[] }> {
-    const ticket = await this.access.findVisible(user, ticketId);
-    return { items: await this.history(this.dataSource.manager, ticket, ['public', 'internal']) };
+  /** The whole conversation of a visible ticket, oldest first, each message with its files, and who read up to where. */
+  async list(user: AuthUser, ticketId: string): Promise<{ items: MessageView[]; readReceipts: ReadReceiptView[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const ticket = await this.access.findVisible(user, ticketId, em);
+      return { items: await this.history(em, ticket, ['public', 'internal']), readReceipts: await this.receipts.list(em, ticket) };
+    });
   }
 
   /** Messages of the given kinds (the public page asks for public ones only), oldest first. */
@@ -129,23 +138,6 @@ export class TicketMessagesService {
     return message;
   }
 
-  /** Internal notes never leave the service: only public messages are published. */
-  private async publishIfPublic(em: EntityManager, ticket: Ticket, message: TicketMessage): Promise<void> {
-    if (message.kind !== 'public') return;
-    const clock = await this.events.clockOf(em, ticket);
-    const data: TicketRepliedData = {
-      ...this.events.base(ticket, clock),
-      messageId: message.id,
-      body: message.body,
-      authorKind: message.authorKind,
-      authorId: message.authorId,
-      authorFirstName: message.authorKind === 'staff' ? firstNameOf(message.authorName) : null,
-      repliedAt: message.createdAt.toISOString(),
-      requester: this.events.requester(ticket),
-    };
-    await this.events.publish(em, ticket, TICKETS_TICKET_REPLIED, data);
-  }
-
   private viewOf(message: TicketMessage, files: TicketAttachment[]): MessageView {
     return {
       id: message.id,
@@ -155,7 +147,9 @@ export class TicketMessagesService {
       authorId: message.authorId,
       authorName: message.authorName,
       body: message.body,
+      bodyHtml: renderStoredMessageHtml(message.id, message.body),
       attachments: files.map(toAttachmentView),
+      mergedFromTicketId: message.mergedFromTicketId ?? null,
       createdAt: message.createdAt.toISOString(),
     };
   }

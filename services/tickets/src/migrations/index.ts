@@ -6,6 +6,9 @@ import { SlaPolicies1767400120000 } from './1767400120000-sla-policies.js';
 import { TicketClocks1767400130000 } from './1767400130000-ticket-clocks.js';
 import { PublicPqr1767400200000 } from './1767400200000-public-pqr.js';
 import { InboxIndexes1767400300000 } from './1767400300000-inbox-indexes.js';
+import { TicketChat1767600100000 } from './1767600100000-ticket-chat.js';
+import { CannedResponses1767600110000 } from './1767600110000-canned-responses.js';
+import { TicketMerge1767600120000 } from './1767600120000-ticket-merge.js';
 
 /** In order; run at start (never `synchronize`). */
 export const TICKETS_MIGRATIONS = [
@@ -17,4 +20,7 @@ export const TICKETS_MIGRATIONS = [
   TicketClocks1767400130000,
   PublicPqr1767400200000,
   InboxIndexes1767400300000,
+  TicketChat1767600100000,
+  CannedResponses1767600110000,
+  TicketMerge1767600120000,
 ];

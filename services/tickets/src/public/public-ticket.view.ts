@@ -6,9 +6,21 @@ export interface PublicMessageView {
   from: 'requester' | 'staff';
   /** The staff member's first name; null for the requester's own messages. */
   authorFirstName: string | null;
+  /** The source text as typed (Markdown-style formatting). */
   body: string;
-  attachments: { fileName: string; sizeBytes: number }[];
+  /** Safe HTML of the body: no raw HTML, no images, only http(s)/mailto links. */
+  bodyHtml: string;
+  /** Download one with GET /public/tickets/{radicado}/attachments/{id}/download?token=…. */
+  attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
   createdAt: string;
+}
+
+/** A read receipt as the requester sees it: staff by first name, pointing at a public message only. */
+export interface PublicReadReceipt {
+  from: 'requester' | 'staff';
+  firstName: string | null;
+  lastReadMessageId: string;
+  readAt: string;
 }
 
 /** What the public tracking page shows (GET /public/tickets/{radicado}?token=…). */
@@ -27,6 +39,10 @@ export interface PublicTicketView {
   closedAt: string | null;
   resolution: string | null;
   messages: PublicMessageView[];
+  /** Who read the conversation up to which public message (additive). */
+  readReceipts: PublicReadReceipt[];
+  /** When this PQR was merged into another: the radicado that stays (its messages moved there). */
+  mergedIntoRadicado: string | null;
   satisfaction: { rating: number; comment: string | null; recordedAt: string } | null;
   /** True when closed and not rated yet. */
   canRate: boolean;

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problems, Public, preferredLanguage } from '@crm/common';
 import { ticketsConfig } from '../config/tickets-config.js';
+import { readMessageId } from '../messages/read-request.js';
 import { PublicFilingDto, PUBLIC_HONEYPOT_FIELD } from './dto/public-filing.dto.js';
 import { PublicReplyDto } from './dto/public-reply.dto.js';
 import { SatisfactionDto } from './dto/satisfaction.dto.js';
@@ -66,6 +67,25 @@ export class PublicTicketsController {
     const { fields, files } = await readPublicBody(request, body, 'message', this.config.attachmentMaxBytes);
     const dto = await validatedDto(PublicReplyDto, fields);
     return this.publicTickets.reply(radicado, token, dto.body, files);
+  }
+
+  @Post(':radicado/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Public: the requester read the conversation up to messageId (default the latest public message); publishes tickets.conversation.read' })
+  read(@Param('radicado') radicado: string, @Query('token') token: string | undefined, @Body() body: unknown) {
+    return this.publicTickets.read(radicado, token, readMessageId(body));
+  }
+
+  @Get(':radicado/attachments/:attachmentId/download')
+  @ApiOperation({ summary: "Public: a short-lived (5 min) link to a file of the ticket's public conversation; 404 otherwise" })
+  async download(
+    @Param('radicado') radicado: string,
+    @Param('attachmentId') attachmentId: string,
+    @Query('token') token: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    void reply.header('cache-control', 'no-store');
+    return this.publicTickets.downloadLink(radicado, token, attachmentId);
   }
 
   @Post(':radicado/satisfaction')

@@ -4,6 +4,7 @@ import { Problems, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { ticketsConfig, trackingTokenOf } from '../config/tickets-config.js';
 import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-attachments.service.js';
+import { ReadReceiptsService } from '../messages/read-receipts.service.js';
 import { TicketMessagesService, type MessageView } from '../messages/ticket-messages.service.js';
 import type { UploadedFile } from '../messages/uploaded-file.js';
 import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
@@ -12,7 +13,7 @@ import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import type { PublicFilingDto } from './dto/public-filing.dto.js';
 import { PqrPortalService } from './pqr-portal.service.js';
-import type { FilingReceipt, PublicMessageView, PublicTicketView } from './public-ticket.view.js';
+import type { FilingReceipt, PublicMessageView, PublicReadReceipt, PublicTicketView } from './public-ticket.view.js';
 import { RequesterReplyEffects } from './requester-reply-effects.service.js';
 import { SatisfactionService } from './satisfaction.service.js';
 import { TrackingLookupService } from './tracking-lookup.service.js';
@@ -39,6 +40,7 @@ export class PublicTicketsService {
     private readonly events: TicketEventsPublisher,
     private readonly replyEffects: RequesterReplyEffects,
     private readonly satisfaction: SatisfactionService,
+    private readonly receipts: ReadReceiptsService,
   ) {}
 
   /** Creates the ticket (user null, channel web) with its files; the acuse de recibo follows from the created event. */
@@ -102,13 +104,29 @@ export class PublicTicketsService {
     }
   }
 
+  /** The requester read the conversation (up to messageId, default the latest public message). */
+  async read(radicado: string, token: string | undefined, messageId: string | undefined): Promise<{ receipt: PublicReadReceipt | null }> {
+    return this.dataSource.transaction(async (em) => {
+      const receipt = await this.receipts.requesterRead(em, await this.lookup.locate(em, radicado, token), messageId);
+      return { receipt: receipt && { from: receipt.readerKind, firstName: receipt.readerFirstName, lastReadMessageId: receipt.lastReadMessageId, readAt: receipt.readAt } };
+    });
+  }
+
+  /** A short-lived link to a file of one of the ticket's PUBLIC messages (never an internal note's, never another ticket's). */
+  async downloadLink(radicado: string, token: string | undefined, attachmentId: string) {
+    const ticket = await this.lookup.locate(this.dataSource.manager, radicado, token);
+    return this.attachments.publicDownloadLink(ticket, attachmentId);
+  }
+
   async rate(radicado: string, token: string | undefined, rating: number, comment: string | undefined) {
     return this.dataSource.transaction(async (em) => this.satisfaction.record(em, await this.lookup.locate(em, radicado, token, true), rating, comment));
   }
 
   private async viewOf(em: EntityManager, ticket: Ticket, language: Language): Promise<PublicTicketView> {
-    const [messages, clock, rated, categoryNames] = [
+    const [messages, receipts, mergedInto, clock, rated, categoryNames] = [
       await this.messages.history(em, ticket, ['public']),
+      await this.receipts.publicList(em, ticket),
+      ticket.mergedIntoId ? ((await em.query('SELECT radicado FROM tickets.ticket WHERE id = $1 AND tenant_id = $2', [ticket.mergedIntoId, ticket.tenantId])) as { radicado: string }[]) : [],
       await this.events.clockOf(em, ticket),
       await this.satisfaction.find(em, ticket),
       ticket.categoryId ? await this.categories.names(em, ticket.tenantId, language) : new Map<string, string>(),
@@ -128,6 +146,8 @@ export class PublicTicketsService {
       closedAt: iso(ticket.closedAt),
       resolution: ticket.status === 'cerrado' ? ticket.resolution : null,
       messages: messages.map(publicMessage),
+      readReceipts: receipts.map((r) => ({ from: r.readerKind, firstName: r.readerFirstName, lastReadMessageId: r.lastReadMessageId, readAt: r.readAt })),
+      mergedIntoRadicado: mergedInto[0]?.radicado ?? null,
       satisfaction: rated,
       canRate: ticket.status === 'cerrado' && rated === null,
     };
@@ -141,7 +161,8 @@ function publicMessage(message: MessageView): PublicMessageView {
     from: message.authorKind,
     authorFirstName: message.authorKind === 'staff' ? firstNameOf(message.authorName) : null,
     body: message.body,
-    attachments: message.attachments.map((file) => ({ fileName: file.fileName, sizeBytes: file.sizeBytes })),
+    bodyHtml: message.bodyHtml,
+    attachments: message.attachments.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes })),
     createdAt: message.createdAt,
   };
 }

@@ -1,6 +1,7 @@
 import type { EventDefinition } from '../../event-catalog.js';
 import * as t from './tickets.events.js';
 import { CONTACTS_PQR_REQUESTER_LINKED, pqrRequesterLinkedSchema } from './pqr-requester.events.js';
+import * as c from './conversation.events.js';
 
 /** Contacts consumes every tickets.ticket.* event that names a contact: the contact's timeline. */
 function ticketEvent(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
@@ -78,6 +79,30 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     'El solicitante calificó la atención (1 a 5 y comentario), guardada con el resultado legal y de SLA. / The requester rated the service (CSAT).',
     t.ticketSatisfactionRecordedSchema,
   ),
+  ticketEvent(
+    c.TICKETS_TICKET_MERGED,
+    ['notifications'],
+    'Una PQR duplicada se fusionó en esta (la principal): mensajes y archivos movidos, la duplicada cerrada con enlace, fecha de recepción más antigua conservada; notifications informa al solicitante el radicado que queda. / A duplicate ticket was merged into this one; the requester is told which radicado stays.',
+    c.ticketMergedSchema,
+  ),
+  {
+    type: c.TICKETS_NOTE_ADDED,
+    publisher: 'tickets',
+    consumers: [],
+    summary:
+      'Se agregó una nota interna a la PQR, SIN su texto (el cliente la pide por REST, con visibilidad); la entrega en tiempo real la hace el gateway, solo al personal. / An internal note was added, without its body; staff-only realtime delivery.',
+    schema: c.ticketNoteAddedSchema,
+    exchange: 'crm.events',
+  },
+  {
+    type: c.TICKETS_CONVERSATION_READ,
+    publisher: 'tickets',
+    consumers: [],
+    summary:
+      'Confirmación de lectura: el personal (POST /tickets/{id}/read) o el solicitante (POST /public/tickets/{radicado}/read) leyó la conversación hasta un mensaje. / A read receipt from staff or the requester.',
+    schema: c.ticketConversationReadSchema,
+    exchange: 'crm.events',
+  },
   {
     type: CONTACTS_PQR_REQUESTER_LINKED,
     publisher: 'contacts',

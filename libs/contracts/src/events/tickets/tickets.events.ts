@@ -114,6 +114,17 @@ export interface TicketRepliedData extends TicketEventBase {
   authorFirstName: string | null;
   repliedAt: string;
   requester: TicketRequester;
+  /** The body's Markdown-style formatting rendered to safe HTML (no raw HTML, no images, only http(s)/mailto links). */
+  bodyHtml?: string;
+  /** Files that came with the reply (names and sizes; the bytes are fetched by REST). */
+  attachments?: TicketRepliedAttachment[];
+}
+
+export interface TicketRepliedAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
 }
 
 export interface TicketClosedData extends TicketEventBase {
@@ -218,7 +229,7 @@ const baseProperties: Record<string, JsonSchema> = {
 };
 const baseRequired = Object.keys(baseProperties).filter((key) => key !== 'timeZone');
 
-function ticketSchema(extra: Record<string, JsonSchema>, extraRequired: readonly string[] = Object.keys(extra)): JsonSchema {
+export function ticketSchema(extra: Record<string, JsonSchema>, extraRequired: readonly string[] = Object.keys(extra)): JsonSchema {
   // A fresh tree per event: shared sub-objects would become YAML aliases in docs/asyncapi.yaml,
   // and 14 events sharing the base would exceed the YAML parser's alias budget. An extra field
   // may narrow a base one (assigneeId, legalDueAt): `required` must not list it twice, or ajv
@@ -242,15 +253,20 @@ export const ticketAssignedSchema = ticketSchema({
 
 export const ticketStatusChangedSchema = ticketSchema({ previousStatus: status, changedBy: nullableUuid, changedAt: dateTime });
 
-export const ticketRepliedSchema = ticketSchema({
-  messageId: uuid,
-  body: { type: 'string', description: 'Plain text of the public reply (never an internal note); escape it for HTML.' },
-  authorKind: { type: 'string', enum: ['staff', 'requester'] },
-  authorId: nullableUuid,
-  authorFirstName: nullableText,
-  repliedAt: dateTime,
-  requester: ticketRequesterSchema,
-});
+export const ticketRepliedSchema = ticketSchema(
+  {
+    messageId: uuid,
+    body: { type: 'string', description: 'Plain text of the public reply (never an internal note); escape it for HTML.' },
+    authorKind: { type: 'string', enum: ['staff', 'requester'] },
+    authorId: nullableUuid,
+    authorFirstName: nullableText,
+    repliedAt: dateTime,
+    requester: ticketRequesterSchema,
+    bodyHtml: { type: 'string', description: 'The body rendered from its Markdown-style formatting to sanitised HTML (no raw HTML, no images, only http/https/mailto links).' },
+    attachments: { type: 'array', items: object({ id: uuid, fileName: text, contentType: text, size: integer }) },
+  },
+  ['messageId', 'body', 'authorKind', 'authorId', 'authorFirstName', 'repliedAt', 'requester'],
+);
 
 export const ticketClosedSchema = ticketSchema({
   resolution: nullableText,

@@ -35,6 +35,11 @@ describe('opportunities/tickets events as timeline entries', () => {
     }
   });
 
+  it('never copies a public reply’s text, neither as typed nor rendered (bodyHtml)', () => {
+    const entry = serviceEventEntry('tickets.ticket.replied', 't-1', { contactId: 'c', ticketId: 't-1', body: 'texto **privado**', bodyHtml: '<p>texto <strong>privado</strong></p>' });
+    expect(JSON.stringify(entry)).not.toContain('privado');
+  });
+
   it('truncates long texts', () => {
     const entry = serviceEventEntry('opportunities.opportunity.created', 'o', { name: 'x'.repeat(500) });
     expect(entry.title.length).toBe(200);
