@@ -18,7 +18,7 @@ describe('notes and documents of an opportunity, page by page', () => {
     [seller, colleague] = await Promise.all([world.createUser(['sales'], [team]), world.createUser(['sales'], [team])]);
     const contact = await world.createContact(seller.token, { lastName: 'Paginado', teamId: team });
     const created = await createOpportunity(world.api, seller.token, { title: 'Muchas notas', contactId: contact.id });
-    expect(created.status).toBe(201);
+    expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
     opportunityId = created.body.id;
   }, 120_000);
 

@@ -55,7 +55,7 @@ describe('activity and opportunity note reminders', () => {
     ]);
     const contact = await world.createContact(seller.token, { firstName: 'Lucía', lastName: 'Mejía', teamId: team });
     const created = await createOpportunity(world.api, seller.token, { title, contactId: contact.id });
-    expect(created.status).toBe(201);
+    expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
     opportunityId = created.body.id;
   }, 120_000);
 
@@ -132,6 +132,29 @@ describe('activity and opportunity note reminders', () => {
     expect((await world.api.get(`/api/v1/activities/${cancelled.id}`, seller.token)).body.reminderSentAt).toBeNull();
     expect(world.platform.smtp.messages.filter((m) => m.subject === 'Recordatorio de actividad: Tarea hecha' || m.subject === 'Recordatorio de actividad: Tarea cancelada')).toHaveLength(0);
     expect((await createActivity(seller.token, { type: 'task', subject: 'x', opportunityId, dueAt, reminderMinutesBefore: -5 })).body.errors[0].field).toBe('reminderMinutesBefore');
+  });
+
+  it('reminds each activity exactly once with two replicas running the scheduler', async () => {
+    // A second opportunities process polling fast with small batches: both compete for the same due rows.
+    await world.platform.startReplica('opportunities', { REMINDERS_POLL_MS: '40', REMINDERS_BATCH: '3' });
+    const dueAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const ids: string[] = [];
+    for (let i = 1; i <= 24; i += 1) {
+      const response = await createActivity(seller.token, { type: 'task', subject: `Réplica ${i}`, opportunityId, dueAt, reminderMinutesBefore: 60 });
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+    await db.query("UPDATE opportunities.activity SET remind_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])", [ids]);
+    const seen = () => spy.messages.filter((m) => m.routingKey === 'opportunities.activity.due' && ids.includes(m.body.data.activityId));
+    await waitFor(async () => new Set(seen().map((m) => m.body.data.activityId)).size === ids.length, { description: 'a reminder for each of the 24 activities', timeoutMs: 30_000 });
+    // One event per activity: the outbox holds exactly one per activity (events are written there in the claiming transaction).
+    const { rows } = await db.query(
+      "SELECT envelope->'data'->>'activityId' AS id, count(*)::int AS n FROM opportunities.outbox_message WHERE event_type = 'opportunities.activity.due' AND envelope->'data'->>'activityId' = ANY($1) GROUP BY 1",
+      [ids],
+    );
+    expect(rows).toHaveLength(ids.length);
+    expect(rows.every((row: { n: number }) => row.n === 1)).toBe(true);
+    expect(new Set(seen().map((m) => m.body.id)).size).toBe(ids.length);
   });
 
   it('e-mails an opportunity note reminder to its author; a private one without its text and to nobody else, even when its event names others', async () => {
