@@ -21,7 +21,7 @@ export interface ActivityReminderVars {
 export const ACTIVITY_REMINDER_TEMPLATE_ID = 'activity-reminder';
 
 const TYPE_LABELS: Record<TemplateLocale, Record<ActivityType, string>> = {
-  es: { task: 'tarea', call: 'llamada', meeting: 'reunión', visit: 'visita', email: 'correo' },
+  es: { task: 'una tarea', call: 'una llamada', meeting: 'una reunión', visit: 'una visita', email: 'un correo' },
   en: { task: 'task', call: 'call', meeting: 'meeting', visit: 'visit', email: 'e-mail' },
 };
 const BUTTON_STYLE = 'display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold';
@@ -34,7 +34,7 @@ function lead(locale: TemplateLocale, v: ActivityReminderVars): string {
     return `You have a pending ${type}, "${v.subject}"${about}, due ${when}.`;
   }
   const about = [v.opportunityTitle && ` de la oportunidad «${v.opportunityTitle}»`, v.contactName && ` con ${v.contactName}`].filter(Boolean).join('');
-  return `Tiene una ${type} pendiente, «${v.subject}»${about}, que vence el ${when}.`;
+  return `Tiene ${type} pendiente, «${v.subject}»${about}, que vence el ${when}.`;
 }
 
 function render(locale: TemplateLocale, v: ActivityReminderVars) {
