@@ -22,6 +22,9 @@ import { Activity } from './activities/activity.entity.js';
 import { ErpOrdersModule } from './erp-orders/erp-orders.module.js';
 import { Quote } from './quotes/quote.entity.js';
 import { QuotesModule } from './quotes/quotes.module.js';
+import { SchedulersConfigModule } from './config/schedulers-config.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { QuoteSettingsModule } from './quote-settings/quote-settings.module.js';
 
 @Module({
   imports: [
@@ -29,6 +32,7 @@ import { QuotesModule } from './quotes/quotes.module.js';
     AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'opportunities', entities: [Opportunity, Pipeline, Stage, LostReason, Quote, Activity], migrations: OPPORTUNITIES_MIGRATIONS }),
     MessagingModule.forService({ service: 'opportunities' }),
+    SchedulersConfigModule,
     ProjectionsModule,
     OpportunityAccessModule,
     PipelinesModule,
@@ -41,6 +45,8 @@ import { QuotesModule } from './quotes/quotes.module.js';
     QuotesModule,
     ErpOrdersModule,
     ActivitiesModule,
+    QuoteSettingsModule,
+    RemindersModule,
   ],
 })
 export class AppModule {}

@@ -38,12 +38,13 @@ describe('activities and agenda through the gateway (issue #7)', () => {
     await world?.stop();
   });
 
-  /** Users reach opportunities by event: retry while assignedTo is not known yet. */
+  /** Users and contacts reach opportunities by event: retry while assignedTo or contactId is not known yet. */
   async function createActivity(token: string, body: Record<string, unknown>) {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const response = await world.api.post('/api/v1/activities', body, token);
-      const waiting = response.status === 400 && JSON.stringify(response.body.errors ?? []).includes('assignedTo');
+      const errors = JSON.stringify(response.body.errors ?? []);
+      const waiting = response.status === 400 && (errors.includes('assignedTo') || errors.includes('contactId'));
       if (!waiting || Date.now() > deadline) return response;
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
@@ -98,20 +99,30 @@ describe('activities and agenda through the gateway (issue #7)', () => {
     expect(JSON.stringify(foreign.body.errors)).toContain('opportunityId');
   });
 
-  it('reports activities per seller by type and status: managers see everyone, sales themselves', async () => {
+  it('reports activities per seller by type and status: admins see everyone, managers the users of their teams, sales themselves', async () => {
+    // The other team's seller logs a call on their own contact: it is in the period too.
+    const southContact = (await world.createContact(southSeller.token, { lastName: 'Informe Sur' })).id;
+    expect((await createActivity(southSeller.token, { type: 'call', subject: 'Llamada equipo sur', contactId: southContact })).status).toBe(201);
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
     const query = `/api/v1/activities/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-    const count = (items: { userId: string; type: string; status: string; count: number }[], userId: string, type: string, status: string) =>
-      items.find((row) => row.userId === userId && row.type === type && row.status === status)?.count ?? 0;
-    const managers = (await world.api.get(query, manager.token)).body.items;
+    type Row = { userId: string; type: string; status: string; count: number };
+    const count = (items: Row[], userId: string, type: string, status: string) => items.find((row) => row.userId === userId && row.type === type && row.status === status)?.count ?? 0;
+    const managers = (await world.api.get(query, manager.token)).body.items as Row[];
     // From the tests above: the agent has one pending call; the seller a done visit and a pending task.
     expect(count(managers, agent.id, 'call', 'pending')).toBe(1);
     expect(count(managers, seller.id, 'visit', 'done')).toBe(1);
     expect(count(managers, seller.id, 'task', 'pending')).toBe(1);
-    const own = (await world.api.get(query, seller.token)).body.items as { userId: string }[];
+    // The north manager does not manage the south team: none of its seller's rows.
+    expect(managers.some((row) => row.userId === southSeller.id)).toBe(false);
+    const admins = (await world.api.get(query, world.adminToken)).body.items as Row[];
+    expect(count(admins, southSeller.id, 'call', 'pending')).toBe(1);
+    expect(count(admins, agent.id, 'call', 'pending')).toBe(1);
+    const own = (await world.api.get(query, seller.token)).body.items as Row[];
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((row) => row.userId === seller.id)).toBe(true);
+    const south = (await world.api.get(query, southSeller.token)).body.items as Row[];
+    expect(south).toEqual([{ userId: southSeller.id, type: 'call', status: 'pending', count: 1 }]);
     expect((await world.api.get('/api/v1/activities/report?from=x&to=y', manager.token)).status).toBe(400);
   });
 });

@@ -5,9 +5,9 @@ import { DOCUMENT_STORAGE, type DocumentStorage } from '@crm/storage';
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /**
- * Reads an e-mail attachment from the document storage (S3). It goes through a short-lived
- * presigned link because this branch's DocumentStorage has no `get` yet; once `get(key)` is
- * merged, read the stream directly.
+ * Reads an e-mail attachment from the document storage (S3) with `DocumentStorage.get`: a
+ * server-side read, no presigned link. The stream is cut (and the send fails, to be retried)
+ * as soon as it passes the size limit, so a wrong key never loads a huge object into memory.
  */
 @Injectable()
 export class EmailAttachmentReader {
@@ -16,11 +16,18 @@ export class EmailAttachmentReader {
 
   async read(objectKey: string): Promise<Buffer> {
     if (!this.storage) throw new Error(`attachment ${objectKey}: no document storage configured`);
-    const url = await this.storage.presignGet(objectKey, { fileName: 'attachment', ttlSeconds: 60 });
-    const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) throw new Error(`attachment ${objectKey}: storage answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new Error(`attachment ${objectKey} is larger than ${MAX_ATTACHMENT_BYTES} bytes`);
-    return bytes;
+    const stream = await this.storage.get(objectKey);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      size += bytes.length;
+      if (size > MAX_ATTACHMENT_BYTES) {
+        stream.destroy();
+        throw new Error(`attachment ${objectKey} is larger than ${MAX_ATTACHMENT_BYTES} bytes`);
+      }
+      chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
   }
 }

@@ -40,7 +40,7 @@ export class ActivitiesController {
 
   @Get('report')
   @Scopes('opportunities:read')
-  @ApiOperation({ summary: 'Per-seller report: activities created in [from, to) by assignee, type and status (managers/admins: everyone; sales: themselves)' })
+  @ApiOperation({ summary: 'Per-seller report: activities created in [from, to) by assignee, type and status (admins: everyone; managers: users of their teams; sales: themselves)' })
   report(@CurrentUser() user: AuthUser, @Query() query: ReportQueryDto) {
     return this.activities.report(user, query.from, query.to);
   }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, hasRole, type AuthUser } from '@crm/auth';
 import { ProblemException, Problems } from '@crm/common';
 import { OPPORTUNITIES_ACTIVITY_COMPLETED, OPPORTUNITIES_ACTIVITY_CREATED, type ActivityEventData } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
+import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import { ContactsProjection } from '../projections/contacts-projection.service.js';
 import { UsersProjection } from '../projections/users-projection.service.js';
@@ -27,6 +28,7 @@ export class ActivitiesService {
     private readonly contacts: ContactsProjection,
     private readonly users: UsersProjection,
     private readonly outbox: OutboxService,
+    @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {}
 
   async create(user: AuthUser, dto: CreateActivityDto): Promise<ActivityView> {
@@ -44,6 +46,7 @@ export class ActivitiesService {
       if (dto.contactId) await this.contacts.findVisibleContact(user, dto.contactId, em);
       const assignedTo = dto.assignedTo ?? user.id;
       if (assignedTo !== user.id) await this.users.assertActiveUser(em, user.tenantId, assignedTo, 'assignedTo');
+      const dueAt = dto.dueAt ? new Date(dto.dueAt) : null;
       const activity = em.create(Activity, {
         tenantId: user.tenantId,
         type: dto.type,
@@ -51,8 +54,11 @@ export class ActivitiesService {
         description: dto.description?.trim() || null,
         opportunityId: dto.opportunityId ?? null,
         contactId,
-        dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
+        dueAt,
         durationMinutes: dto.durationMinutes ?? null,
+        reminderMinutesBefore: dto.reminderMinutesBefore ?? null,
+        remindAt: reminderTime(dueAt, dto.reminderMinutesBefore ?? this.config.activityReminderMinutes, new Date()),
+        reminderSentAt: null,
         assignedTo,
         createdBy: user.id,
         status: 'pending',
@@ -128,17 +134,20 @@ export class ActivitiesService {
 
   /**
    * Per-seller report: activities created in [from, to) counted by assignee, type and status.
-   * Sales see their own row; managers and admins see every user of the tenant.
+   * Admins see every user of the tenant; managers the users of their teams (and themselves);
+   * everyone else only their own rows. Team membership comes from the users projection.
    */
   async report(user: AuthUser, from: string, to: string): Promise<{ items: { userId: string; type: string; status: string; count: number }[] }> {
     const [start, end] = [new Date(from), new Date(to)];
     if (!(start < end)) throw Problems.invalid([{ field: 'to', message: 'to debe ser posterior a from.' }]);
-    const everyone = hasRole(user, 'manager', 'admin');
+    const scope = hasRole(user, 'admin') ? 'all' : hasRole(user, 'manager') ? 'teams' : 'own';
     const rows = (await this.dataSource.query(
-      `SELECT assigned_to, type, status, count(*)::int AS count FROM opportunities.activity
-       WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3 AND ($4::boolean OR assigned_to = $5)
+      `SELECT assigned_to, type, status, count(*)::int AS count FROM opportunities.activity a
+       WHERE a.tenant_id = $1 AND a.created_at >= $2 AND a.created_at < $3
+         AND ($4 = 'all' OR a.assigned_to = $5
+              OR ($4 = 'teams' AND a.assigned_to IN (SELECT u.user_id FROM opportunities.user_ref u WHERE u.tenant_id = $1 AND u.team_ids && $6::uuid[])))
        GROUP BY assigned_to, type, status ORDER BY assigned_to, type, status`,
-      [user.tenantId, start, end, everyone, user.id],
+      [user.tenantId, start, end, scope, user.id, user.teamIds],
     )) as { assigned_to: string; type: string; status: string; count: number }[];
     return { items: rows.map((row) => ({ userId: row.assigned_to, type: row.type, status: row.status, count: row.count })) };
   }
@@ -182,4 +191,14 @@ export class ActivitiesService {
     };
     await this.outbox.publish(em, { type, subject: a.opportunityId ?? a.contactId ?? a.id, tenantId: a.tenantId, data });
   }
+}
+
+/**
+ * When to remind: `minutesBefore` before the due time. An activity logged or scheduled with its
+ * due time already passed has nothing to remind (null); one due sooner than `minutesBefore`
+ * is reminded at once (the scheduler's next pass).
+ */
+export function reminderTime(dueAt: Date | null, minutesBefore: number, now: Date): Date | null {
+  if (!dueAt || dueAt.getTime() <= now.getTime()) return null;
+  return new Date(dueAt.getTime() - minutesBefore * 60_000);
 }

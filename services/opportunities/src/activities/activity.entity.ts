@@ -43,4 +43,16 @@ export class Activity extends TenantEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** As asked on create; null = the service default (ACTIVITY_REMINDER_MINUTES) was used. */
+  @Column({ name: 'reminder_minutes_before', type: 'int', nullable: true })
+  reminderMinutesBefore: number | null;
+
+  /** due time − minutes before, fixed when scheduled; null = nothing to remind (no due time, or already due). */
+  @Column({ name: 'remind_at', type: 'timestamptz', nullable: true })
+  remindAt: Date | null;
+
+  /** Set by the reminder scheduler when `opportunities.activity.due` is published (not a user edit: version stays). */
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
+  reminderSentAt: Date | null;
 }

@@ -1,8 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX, Problems } from '@crm/common';
+import { API_PREFIX, PageQueryDto, Problems } from '@crm/common';
 import { uploadMaxBytes } from '@crm/storage';
 import { OpportunityDocumentsService } from './opportunity-documents.service.js';
 
@@ -33,8 +33,9 @@ export class OpportunityDocumentsController {
 
   @Get()
   @Scopes('opportunities:read')
-  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
-    return this.documents.list(user, opportunityId);
+  @ApiOperation({ summary: 'The files of the opportunity, newest first (keyset: limit, cursor → nextCursor)' })
+  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Query() page: PageQueryDto) {
+    return this.documents.list(user, opportunityId, page);
   }
 
   @Get(':documentId/download')

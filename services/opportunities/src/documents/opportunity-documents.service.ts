@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canWrite, hasRole, type AuthUser } from '@crm/auth';
-import { Problems } from '@crm/common';
+import { Problems, type PageQueryDto } from '@crm/common';
 import { OPPORTUNITIES_DOCUMENT_DELETED, OPPORTUNITIES_DOCUMENT_UPLOADED, type OpportunityDocumentDeletedData, type OpportunityDocumentUploadedData } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
 import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import { peopleOf } from '../notes/opportunity-notes.service.js';
+import { newestFirstPage } from '../shared/newest-first-page.js';
 
 const DOWNLOAD_LINK_TTL_SECONDS = 300;
 
@@ -86,13 +87,14 @@ export class OpportunityDocumentsService {
     }
   }
 
-  async list(user: AuthUser, opportunityId: string) {
+  /** The opportunity's files, newest first, a keyset page at a time. */
+  async list(user: AuthUser, opportunityId: string, page: PageQueryDto) {
     const o = await this.access.findVisible(user, opportunityId);
-    const rows = (await this.dataSource.query('SELECT * FROM opportunities.opportunity_document WHERE tenant_id = $1 AND opportunity_id = $2 ORDER BY created_at DESC, id DESC LIMIT 200', [
-      user.tenantId,
-      o.id,
-    ])) as DocumentRow[];
-    return { items: rows.map(toDocumentView) };
+    return newestFirstPage<DocumentRow, ReturnType<typeof toDocumentView>>(
+      this.dataSource.manager,
+      { table: 'opportunities.opportunity_document', where: 'tenant_id = $1 AND opportunity_id = $2', params: [user.tenantId, o.id], limit: page.limit, cursor: page.cursor },
+      toDocumentView,
+    );
   }
 
   async downloadLink(user: AuthUser, opportunityId: string, documentId: string) {

@@ -4,6 +4,9 @@ import { OpportunityNotesDocuments1767500010000 } from './1767500010000-opportun
 import { Quotes1767500100000 } from './1767500100000-quotes.js';
 import { ErpOrders1767500110000 } from './1767500110000-erp-orders.js';
 import { Activities1767500130000 } from './1767500130000-activities.js';
+import { ActivityReminders1767600100000 } from './1767600100000-activity-reminders.js';
+import { QuoteSettingsExpiry1767600110000 } from './1767600110000-quote-settings-expiry.js';
+import { OpportunityNoteReminders1767600120000 } from './1767600120000-opportunity-note-reminders.js';
 
 /** In order; run at start (never `synchronize`). */
 export const OPPORTUNITIES_MIGRATIONS = [
@@ -13,4 +16,7 @@ export const OPPORTUNITIES_MIGRATIONS = [
   Quotes1767500100000,
   ErpOrders1767500110000,
   Activities1767500130000,
+  ActivityReminders1767600100000,
+  QuoteSettingsExpiry1767600110000,
+  OpportunityNoteReminders1767600120000,
 ];

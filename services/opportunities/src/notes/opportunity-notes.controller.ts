@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX } from '@crm/common';
+import { API_PREFIX, PageQueryDto } from '@crm/common';
 import { expectedVersion } from '@crm/database';
 import { UpdateOpportunityNoteDto } from './dto/update-note.dto.js';
 import { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
@@ -25,9 +25,9 @@ export class OpportunityNotesController {
 
   @Get()
   @Scopes('opportunities:read')
-  @ApiOperation({ summary: 'Shared notes and your private ones, newest first' })
-  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string) {
-    return this.notes.list(user, opportunityId);
+  @ApiOperation({ summary: 'Shared notes and your private ones, newest first (keyset: limit, cursor → nextCursor)' })
+  list(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Query() page: PageQueryDto) {
+    return this.notes.list(user, opportunityId, page);
   }
 
   @Patch(':noteId')

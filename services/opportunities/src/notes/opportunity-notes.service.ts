@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
-import { Problems } from '@crm/common';
+import { Problems, type PageQueryDto } from '@crm/common';
 import {
   NOTE_EXCERPT_MAX_LENGTH,
   OPPORTUNITIES_NOTE_ADDED,
@@ -16,6 +16,7 @@ import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import type { Opportunity } from '../opportunities/opportunity.entity.js';
+import { newestFirstPage } from '../shared/newest-first-page.js';
 import type { CreateOpportunityNoteDto } from './dto/create-note.dto.js';
 import type { UpdateOpportunityNoteDto } from './dto/update-note.dto.js';
 
@@ -25,6 +26,7 @@ interface NoteRow {
   visibility: 'private' | 'shared';
   body: string;
   remind_at: Date | null;
+  reminder_sent_at: Date | null;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -38,6 +40,7 @@ function toNoteView(row: NoteRow, opportunityId: string) {
     visibility: row.visibility,
     body: row.body,
     remindAt: row.remind_at?.toISOString() ?? null,
+    reminderSentAt: row.reminder_sent_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
@@ -46,6 +49,13 @@ function toNoteView(row: NoteRow, opportunityId: string) {
 
 export function peopleOf(o: Opportunity): OpportunityPeople {
   return { opportunityId: o.id, contactId: o.contactId, title: o.title, createdBy: o.createdBy, agentId: o.agentId, assigneeId: o.assigneeId };
+}
+
+/** A reminder date this far in the past is still accepted (clock skew, slow clients), as for contacts' notes. */
+const REMIND_AT_PAST_TOLERANCE_MS = 60_000;
+
+function assertReminderNotPast(remindAt: Date | null, now = Date.now()): void {
+  if (remindAt && remindAt.getTime() < now - REMIND_AT_PAST_TOLERANCE_MS) throw Problems.invalid([{ field: 'remindAt', message: 'La fecha de aviso no puede estar en el pasado.' }]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,6 +78,7 @@ export class OpportunityNotesService {
     return this.dataSource.transaction(async (em) => {
       const o = await this.access.findVisible(user, opportunityId, em);
       const visibility = dto.visibility ?? 'shared';
+      assertReminderNotPast(dto.remindAt ? new Date(dto.remindAt) : null);
       const [row] = (await em.query(
         'INSERT INTO opportunities.opportunity_note (tenant_id, opportunity_id, author_id, visibility, body, remind_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
         [user.tenantId, o.id, user.id, visibility, dto.body, dto.remindAt ?? null],
@@ -88,14 +99,20 @@ export class OpportunityNotesService {
     });
   }
 
-  async list(user: AuthUser, opportunityId: string) {
+  /** Shared notes and the caller's private ones, newest first, a keyset page at a time. */
+  async list(user: AuthUser, opportunityId: string, page: PageQueryDto) {
     const o = await this.access.findVisible(user, opportunityId);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM opportunities.opportunity_note WHERE tenant_id = $1 AND opportunity_id = $2 AND (visibility = 'shared' OR author_id = $3)
-       ORDER BY created_at DESC, id DESC LIMIT 200`,
-      [user.tenantId, o.id, user.id],
-    )) as NoteRow[];
-    return { items: rows.map((row) => toNoteView(row, o.id)) };
+    return newestFirstPage<NoteRow, ReturnType<typeof toNoteView>>(
+      this.dataSource.manager,
+      {
+        table: 'opportunities.opportunity_note',
+        where: "tenant_id = $1 AND opportunity_id = $2 AND (visibility = 'shared' OR author_id = $3)",
+        params: [user.tenantId, o.id, user.id],
+        limit: page.limit,
+        cursor: page.cursor,
+      },
+      (row) => toNoteView(row, o.id),
+    );
   }
 
   /** Only the author edits; a private note of someone else is a 404, a shared one a 403. */
@@ -127,8 +144,12 @@ export class OpportunityNotesService {
         (next.remindAt?.getTime() ?? null) !== (note.remind_at?.getTime() ?? null) ? 'remindAt' : null,
       ].filter((field): field is string => field !== null);
       if (changedFields.length === 0) return toNoteView(note, o.id);
+      if (changedFields.includes('remindAt')) assertReminderNotPast(next.remindAt);
+      // A new reminder date is owed a reminder again (reminder_sent_at cleared).
       const [updated] = (await em.query(
-        'UPDATE opportunities.opportunity_note SET body = $2, visibility = $3, remind_at = $4, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+        `UPDATE opportunities.opportunity_note SET body = $2, visibility = $3, remind_at = $4, version = version + 1, updated_at = now(),
+                reminder_sent_at = CASE WHEN remind_at IS DISTINCT FROM $4::timestamptz THEN NULL ELSE reminder_sent_at END
+          WHERE id = $1 RETURNING *`,
         [note.id, next.body, next.visibility, next.remindAt],
       )) as [NoteRow[], number];
       const row = updated[0]!;

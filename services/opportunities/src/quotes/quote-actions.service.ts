@@ -6,8 +6,10 @@ import { DOCUMENT_STORAGE, newObjectKey, type DocumentStorage } from '@crm/stora
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import { OpportunityFunnelService } from '../opportunities/opportunity-funnel.service.js';
 import { ContactsProjection } from '../projections/contacts-projection.service.js';
+import { QuoteSettingsService } from '../quote-settings/quote-settings.service.js';
 import { QuoteDocumentService } from './quote-document.service.js';
 import { quoteAcceptedExtras } from './quote-events.js';
+import { isPastValidity } from './quote-validity.js';
 import type { Quote } from './quote.entity.js';
 import type { QuoteView } from './quote.view.js';
 import { QuotesService, STATUS_ES } from './quotes.service.js';
@@ -21,6 +23,7 @@ export class QuoteActionsService {
     private readonly funnel: OpportunityFunnelService,
     private readonly contacts: ContactsProjection,
     private readonly documents: QuoteDocumentService,
+    private readonly settings: QuoteSettingsService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
@@ -33,7 +36,7 @@ export class QuoteActionsService {
   async send(user: AuthUser, id: string, version: number): Promise<QuoteView> {
     return this.quotes.change(user, id, version, async (em, quote, now) => {
       assertStatus(quote, ['draft', 'sent'], 'enviar');
-      assertStillValid(quote, now);
+      assertStillValid(quote, now, await this.settings.timeZoneFor(em, quote.tenantId));
       quote.status = 'sent';
       quote.sentAt = now;
       const { pdf, contact, opportunityTitle, sellerName, issuerName } = await this.documents.renderWithContext(em, quote);
@@ -61,7 +64,7 @@ export class QuoteActionsService {
   async accept(user: AuthUser, id: string, winOpportunity: boolean, version: number): Promise<QuoteView> {
     return this.quotes.change(user, id, version, async (em, quote, now) => {
       assertStatus(quote, ['sent'], 'aceptar');
-      assertStillValid(quote, now);
+      assertStillValid(quote, now, await this.settings.timeZoneFor(em, quote.tenantId));
       quote.status = 'accepted';
       quote.acceptedAt = now;
       const opportunity = await this.access.findVisible(user, quote.opportunityId, em, true);
@@ -86,8 +89,10 @@ export function assertStatus(quote: Quote, allowed: readonly Quote['status'][], 
   if (!allowed.includes(quote.status)) throw new ProblemException(409, `No se puede ${verb} una cotización ${STATUS_ES[quote.status]}.`);
 }
 
-/** Past its validity date a quote can no longer be sent or accepted (edit validUntil first). */
-export function assertStillValid(quote: Quote, now: Date): void {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(now);
-  if (quote.validUntil < today) throw new ProblemException(409, `La cotización venció el ${quote.validUntil}; actualice la fecha de validez.`);
+/**
+ * Past its validity date (in the tenant's time zone) a quote can no longer be sent or accepted
+ * (edit validUntil first), even before the expiry scheduler has marked it expired.
+ */
+export function assertStillValid(quote: Quote, now: Date, timeZone: string): void {
+  if (isPastValidity(quote.validUntil, now, timeZone)) throw new ProblemException(409, `La cotización venció el ${quote.validUntil}; actualice la fecha de validez.`);
 }

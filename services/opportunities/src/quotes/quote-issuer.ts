@@ -1,6 +1,7 @@
 /**
- * The company that issues quotes (PDF header). Opportunities has no tenant settings store yet,
- * so it comes from the service's environment (QUOTE_ISSUER_*), with a neutral default.
+ * The company that issues quotes (PDF header and footer). Each tenant sets its own
+ * (PUT /quote-settings); until it does, the service's environment (QUOTE_ISSUER_*) is the
+ * default, with a neutral name.
  */
 export interface QuoteIssuer {
   name: string;
@@ -8,6 +9,8 @@ export interface QuoteIssuer {
   address: string | null;
   phone: string | null;
   email: string | null;
+  /** Printed at the foot of every quote (conditions of sale, bank details…). */
+  footerTerms: string | null;
 }
 
 export function loadQuoteIssuer(env: NodeJS.ProcessEnv = process.env): QuoteIssuer {
@@ -18,5 +21,6 @@ export function loadQuoteIssuer(env: NodeJS.ProcessEnv = process.env): QuoteIssu
     address: value('QUOTE_ISSUER_ADDRESS'),
     phone: value('QUOTE_ISSUER_PHONE'),
     email: value('QUOTE_ISSUER_EMAIL'),
+    footerTerms: value('QUOTE_ISSUER_FOOTER'),
   };
 }

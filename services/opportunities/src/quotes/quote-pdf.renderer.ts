@@ -159,7 +159,7 @@ function totals(doc: PDFKit.PDFDocument, quote: QuoteView): void {
   doc.moveDown(1);
 }
 
-function closing(doc: PDFKit.PDFDocument, { quote, sellerName }: QuotePdfInput): void {
+function closing(doc: PDFKit.PDFDocument, { quote, sellerName, issuer }: QuotePdfInput): void {
   doc.x = MARGIN;
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(10).text('VALIDEZ Y CONDICIONES', MARGIN, doc.y, { width: 495 });
   doc.fillColor('black').font('Helvetica').fontSize(9);
@@ -169,4 +169,5 @@ function closing(doc: PDFKit.PDFDocument, { quote, sellerName }: QuotePdfInput):
   );
   if (quote.terms) doc.moveDown(0.4).text(quote.terms, { width: 495 });
   if (sellerName) doc.moveDown(1.2).fillColor(MUTED).text(`Elaborada por: ${sellerName}`, { width: 495 });
+  if (issuer.footerTerms) doc.moveDown(1.2).fillColor(MUTED).fontSize(8).text(issuer.footerTerms, { width: 495 });
 }

@@ -64,6 +64,10 @@ export class Quote extends TenantEntity {
   @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true })
   rejectedAt: Date | null;
 
+  /** Set by the expiry scheduler (the day after validUntil, 00:00 in the tenant's time zone). */
+  @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
+  expiredAt: Date | null;
+
   @Column({ name: 'rejection_reason', type: 'text', nullable: true })
   rejectionReason: string | null;
 

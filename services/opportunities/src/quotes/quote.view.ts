@@ -22,6 +22,7 @@ export interface QuoteView {
   sentAt: string | null;
   acceptedAt: string | null;
   rejectedAt: string | null;
+  expiredAt: string | null;
   rejectionReason: string | null;
   erpOrder: { id: string | null; number: string } | null;
   createdBy: string;
@@ -53,6 +54,7 @@ export function toQuoteView(quote: Quote): QuoteView {
     sentAt: quote.sentAt?.toISOString() ?? null,
     acceptedAt: quote.acceptedAt?.toISOString() ?? null,
     rejectedAt: quote.rejectedAt?.toISOString() ?? null,
+    expiredAt: quote.expiredAt?.toISOString() ?? null,
     rejectionReason: quote.rejectionReason,
     erpOrder: quote.erpOrderNumber ? { id: quote.erpOrderId, number: quote.erpOrderNumber } : null,
     createdBy: quote.createdBy,

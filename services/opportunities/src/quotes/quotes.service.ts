@@ -20,8 +20,8 @@ const DEFAULT_VALIDITY_DAYS = 30;
 /**
  * Quotes of an opportunity. A quote is visible exactly when its opportunity is (404 otherwise).
  * A draft is edited in place; editing a sent quote keeps the sent revision whole in
- * quote_revision and continues as a new draft revision. Accepted, rejected and expired quotes
- * are final.
+ * quote_revision and continues as a new draft revision (an expired one too: a renewed offer).
+ * Accepted and rejected quotes are final.
  */
 @Injectable()
 export class QuotesService {
@@ -56,6 +56,7 @@ export class QuotesService {
         sentAt: null,
         acceptedAt: null,
         rejectedAt: null,
+        expiredAt: null,
         rejectionReason: null,
         erpOrderId: null,
         erpOrderNumber: null,
@@ -92,9 +93,9 @@ export class QuotesService {
 
   async update(user: AuthUser, id: string, dto: Omit<UpdateQuoteDto, 'version'>, version: number): Promise<QuoteView> {
     return this.change(user, id, version, async (em, quote, now) => {
-      if (quote.status !== 'draft' && quote.status !== 'sent') throw new ProblemException(409, `La cotización está ${STATUS_ES[quote.status]}; ya no se puede modificar.`);
-      if (quote.status === 'sent') {
-        // The customer has the sent revision: keep it whole and continue as a new draft revision.
+      if (quote.status === 'accepted' || quote.status === 'rejected') throw new ProblemException(409, `La cotización está ${STATUS_ES[quote.status]}; ya no se puede modificar.`);
+      if (quote.status === 'sent' || quote.status === 'expired') {
+        // The customer has the sent (or expired) revision: keep it whole and continue as a new draft revision.
         await em.query('INSERT INTO opportunities.quote_revision (quote_id, revision, tenant_id, snapshot, replaced_by, replaced_at) VALUES ($1, $2, $3, $4, $5, $6)', [
           quote.id,
           quote.revision,
@@ -106,6 +107,7 @@ export class QuotesService {
         quote.revision += 1;
         quote.status = 'draft';
         quote.sentAt = null;
+        quote.expiredAt = null;
       }
       if (dto.lines) {
         const { lines, amounts } = priceLines(dto.lines);

@@ -41,11 +41,22 @@ export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ),
   define(r.OPPORTUNITIES_NOTE_UPDATED, [], 'Se editó una nota de una oportunidad. / An opportunity note was edited.', r.opportunityNoteUpdatedSchema),
   define(r.OPPORTUNITIES_NOTE_DELETED, [], 'Se eliminó una nota de una oportunidad. / An opportunity note was deleted.', r.opportunityNoteDeletedSchema),
+  define(
+    r.OPPORTUNITIES_NOTE_REMINDER_DUE,
+    ['notifications'],
+    'Llegó la fecha de aviso de una nota de oportunidad; notifications avisa a su autor (las privadas sin texto). / An opportunity note reminder date arrived.',
+    r.opportunityNoteReminderDueSchema,
+  ),
   define(r.OPPORTUNITIES_DOCUMENT_UPLOADED, ['notifications'], 'Se adjuntó un archivo a una oportunidad. / A file was attached to an opportunity.', r.opportunityDocumentUploadedSchema),
   define(r.OPPORTUNITIES_DOCUMENT_DELETED, [], 'Se eliminó un archivo de una oportunidad. / An opportunity file was deleted.', r.opportunityDocumentDeletedSchema),
   define(s.OPPORTUNITIES_ACTIVITY_CREATED, [], 'Se registró o agendó una actividad (tarea, llamada, reunión, visita, correo). / An activity was logged or scheduled.', s.activityEventSchema),
   define(s.OPPORTUNITIES_ACTIVITY_COMPLETED, [], 'Se completó una actividad. / An activity was completed.', s.activityEventSchema),
-  define(s.OPPORTUNITIES_ACTIVITY_DUE, ['notifications'], 'Una actividad está por vencer (recordatorio). / An activity is about to be due.', s.activityEventSchema),
+  define(
+    s.OPPORTUNITIES_ACTIVITY_DUE,
+    ['notifications'],
+    'Recordatorio de una actividad pendiente, una vez por actividad, minutesBefore antes de su vencimiento; notifications avisa al responsable. / Reminder of a pending activity, once, minutesBefore its due time.',
+    s.activityDueSchema,
+  ),
   define(s.OPPORTUNITIES_QUOTE_CREATED, [], 'Se creó una cotización. / A quote was created.', s.quoteEventSchema),
   define(
     s.OPPORTUNITIES_QUOTE_SENT,
@@ -60,4 +71,10 @@ export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     s.quoteAcceptedSchema,
   ),
   define(s.OPPORTUNITIES_QUOTE_REJECTED, [], 'El cliente rechazó una cotización (con motivo). / A quote was rejected.', s.quoteRejectedSchema),
+  define(
+    s.OPPORTUNITIES_QUOTE_EXPIRED,
+    [],
+    'Una cotización enviada venció: el día siguiente a su fecha de validez a las 00:00 en la zona horaria de la organización. / A sent quote expired (the day after validUntil at 00:00, tenant time zone).',
+    s.quoteExpiredSchema,
+  ),
 ];

@@ -6,6 +6,7 @@ export const OPPORTUNITIES_NOTE_UPDATED = 'opportunities.note.updated';
 export const OPPORTUNITIES_NOTE_DELETED = 'opportunities.note.deleted';
 export const OPPORTUNITIES_DOCUMENT_UPLOADED = 'opportunities.document.uploaded';
 export const OPPORTUNITIES_DOCUMENT_DELETED = 'opportunities.document.deleted';
+export const OPPORTUNITIES_NOTE_REMINDER_DUE = 'opportunities.note.reminder_due';
 
 /** The people on the opportunity a note or file concerns: notifications tells them (never the actor). */
 export interface OpportunityPeople {
@@ -74,6 +75,21 @@ export interface OpportunityDocumentDeletedData extends OpportunityPeople {
   deletedAt: string;
 }
 
+/**
+ * `opportunities.note.reminder_due`: a note's reminder date (fecha de aviso) arrived. The
+ * reminder goes to the note's author (`recipientIds`); a private note's event carries no text
+ * and notifications reminds its author only, whatever the event names.
+ */
+export interface OpportunityNoteReminderDueData extends OpportunityPeople {
+  noteId: string;
+  authorId: string;
+  visibility: NoteVisibility;
+  /** Shared notes only. */
+  excerpt?: string;
+  remindAt: string;
+  recipientIds: string[];
+}
+
 const visibility: JsonSchema = { type: 'string', enum: NOTE_VISIBILITIES };
 const excerpt: JsonSchema = { type: 'string', description: 'Shared notes only: the first characters of the text.' };
 const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
@@ -101,3 +117,8 @@ export const opportunityDocumentUploadedSchema = object({
 });
 
 export const opportunityDocumentDeletedSchema = object({ ...peopleProperties, documentId: uuid, deletedBy: uuid, deletedAt: dateTime });
+
+export const opportunityNoteReminderDueSchema = object(
+  { ...peopleProperties, noteId: uuid, authorId: uuid, visibility, excerpt, remindAt: dateTime, recipientIds: { type: 'array', items: uuid } },
+  [...Object.keys(peopleProperties), 'noteId', 'authorId', 'visibility', 'remindAt', 'recipientIds'],
+);

@@ -12,6 +12,7 @@ export const OPPORTUNITIES_QUOTE_CREATED = 'opportunities.quote.created';
 export const OPPORTUNITIES_QUOTE_SENT = 'opportunities.quote.sent';
 export const OPPORTUNITIES_QUOTE_ACCEPTED = 'opportunities.quote.accepted';
 export const OPPORTUNITIES_QUOTE_REJECTED = 'opportunities.quote.rejected';
+export const OPPORTUNITIES_QUOTE_EXPIRED = 'opportunities.quote.expired';
 
 export const ACTIVITY_TYPES = ['task', 'call', 'meeting', 'visit', 'email'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -32,6 +33,19 @@ export interface ActivityEventData {
   status?: string;
   /** What came of it, when completed (additive). */
   outcome?: string | null;
+}
+
+/**
+ * `opportunities.activity.due`: the reminder of a pending activity, published once per activity
+ * `minutesBefore` its due time (`remindAt`). Notifications e-mails the assignee (and the feed).
+ */
+export interface ActivityDueData extends ActivityEventData {
+  status: string;
+  remindAt: string;
+  minutesBefore: number;
+  /** The opportunity's title / the contact's name, for the e-mail (null when not linked or unknown). */
+  opportunityTitle: string | null;
+  contactName: string | null;
 }
 
 export interface QuoteEventData {
@@ -58,6 +72,19 @@ export const activityEventSchema: JsonSchema = object({
   occurredAt: dateTime,
   version: integer,
 });
+
+/** Additive over activityEventSchema: the new fields are not required (activity.due had that schema first). */
+export const activityDueSchema: JsonSchema = object(
+  {
+    ...(activityEventSchema.properties as Record<string, JsonSchema>),
+    status: text,
+    remindAt: dateTime,
+    minutesBefore: integer,
+    opportunityTitle: nullableText,
+    contactName: nullableText,
+  },
+  activityEventSchema.required,
+);
 
 export const quoteEventSchema: JsonSchema = object({
   quoteId: uuid,
@@ -174,4 +201,23 @@ export const quoteSentSchema: JsonSchema = object({
   opportunityTitle: text,
   validUntil: { type: 'string', format: 'date' },
   sellerName: nullableText,
+});
+
+/**
+ * `opportunities.quote.expired`: a sent quote's validity date is over — it expires the day after
+ * `validUntil` at 00:00 in the tenant's time zone (`timeZone`). No actor: the scheduler did it.
+ */
+export interface QuoteExpiredData extends Omit<QuoteEventData, 'actorId'> {
+  validUntil: string;
+  timeZone: string;
+  expiredAt: string;
+}
+
+const quoteBaseWithoutActor = Object.fromEntries(Object.entries(quoteEventSchema.properties as Record<string, JsonSchema>).filter(([key]) => key !== 'actorId'));
+
+export const quoteExpiredSchema: JsonSchema = object({
+  ...quoteBaseWithoutActor,
+  validUntil: { type: 'string', format: 'date' },
+  timeZone: { type: 'string', description: 'IANA zone of the tenant, e.g. America/Bogota.' },
+  expiredAt: dateTime,
 });

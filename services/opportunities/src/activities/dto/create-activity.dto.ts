@@ -41,6 +41,13 @@ export class CreateActivityDto {
   @Max(1440, { message: 'durationMinutes admite como máximo 1440.' })
   durationMinutes?: number;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 10080, description: 'Remind the assignee this many minutes before dueAt (default: ACTIVITY_REMINDER_MINUTES, 15; 0 = at the due time).' })
+  @IsOptional()
+  @IsInt({ message: 'reminderMinutesBefore debe ser un entero de minutos.' })
+  @Min(0, { message: 'reminderMinutesBefore no puede ser negativo.' })
+  @Max(10080, { message: 'reminderMinutesBefore admite como máximo 10080 (una semana).' })
+  reminderMinutesBefore?: number;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Who does it (default: you). Delegation keeps createdBy.' })
   @IsOptional()
   @IsUUID('all', { message: 'assignedTo debe ser un UUID.' })
