@@ -224,6 +224,36 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     expect(await scrapeMetrics(world.platform.gatewayUrl)).toMatch(/gateway_realtime_connections\{[^}]*transport="ws"[^}]*\} \d+/);
   }, 120_000);
 
+  it('works across gateway replicas: events and typing reach clients of another replica, never back to the sender', async () => {
+    const replicaUrl = await world.platform.startReplica('gateway');
+    await waitFor(async () => ((await (await fetch(`${replicaUrl}/health`)).json()) as { checks: Record<string, { status: string }> }).checks.realtime?.status === 'up', {
+      description: 'the second replica to bind its realtime queue',
+    });
+    const typist = await open(agent1.token);
+    const colleague = await RealtimeTestClient.signedIn(replicaUrl, agent2.token);
+    const requester = await RealtimeTestClient.open(replicaUrl);
+    clients.push(colleague, requester);
+    await typist.subscribe(`ticket:${ticketId}`);
+    await colleague.subscribe(`ticket:${ticketId}`);
+    expect(await requester.subscribe(`public-ticket:${radicado}`, { token: trackingToken })).toMatchObject({ type: 'subscribed' });
+
+    typist.send({ type: 'typing', topic: `ticket:${ticketId}` });
+    const seenByColleague = await colleague.waitFor((frame) => frame.type === 'typing', 'the typing frame on the other replica');
+    const seenByRequester = await requester.waitFor((frame) => frame.type === 'typing', 'the typing frame on the public side');
+    expect(seenByColleague).toMatchObject({ topic: `ticket:${ticketId}`, who: { kind: 'staff', firstName: 'Andrea' } });
+    expect(seenByRequester).toMatchObject({ topic: `public-ticket:${radicado}`, who: { kind: 'staff', firstName: 'Andrea' } });
+    requester.send({ type: 'typing', topic: `public-ticket:${radicado}` });
+    expect(await typist.waitFor((frame) => frame.type === 'typing', 'the requester typing')).toMatchObject({ topic: `ticket:${ticketId}`, who: { kind: 'requester' } });
+
+    // A reply through the first replica reaches both replicas' clients; the typist never got its own typing.
+    await reply('Entre réplicas');
+    await Promise.all([typist, colleague, requester].map((client) => client.waitFor(repliedWith('Entre réplicas'), 'the reply on both replicas')));
+    expect(typist.frames.filter((frame) => frame.type === 'typing').map((frame) => frame.who.kind)).toEqual(['requester']);
+    // Typing on a topic the connection does not hold is refused.
+    colleague.send({ type: 'typing', topic: `ticket:${randomUUID()}` });
+    expect(await colleague.waitFor((frame) => frame.type === 'error' && frame.code === 'not_subscribed', 'the typing refusal')).toBeDefined();
+  });
+
   it('closes the socket when the access token expires', async () => {
     const shortLived = await signAccessToken(
       { kind: 'user', id: agent1.id, tenantId: await tenantOf(agent1.token), roles: ['support'], teamIds: [teamA], scopes: [], name: 'Andrea' },

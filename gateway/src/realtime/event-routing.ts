@@ -14,16 +14,16 @@ export interface BusEnvelope {
 /** One frame for the subscribers of one internal topic key. */
 export interface TopicDelivery {
   key: string;
-  frame: string;
+  frame: Buffer;
 }
 
-function frameOf(topic: string, envelope: BusEnvelope, data: unknown): string {
-  return JSON.stringify({ type: 'event', topic, id: envelope.id, routingKey: envelope.type, occurredAt: envelope.time ?? null, data });
+function frameOf(topic: string, envelope: BusEnvelope, data: unknown): Buffer {
+  return Buffer.from(JSON.stringify({ type: 'event', topic, id: envelope.id, routingKey: envelope.type, occurredAt: envelope.time ?? null, data }));
 }
 
 /**
- * Which topics an event reaches (REALTIME-CONTRACT.md), each with its frame serialised once:
- * every subscriber of a key gets the same bytes.
+ * Which topics an event reaches (REALTIME-CONTRACT.md), each with its frame serialised and
+ * encoded once: every subscriber of a key gets the same bytes.
  */
 export function routeEvent(envelope: BusEnvelope): TopicDelivery[] {
   const { type, data } = envelope;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthRegistry } from '@crm/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { AmqpConnection, EventValidator, MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '@crm/messaging';
 import { NOTIFICATIONS_IN_APP_CREATED } from '@crm/contracts';
@@ -44,7 +45,11 @@ export class RealtimeBus implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly hub: RealtimeHub,
     private readonly metrics: RealtimeMetrics,
-  ) {}
+    @Optional() health?: HealthRegistry,
+  ) {
+    // Up once this replica's queue is bound: before that it would miss events.
+    health?.register('realtime', async () => this.isReady());
+  }
 
   get realtimeExchange(): string {
     return `${this.options.names.prefix}crm.realtime`;
@@ -120,7 +125,7 @@ export class RealtimeBus implements OnApplicationBootstrap, OnApplicationShutdow
     if (typeof signal?.ticketId !== 'string' || typeof signal.origin !== 'string') return;
     const firstName = typeof signal.who?.firstName === 'string' ? (signal.who.firstName.split(/\s+/)[0] ?? null) : null;
     const who = { kind: signal.who?.kind === 'staff' ? 'staff' : 'requester', firstName };
-    const frame = (topic: string) => JSON.stringify({ type: 'typing', topic, who, at: signal.at });
+    const frame = (topic: string) => Buffer.from(JSON.stringify({ type: 'typing', topic, who, at: signal.at }));
     this.hub.broadcast(topicKeys.staffTicket(signal.ticketId), frame(`ticket:${signal.ticketId}`), signal.origin);
     if (signal.radicado) this.hub.broadcast(topicKeys.publicTicket(signal.ticketId), frame(`public-ticket:${signal.radicado}`), signal.origin);
   }

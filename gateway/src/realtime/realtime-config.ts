@@ -6,6 +6,7 @@ export class RealtimeConfig {
   readonly replayMaxEvents: number;
   readonly replayMaxAgeMs: number;
   readonly replayTotalEvents: number;
+  readonly replayMaxBytes: number;
   readonly maxSubscriptions: number;
   readonly maxMessageBytes: number;
   readonly maxBufferedBytes: number;
@@ -17,7 +18,8 @@ export class RealtimeConfig {
     const config = loadConfig(REALTIME_ENV, env);
     this.replayMaxEvents = config.REALTIME_REPLAY_MAX_EVENTS ?? 500;
     this.replayMaxAgeMs = (config.REALTIME_REPLAY_MAX_AGE_SECONDS ?? 900) * 1000;
-    this.replayTotalEvents = config.REALTIME_REPLAY_TOTAL_EVENTS ?? 50_000;
+    this.replayTotalEvents = config.REALTIME_REPLAY_TOTAL_EVENTS ?? 20_000;
+    this.replayMaxBytes = (config.REALTIME_REPLAY_MAX_MIB ?? 64) * 1024 * 1024;
     this.maxSubscriptions = config.REALTIME_MAX_SUBSCRIPTIONS ?? 50;
     this.maxMessageBytes = config.REALTIME_MAX_MESSAGE_BYTES ?? 16_384;
     this.maxBufferedBytes = config.REALTIME_MAX_BUFFERED_BYTES ?? 1_048_576;
@@ -31,6 +33,7 @@ export class RealtimeConfig {
     atLeast('REALTIME_REPLAY_MAX_EVENTS', this.replayMaxEvents, 0);
     atLeast('REALTIME_REPLAY_MAX_AGE_SECONDS', this.replayMaxAgeMs / 1000, 0);
     atLeast('REALTIME_REPLAY_TOTAL_EVENTS', this.replayTotalEvents, this.replayMaxEvents);
+    atLeast('REALTIME_REPLAY_MAX_MIB', this.replayMaxBytes / 1024 / 1024, 1);
     atLeast('REALTIME_MAX_SUBSCRIPTIONS', this.maxSubscriptions, 1);
     atLeast('REALTIME_MAX_MESSAGE_BYTES', this.maxMessageBytes, 1024);
     atLeast('REALTIME_MAX_BUFFERED_BYTES', this.maxBufferedBytes, 16_384);

@@ -7,7 +7,7 @@ import { ReplayLog, type ReplayEntry, type ReplayResult } from './replay-log.js'
 export interface RealtimeSubscriber {
   readonly connectionId: string;
   /** Sends one frame; the subscriber drops itself when it cannot keep up. */
-  deliver(entry: { id: string | null; frame: string }): void;
+  deliver(entry: { id: string | null; frame: Buffer }): void;
 }
 
 /**
@@ -23,7 +23,7 @@ export class RealtimeHub {
     config: RealtimeConfig,
     private readonly metrics: RealtimeMetrics,
   ) {
-    this.replay = new ReplayLog({ perTopic: config.replayMaxEvents, maxAgeMs: config.replayMaxAgeMs, total: config.replayTotalEvents });
+    this.replay = new ReplayLog({ perTopic: config.replayMaxEvents, maxAgeMs: config.replayMaxAgeMs, total: config.replayTotalEvents, maxBytes: config.replayMaxBytes });
   }
 
   /**
@@ -52,7 +52,7 @@ export class RealtimeHub {
   }
 
   /** An event from the bus: recorded for replay (once per id) and sent to every subscriber of each key. */
-  publish(id: string, deliveries: { key: string; frame: string }[]): boolean {
+  publish(id: string, deliveries: { key: string; frame: Buffer }[]): boolean {
     const entries = this.replay.append(id, deliveries);
     if (!entries) return false;
     deliveries.forEach((delivery, index) => this.fanOut(delivery.key, entries[index]!));
@@ -60,7 +60,7 @@ export class RealtimeHub {
   }
 
   /** An ephemeral frame (typing): not recorded, never back to the connection it came from. */
-  broadcast(key: string, frame: string, exceptConnectionId?: string): void {
+  broadcast(key: string, frame: Buffer, exceptConnectionId?: string): void {
     const set = this.subscribers.get(key);
     if (!set) return;
     for (const subscriber of set) if (subscriber.connectionId !== exceptConnectionId) subscriber.deliver({ id: null, frame });

@@ -11,7 +11,8 @@ import type { GrantedTopic } from './topic-access.service.js';
 export interface SessionTransport {
   readonly kind: 'ws' | 'sse';
   readonly ip: string;
-  send(frame: string, id: string | null): void;
+  /** A text frame (UTF-8 JSON); `id` is the event id, null for control frames. */
+  send(frame: string | Buffer, id: string | null): void;
   /** Bytes accepted but not yet written to the network. */
   bufferedBytes(): number;
   close(code: number, reason: string): void;
@@ -109,7 +110,7 @@ export class RealtimeSession implements RealtimeSubscriber {
     });
   }
 
-  deliver(entry: { id: string | null; frame: string }): void {
+  deliver(entry: { id: string | null; frame: Buffer }): void {
     if (this.closed) return;
     if (this.transport.bufferedBytes() > this.services.config.maxBufferedBytes) {
       this.close(CLOSE.slowConsumer, 'slow consumer', 'slow_consumer');

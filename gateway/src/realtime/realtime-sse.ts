@@ -9,9 +9,11 @@ import type { GrantedTopic } from './topic-access.service.js';
 
 export const REALTIME_STREAM_PATH = `${REALTIME_PATH}/stream`;
 
-/** One SSE message: `id:` only for events (what Last-Event-ID replays from), the frame as `data:`. */
-function sseMessage(frame: string, id: string | null): string {
-  return `${id ? `id: ${id}\n` : ''}data: ${frame}\n\n`;
+/** One SSE message: `id:` only for events (what Last-Event-ID replays from), the frame (one line of JSON) as `data:`. */
+function writeSseMessage(raw: NodeJS.WritableStream, frame: string | Buffer, id: string | null): void {
+  raw.write(`${id ? `id: ${id}\n` : ''}data: `);
+  raw.write(frame);
+  raw.write('\n\n');
 }
 
 /**
@@ -69,7 +71,7 @@ export function registerRealtimeSse(fastify: FastifyInstance, connections: Realt
     const session = connections.open({
       kind: 'sse',
       ip: request.ip,
-      send: (frame, id) => raw.write(sseMessage(frame, id)),
+      send: (frame, id) => writeSseMessage(raw, frame, id),
       bufferedBytes: () => raw.writableLength,
       close: () => raw.end(),
     });

@@ -63,7 +63,7 @@ export function registerRealtimeWebSocket(server: Server, connections: RealtimeC
     const session = connections.open({
       kind: 'ws',
       ip,
-      send: (frame) => ws.send(frame),
+      send: (frame) => ws.send(frame, { binary: false }),
       bufferedBytes: () => ws.bufferedAmount,
       close: (code, reason) => {
         ws.close(code, reason);

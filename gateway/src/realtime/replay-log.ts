@@ -2,7 +2,8 @@
 export interface ReplayEntry {
   seq: number;
   id: string;
-  frame: string;
+  /** UTF-8 JSON, the same bytes for every subscriber. */
+  frame: Buffer;
 }
 
 interface EnvelopeRecord {
@@ -25,6 +26,8 @@ export interface ReplayLimits {
   maxAgeMs: number;
   /** Events (envelopes) kept across all topics. */
   total: number;
+  /** Frame bytes kept across all topics. */
+  maxBytes: number;
 }
 
 export interface ReplayResult {
@@ -35,7 +38,7 @@ export interface ReplayResult {
 
 /**
  * The bounded memory behind reconnects: the last `perTopic` events of each topic, none older
- * than `maxAgeMs`, at most `total` events overall (the oldest go first). Events are numbered
+ * than `maxAgeMs`, at most `total` events and `maxBytes` of frames overall (the oldest go first). Events are numbered
  * in arrival order on this replica; an id seen before (a redelivery) is not recorded twice, so
  * a replay never repeats an event.
  */
@@ -45,6 +48,7 @@ export class ReplayLog {
   private head = 0;
   private readonly bySeqOfId = new Map<string, number>();
   private readonly logs = new Map<string, KeyLog>();
+  private bytes = 0;
 
   constructor(
     private readonly limits: ReplayLimits,
@@ -57,7 +61,7 @@ export class ReplayLog {
   }
 
   /** Records one envelope's frames, one per key; returns the entries (seq shared) or undefined for a repeat. */
-  append(id: string, frames: { key: string; frame: string }[]): ReplayEntry[] | undefined {
+  append(id: string, frames: { key: string; frame: Buffer }[]): ReplayEntry[] | undefined {
     if (this.bySeqOfId.has(id)) return undefined;
     this.evict();
     const seq = ++this.seq;
@@ -74,8 +78,14 @@ export class ReplayLog {
         this.logs.set(key, log);
       }
       log.entries.push(entry);
-      if (log.entries.length > this.limits.perTopic) log.droppedUpTo = log.entries.shift()!.seq;
+      this.bytes += frame.length;
+      if (log.entries.length > this.limits.perTopic) {
+        const dropped = log.entries.shift()!;
+        this.bytes -= dropped.frame.length;
+        log.droppedUpTo = dropped.seq;
+      }
     }
+    this.evict();
     return entries;
   }
 
@@ -93,18 +103,23 @@ export class ReplayLog {
     return this.records.length - this.head;
   }
 
+  /** Frame bytes held. */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
   private evict(): void {
     const oldest = this.now() - this.limits.maxAgeMs;
     while (this.head < this.records.length) {
       const record = this.records[this.head]!;
-      if (record.at >= oldest && this.records.length - this.head < this.limits.total) break;
+      if (record.at >= oldest && this.records.length - this.head <= this.limits.total && this.bytes <= this.limits.maxBytes) break;
       this.head += 1;
       this.bySeqOfId.delete(record.id);
       for (const key of record.keys) {
         const log = this.logs.get(key);
         if (!log) continue;
         if (log.entries[0]?.seq === record.seq) {
-          log.entries.shift();
+          this.bytes -= log.entries.shift()!.frame.length;
           log.droppedUpTo = Math.max(log.droppedUpTo, record.seq);
         }
         if (log.entries.length === 0) this.logs.delete(key);
