@@ -92,6 +92,10 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     const rude = await open();
     rude.send({ type: 'subscribe', topic: `ticket:${ticketId}` });
     expect(await rude.waitForClose()).toBe(4401);
+    // A message over REALTIME_MAX_MESSAGE_BYTES (16 KiB) closes the socket.
+    const chatty = await open(agent1.token);
+    chatty.send({ type: 'ping', padding: 'x'.repeat(20_000) });
+    expect(await chatty.waitForClose()).toBe(1009);
     // A bad JWT in the subprotocol is refused at the upgrade.
     await expect(RealtimeTestClient.open(world.platform.gatewayUrl, ['crm.v1', 'crm.bearer.not-a-jwt'])).rejects.toThrow('upgrade answered 401');
   });

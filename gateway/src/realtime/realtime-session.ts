@@ -19,6 +19,8 @@ export interface SessionTransport {
 }
 
 const MAX_TIMER_MS = 2_147_483_647;
+/** One typing frame per topic and connection per this many ms reaches the bus; the rest are dropped. */
+const TYPING_INTERVAL_MS = 1000;
 
 /**
  * One client connection's protocol state, whatever the transport: who it is (and until when),
@@ -29,6 +31,7 @@ export class RealtimeSession implements RealtimeSubscriber {
   private caller?: VerifiedCaller;
   private expiryTimer?: NodeJS.Timeout;
   private readonly topics = new Map<string, GrantedTopic>();
+  private readonly lastTyping = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -100,6 +103,9 @@ export class RealtimeSession implements RealtimeSubscriber {
       this.send({ type: 'error', code: 'not_subscribed', topic: typeof name === 'string' ? name : null, message: 'Suscríbase al tema antes de enviar "typing".' });
       return;
     }
+    const now = Date.now();
+    if (now - (this.lastTyping.get(grant.key) ?? 0) < TYPING_INTERVAL_MS) return;
+    this.lastTyping.set(grant.key, now);
     const user = this.caller?.user;
     this.services.bus.publishTyping({
       ticketId: grant.ticket.ticketId,
