@@ -34,7 +34,7 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
   const repliedWith = (body: string) => (frame: Frame) => frame.type === 'event' && frame.routingKey === 'tickets.ticket.replied' && frame.data.body === body;
 
   beforeAll(async () => {
-    world = await CrmWorld.start({ services: ['contacts', 'tickets', 'notifications'], gatewayEnv: { REALTIME_MAX_BUFFERED_BYTES: '65536' } });
+    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'tickets', 'notifications'], gatewayEnv: { REALTIME_MAX_BUFFERED_BYTES: '65536' } });
     spy = await AmqpSpy.connect();
     await spy.listen(`${world.platform.amqpPrefix}crm.events`, 'tickets.#');
     teamA = await world.createTeam('Soporte Cali');
@@ -256,6 +256,40 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     // Typing on a topic the connection does not hold is refused.
     colleague.send({ type: 'typing', topic: `ticket:${randomUUID()}` });
     expect(await colleague.waitFor((frame) => frame.type === 'error' && frame.code === 'not_subscribed', 'the typing refusal')).toBeDefined();
+  });
+
+  it('follows an opportunity for whoever may see it, and refuses another team', async () => {
+    const north = await world.createTeam('Ventas Norte');
+    const south = await world.createTeam('Ventas Sur');
+    const seller = await world.createUser(['sales'], [north], { name: 'Valeria Mejía' });
+    const rival = await world.createUser(['sales'], [south], { name: 'Rodrigo Páez' });
+    const contact = await world.createContact(seller.token, { firstName: 'Inés', teamId: north });
+    // Opportunities learns contacts, users and teams from events: a 400 naming them means "not yet".
+    const created = await waitFor(
+      async () => {
+        const response = await world.api.post('/api/v1/opportunities', { title: 'Renovación de licencias', contactId: contact.id, teamId: north }, seller.token);
+        return response.status === 400 ? undefined : response;
+      },
+      { timeoutMs: 20_000, description: 'opportunities to learn the contact and create the deal' },
+    );
+    expect({ status: created.status, body: created.status === 201 ? null : created.body }).toEqual({ status: 201, body: null });
+    const opportunityId = created.body.id as string;
+
+    const mine = await open(seller.token);
+    const theirs = await open(rival.token);
+    expect(await mine.subscribe(`opportunity:${opportunityId}`)).toMatchObject({ type: 'subscribed' });
+    expect(await theirs.subscribe(`opportunity:${opportunityId}`)).toMatchObject({ type: 'refused', reason: 'not_visible' });
+
+    const pipelines = await world.api.get('/api/v1/pipelines', seller.token);
+    const pipeline = (pipelines.body.items as { isDefault: boolean; stages: { id: string; name: string }[] }[]).find((item) => item.isDefault)!;
+    const moved = await world.api.post(
+      `/api/v1/opportunities/${opportunityId}/stage`,
+      { stageId: pipeline.stages.find((stage) => stage.name === 'Propuesta')!.id, version: created.body.version },
+      seller.token,
+    );
+    expect(moved.status).toBe(200);
+    const event = await mine.waitFor((frame) => frame.routingKey === 'opportunities.opportunity.stage_changed', 'the stage change');
+    expect(event).toMatchObject({ topic: `opportunity:${opportunityId}`, data: { opportunityId } });
   });
 
   it('closes the socket when the access token expires', async () => {
