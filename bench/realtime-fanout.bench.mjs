@@ -190,7 +190,8 @@ export async function run({ platform, options, log }) {
   const rest = summarize(latencies.rest);
   const busAll = summarize(perMessage('bus').map((entry) => entry.last));
   const restAll = summarize(perMessage('rest').map((entry) => entry.last));
-  const extraMiB = after && before ? round(Math.max(after.rssMiB, connected?.rssMiB ?? 0) - before.rssMiB, 1) : null;
+  // Conservative: the highest RSS seen (the process's peak included, even one from its start) minus the RSS before the clients.
+  const extraMiB = after && before ? round(Math.max(after.rssMiB, after.peakMiB, connected?.rssMiB ?? 0) - before.rssMiB, 1) : null;
   const data = {
     clients: clients.length,
     messages,
