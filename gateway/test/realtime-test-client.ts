@@ -24,11 +24,15 @@ export class RealtimeTestClient {
     ws.on('error', () => undefined);
   }
 
-  /** Opens `/api/v1/realtime`; with `protocols` the JWT can ride in Sec-WebSocket-Protocol. */
-  static async open(gatewayUrl: string, protocols?: string[]): Promise<RealtimeTestClient> {
+  /**
+   * Opens `/api/v1/realtime`; with `protocols` the JWT can ride in Sec-WebSocket-Protocol.
+   * `autoPong: false` plays a client whose network went silent (it never answers pings).
+   */
+  static async open(gatewayUrl: string, protocols?: string[], { autoPong = true }: { autoPong?: boolean } = {}): Promise<RealtimeTestClient> {
     const url = `${gatewayUrl.replace(/^http/, 'ws')}/api/v1/realtime`;
     let socket: Socket | undefined;
     const ws = new WebSocket(url, protocols, {
+      autoPong,
       createConnection: (options: { host?: string; port?: number | string }) => {
         socket = connect({ host: options.host ?? '127.0.0.1', port: Number(options.port) });
         return socket;
@@ -45,8 +49,8 @@ export class RealtimeTestClient {
   }
 
   /** Opens and authenticates with the first message. */
-  static async signedIn(gatewayUrl: string, token: string): Promise<RealtimeTestClient> {
-    const client = await RealtimeTestClient.open(gatewayUrl);
+  static async signedIn(gatewayUrl: string, token: string, options: { autoPong?: boolean } = {}): Promise<RealtimeTestClient> {
+    const client = await RealtimeTestClient.open(gatewayUrl, undefined, options);
     client.send({ type: 'auth', token });
     await client.waitFor((frame) => frame.type === 'authenticated', 'the auth acknowledgement');
     return client;

@@ -292,6 +292,28 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     expect(event).toMatchObject({ topic: `opportunity:${opportunityId}`, data: { opportunityId } });
   });
 
+  it('closes a socket that stops answering pings, and caps the subscriptions of one connection', async () => {
+    // A replica with a 300 ms heartbeat and two subscriptions per connection.
+    const replicaUrl = await world.platform.startReplica('gateway', { REALTIME_HEARTBEAT_MS: '300', REALTIME_MAX_SUBSCRIPTIONS: '2' });
+    const silent = await RealtimeTestClient.signedIn(replicaUrl, agent1.token, { autoPong: false });
+    const healthy = await RealtimeTestClient.signedIn(replicaUrl, agent2.token);
+    clients.push(silent, healthy);
+    // Missing one ping is enough: the socket is cut (no close frame: 1006 on the client).
+    expect(await silent.waitForClose()).toBe(1006);
+    expect(await scrapeMetrics(replicaUrl)).toMatch(/gateway_realtime_dropped_total\{[^}]*reason="heartbeat"[^}]*\} [1-9]/);
+    // The client that answers pings outlived several of them and still talks.
+    healthy.send({ type: 'ping' });
+    await healthy.waitFor((frame) => frame.type === 'heartbeat', 'the heartbeat answer');
+    expect(healthy.closeCode).toBeUndefined();
+
+    expect(await healthy.subscribe(`ticket:${ticketId}`)).toMatchObject({ type: 'subscribed' });
+    expect(await healthy.subscribe('notifications')).toMatchObject({ type: 'subscribed' });
+    expect(await healthy.subscribe(`opportunity:${randomUUID()}`)).toMatchObject({ type: 'refused', reason: 'too_many_subscriptions' });
+    healthy.send({ type: 'unsubscribe', topic: 'notifications' });
+    await healthy.waitFor((frame) => frame.type === 'unsubscribed' && frame.topic === 'notifications', 'the unsubscribe');
+    expect(await healthy.subscribe('notifications')).toMatchObject({ type: 'subscribed' });
+  });
+
   it('closes the socket when the access token expires', async () => {
     const shortLived = await signAccessToken(
       { kind: 'user', id: agent1.id, tenantId: await tenantOf(agent1.token), roles: ['support'], teamIds: [teamA], scopes: [], name: 'Andrea' },
