@@ -5,7 +5,8 @@
 //      subscription is checked against GET /tickets/{id}, as in production).
 //   2. bus leg: M `tickets.ticket.replied` events (default 50, --realtime-messages) are published
 //      on the events exchange at --realtime-rate per second (default 5), as the tickets relay
-//      would; latency = publish → each client's frame (the gateway's own part: queue, route,
+//      would, after 10 unmeasured warm-up events (--realtime-warmup); latency = publish → each
+//      client's frame (the gateway's own part: queue, route,
 //      fan-out, the network, the client's event loop).
 //   3. REST leg: the same number of public replies through POST /api/v1/tickets/{id}/messages;
 //      latency = request sent → each client's frame (adds the outbox commit and the relay).
@@ -131,7 +132,7 @@ export async function run({ platform, options, log }) {
     const marker = frame.data?.body;
     const sent = sentAt.get(marker);
     if (sent === undefined) return;
-    const leg = marker.startsWith('bus') ? 'bus' : 'rest';
+    const leg = marker.startsWith('rest') ? 'rest' : 'bus';
     latencies[leg].push(received - sent);
     const entry = lastArrival.get(marker) ?? { leg, count: 0, last: 0 };
     entry.count += 1;
@@ -154,13 +155,28 @@ export async function run({ platform, options, log }) {
     }
     return false;
   };
+  const publishEvent = (marker) => {
+    const id = randomUUID();
+    const event = { ...template, id, time: new Date().toISOString(), data: { ...template.data, messageId: randomUUID(), body: marker } };
+    channel.publish(exchange, 'tickets.ticket.replied', Buffer.from(JSON.stringify(event)), { contentType: 'application/json', messageId: id, persistent: true });
+  };
+  // Warm-up, not measured: the first frames after 1,000 subscriptions meet cold code paths and a GC.
+  const warmup = Number(options.realtimeWarmup ?? 10);
+  for (let i = 0; i < warmup; i++) {
+    const marker = `warm-${i}-${randomUUID().slice(0, 6)}`;
+    sentAt.set(marker, performance.now());
+    publishEvent(marker);
+    await sleep(1000 / rate);
+    await everyoneHas(marker);
+  }
+  latencies.bus.length = 0;
+  for (const marker of [...lastArrival.keys()]) lastArrival.delete(marker);
+
   log(`bus leg: ${messages} events at ${rate}/s`);
   for (let i = 0; i < messages; i++) {
     const marker = `bus-${i}-${randomUUID().slice(0, 6)}`;
-    const id = randomUUID();
-    const event = { ...template, id, time: new Date().toISOString(), data: { ...template.data, messageId: randomUUID(), body: marker } };
     sentAt.set(marker, performance.now());
-    channel.publish(exchange, 'tickets.ticket.replied', Buffer.from(JSON.stringify(event)), { contentType: 'application/json', messageId: id, persistent: true });
+    publishEvent(marker);
     await sleep(1000 / rate);
   }
   await channel.waitForConfirms();
