@@ -163,6 +163,13 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     expect(refused.status).toBe(404);
     const anonymous = await fetch(`${world.platform.gatewayUrl}/api/v1/realtime/stream?topics=ticket:${ticketId}`);
     expect(anonymous.status).toBe(401);
+    // The requester's stream needs no account, only the tracking token (a wrong one: the same 404 as a missing radicado).
+    const publicStream = (radicadoOf: string, token: string) => fetch(`${world.platform.gatewayUrl}/api/v1/realtime/stream?topics=public-ticket:${radicadoOf}&token=${token}`);
+    expect((await publicStream(radicado, `${trackingToken.slice(0, -3)}abc`)).status).toBe(404);
+    expect((await publicStream('PQR-2099-999999', trackingToken)).status).toBe(404);
+    const requesterStream = await publicStream(radicado, trackingToken);
+    expect(requesterStream.status).toBe(200);
+    await requesterStream.body?.cancel();
 
     const watcher = await open(agent1.token);
     await watcher.subscribe(`ticket:${ticketId}`);
