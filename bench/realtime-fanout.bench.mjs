@@ -170,7 +170,7 @@ export async function run({ platform, options, log }) {
     await everyoneHas(marker);
   }
   latencies.bus.length = 0;
-  for (const marker of [...lastArrival.keys()]) lastArrival.delete(marker);
+  lastArrival.clear();
 
   log(`bus leg: ${messages} events at ${rate}/s`);
   for (let i = 0; i < messages; i++) {
