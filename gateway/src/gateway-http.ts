@@ -10,6 +10,7 @@ import { ApiKeysService } from './identity/api-keys/api-keys.service.js';
 import { registerApiKeyExchange } from './proxy/api-key-exchange.hook.js';
 import { ProxyMetrics } from './proxy/proxy-metrics.js';
 import { registerProxy } from './proxy/proxy.plugin.js';
+import { setUpRealtime } from './realtime/realtime.setup.js';
 
 /**
  * The gateway's Fastify-level setup, before Nest registers its routes and body parsers. Order
@@ -23,6 +24,7 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
   registerApiKeyExchange(fastify, app.get(ApiKeysService), metrics);
   await registerProxy(fastify, { config, metrics, logger: app.get<Logger>(LOGGER), rateLimiter: app.get(PostgresRateLimiter) });
   setUpDocs(app, config, app.get(ServiceDocsFetcher));
+  setUpRealtime(app);
   // Liveness only (the process answers): /health fails whenever any service is down, which must
   // not get the gateway restarted or taken out of a load balancer.
   fastify.get('/health/live', (_request, reply) => {

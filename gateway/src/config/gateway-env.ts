@@ -1,4 +1,5 @@
 import type { EnvSpec } from '@crm/common';
+import { REALTIME_ENV } from '../realtime/realtime-env.js';
 
 /** Variables the gateway reads on top of COMMON_ENV (validated together at start). */
 export const GATEWAY_ENV = {
@@ -38,4 +39,5 @@ export const GATEWAY_ENV = {
   TRUST_PROXY: { kind: 'boolean', default: 'false', description: 'Deprecated: use TRUSTED_PROXIES. true (without TRUSTED_PROXIES) trusts proxies on loopback and private networks' },
   S3_ENDPOINT: { kind: 'url', protocols: ['http', 'https'], description: 'S3 endpoint checked by /health (skipped when unset)' },
   ASYNCAPI_PATH: { kind: 'string', description: 'Path of asyncapi.yaml (default: docs/asyncapi.yaml at the repository root)' },
+  ...REALTIME_ENV,
 } as const satisfies EnvSpec;

@@ -10,6 +10,8 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EmailDelivery } from './deliveries/email-delivery.entity.js';
 import { InAppModule } from './in-app/in-app.module.js';
 import { Notification } from './in-app/notification.entity.js';
+import { NotificationPreference } from './preferences/notification-preference.entity.js';
+import { PreferencesModule } from './preferences/preferences.module.js';
 import { NOTIFICATIONS_MIGRATIONS } from './migrations/index.js';
 import { UserProjection } from './users/user-projection.entity.js';
 import { UsersModule } from './users/users.module.js';
@@ -23,12 +25,13 @@ import { OpportunitiesNotificationsModule } from './opportunities/opportunities-
   imports: [
     CommonModule.forService('notifications'),
     AuthModule.forRoot(),
-    DatabaseModule.forService({ schema: 'notifications', entities: [UserProjection, EmailDelivery, Notification], migrations: NOTIFICATIONS_MIGRATIONS }),
+    DatabaseModule.forService({ schema: 'notifications', entities: [UserProjection, EmailDelivery, Notification, NotificationPreference], migrations: NOTIFICATIONS_MIGRATIONS }),
     MessagingModule.forService({ service: 'notifications' }),
     NotificationsConfigModule,
     UsersModule,
     DeliveriesModule,
     InAppModule,
+    PreferencesModule,
     AssignmentsModule,
     RemindersModule,
     PrivacyModule,

@@ -7,7 +7,9 @@ import { createServer } from 'node:net';
 const FIRST_PORT = 20_000;
 const SLICE = 1_500;
 const slice = (Number(process.env.JEST_WORKER_ID ?? 0) || process.pid) % 8;
-let next = 0;
+// A random start within the slice: test runs in other worktrees have the same worker ids, and all
+// starting at the slice's first port made them race for the same ports.
+let next = Math.floor(Math.random() * SLICE);
 
 function bindable(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,6 +1,8 @@
 export interface NewNotification {
   tenantId: string;
   userId: string;
+  /** The template that caused it (in the `notifications.in_app.created` event). */
+  template: string;
   type: string;
   title: string;
   body: string;

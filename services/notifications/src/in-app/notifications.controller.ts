@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentUser, type AuthUser } from '@crm/auth';
 import { UuidOr404Pipe } from '../shared/uuid-or-404.pipe.js';
 import { ListNotificationsQueryDto } from './dto/list-notifications-query.dto.js';
-import { NotificationFeed, NotificationView } from './dto/notification.view.js';
+import { NotificationFeed, NotificationView, ReadAllView, UnreadCountView } from './dto/notification.view.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')
@@ -17,6 +17,21 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationFeed })
   feed(@CurrentUser() user: AuthUser, @Query() query: ListNotificationsQueryDto): Promise<NotificationFeed> {
     return this.notifications.feed(user.tenantId, user.id, query);
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many of my notifications are unread, counted up to 100 (capped=true beyond)' })
+  @ApiOkResponse({ type: UnreadCountView })
+  unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountView> {
+    return this.notifications.unreadCountOf(user.tenantId, user.id);
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all my notifications as read; answers how many changed' })
+  @ApiOkResponse({ type: ReadAllView })
+  readAll(@CurrentUser() user: AuthUser): Promise<ReadAllView> {
+    return this.notifications.markAllRead(user.tenantId, user.id);
   }
 
   @Post(':id/read')

@@ -51,8 +51,8 @@ export class ConversationEventsPublisher {
     await this.events.publish(em, ticket, TICKETS_TICKET_REPLIED, data);
   }
 
-  async read(em: EntityManager, ticket: Ticket, receipt: Omit<TicketConversationReadData, 'tenantId' | 'ticketId'>): Promise<void> {
-    const data: TicketConversationReadData = { tenantId: ticket.tenantId, ticketId: ticket.id, ...receipt };
+  async read(em: EntityManager, ticket: Ticket, receipt: Omit<TicketConversationReadData, 'tenantId' | 'ticketId' | 'radicado'>): Promise<void> {
+    const data: TicketConversationReadData = { tenantId: ticket.tenantId, ticketId: ticket.id, radicado: ticket.radicado, ...receipt };
     await this.outbox.publish(em, { type: TICKETS_CONVERSATION_READ, subject: ticket.id, tenantId: ticket.tenantId, data });
   }
 }

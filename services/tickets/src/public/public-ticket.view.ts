@@ -25,6 +25,8 @@ export interface PublicReadReceipt {
 
 /** What the public tracking page shows (GET /public/tickets/{radicado}?token=…). */
 export interface PublicTicketView {
+  /** The ticket's id: what the realtime gateway keys the `public-ticket:` topic on (radicados repeat across tenants). */
+  ticketId: string;
   radicado: string;
   status: TicketStatus;
   statusLabel: string;

@@ -132,6 +132,7 @@ export class PublicTicketsService {
       ticket.categoryId ? await this.categories.names(em, ticket.tenantId, language) : new Map<string, string>(),
     ];
     return {
+      ticketId: ticket.id,
       radicado: ticket.radicado,
       status: ticket.status,
       statusLabel: STATUS_LABELS[ticket.status][language],

@@ -22,6 +22,8 @@ export interface TicketNoteAddedData {
 export interface TicketConversationReadData {
   tenantId: string;
   ticketId: string;
+  /** So the live channel can reach the requester's tracking page (`public-ticket:<radicado>`). */
+  radicado: string;
   readerKind: 'staff' | 'requester';
   /** The staff member's user id; null for the requester. */
   readerId: string | null;
@@ -63,6 +65,7 @@ export const ticketNoteAddedSchema: JsonSchema = object({
 export const ticketConversationReadSchema: JsonSchema = object({
   tenantId: uuid,
   ticketId: uuid,
+  radicado: text,
   readerKind: { type: 'string', enum: ['staff', 'requester'] },
   readerId: nullableUuid,
   readerFirstName: nullableText,

@@ -35,3 +35,12 @@ export class NotificationFeed {
   @ApiProperty({ description: `Unread notifications of the caller, counted up to 100 (a badge shows "99+" beyond)` })
   unreadCount: number;
 }
+
+export class UnreadCountView {
+  @ApiProperty({ description: 'Unread notifications of the caller, counted up to 100' }) unreadCount: number;
+  @ApiProperty({ description: 'True when there are 100 or more (show "99+")' }) capped: boolean;
+}
+
+export class ReadAllView {
+  @ApiProperty({ description: 'Notifications that went from unread to read' }) updated: number;
+}
