@@ -14,6 +14,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { PublicModule } from './public/public.module.js';
 import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
+import { EmailChannelModule } from './email-channel/email-channel.module.js';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { ClockActionsModule } from './clocks/clock-actions.module.js';
     PublicModule,
     ClocksModule,
     ClockActionsModule,
+    EmailChannelModule,
   ],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import { SlaPolicies1767400120000 } from './1767400120000-sla-policies.js';
 import { TicketClocks1767400130000 } from './1767400130000-ticket-clocks.js';
 import { PublicPqr1767400200000 } from './1767400200000-public-pqr.js';
 import { InboxIndexes1767400300000 } from './1767400300000-inbox-indexes.js';
+import { EmailChannel1767609000000 } from './1767609000000-email-channel.js';
 
 /** In order; run at start (never `synchronize`). */
 export const TICKETS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const TICKETS_MIGRATIONS = [
   TicketClocks1767400130000,
   PublicPqr1767400200000,
   InboxIndexes1767400300000,
+  EmailChannel1767609000000,
 ];

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ProblemException } from '@crm/common';
+import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { EMAIL_CHANNEL_CONFIG, type EmailChannelConfig } from './email-channel-env.js';
+import { InboundEmailLogService } from './inbound-email-log.service.js';
+import { readInboundMail } from './inbound-mail.js';
+import { InboundMailService } from './inbound-mail.service.js';
+import { SupportAddressesService, type ActiveSupportAddress } from './support-addresses.service.js';
+
+type SmtpError = Error & { responseCode: number };
+
+const smtpError = (code: number, message: string): SmtpError => Object.assign(new Error(message), { responseCode: code });
+
+/**
+ * The inbound SMTP listener of the e-mail channel (the `smtp-server` package), started by the
+ * tickets process when TICKETS_SMTP_PORT is set. It sits behind the company's MX or relay: no
+ * AUTH, no TLS here (the relay terminates them), only mail for an active support address is
+ * accepted (550 at RCPT otherwise). SIZE is announced and enforced while reading (552). The 250
+ * after DATA comes once the ticket or reply is committed, so a sender that got it never loses the
+ * mail; a passing failure (database, S3) answers 451 and the sender retries (the Message-ID makes
+ * the retry a no-op if the first attempt did commit).
+ */
+@Injectable()
+export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InboundSmtpServer.name);
+  private server?: SMTPServer;
+
+  constructor(
+    @Inject(EMAIL_CHANNEL_CONFIG) private readonly config: EmailChannelConfig,
+    private readonly addresses: SupportAddressesService,
+    private readonly inbound: InboundMailService,
+    private readonly log: InboundEmailLogService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.port === null) return;
+    const server = new SMTPServer({
+      name: this.config.serverName,
+      banner: 'CRM PQR e-mail channel',
+      secure: false,
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      disableReverseLookup: true,
+      logger: false,
+      size: this.config.maxBytes,
+      maxClients: this.config.maxClients,
+      socketTimeout: 60_000,
+      closeTimeout: 2_000,
+      onRcptTo: (address, session, callback) => {
+        this.acceptRecipient(address).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
+      },
+      onData: (stream, session, callback) => {
+        this.receive(stream, session).then(
+          () => callback(),
+          (error: Error) => callback(error),
+        );
+      },
+    });
+    server.on('error', (error) => this.logger.warn(`SMTP connection error: ${error.message}`));
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(this.config.port!, this.config.host, () => {
+        server.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const bound = server.server.address();
+    this.logger.log(`inbound e-mail (SMTP) listening on ${this.config.host}:${typeof bound === 'object' && bound ? bound.port : this.config.port}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async acceptRecipient(address: SMTPServerAddress): Promise<void> {
+    let known: ActiveSupportAddress | null;
+    try {
+      known = await this.addresses.activeByAddress(address.address);
+    } catch {
+      throw smtpError(451, '4.3.0 Temporary failure, try again later');
+    }
+    if (!known) {
+      this.log.count('refused', 'unknown_recipient');
+      throw smtpError(550, '5.1.1 No such mailbox here');
+    }
+  }
+
+  private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
+      if (bytes <= this.config.maxBytes) chunks.push(chunk as Buffer);
+    }
+    if (stream.sizeExceeded || bytes > this.config.maxBytes) {
+      this.log.count('refused', 'too_large');
+      throw smtpError(552, `5.3.4 Message exceeds the maximum size of ${this.config.maxBytes} bytes`);
+    }
+    const raw = Buffer.concat(chunks);
+    const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
+    const mail = await readInboundMail(raw, envelopeFrom).catch(() => {
+      throw smtpError(554, '5.6.0 The message could not be parsed');
+    });
+    try {
+      const targets = new Map<string, ActiveSupportAddress>();
+      for (const recipient of session.envelope.rcptTo) {
+        const address = await this.addresses.activeByAddress(recipient.address);
+        if (address) targets.set(address.id, address);
+      }
+      for (const address of targets.values()) {
+        const result = await this.inbound.receive(address, mail);
+        this.logger.debug(`e-mail ${mail.messageId} to ${address.address}: ${JSON.stringify(result)}`);
+      }
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() < 500) {
+        // Retrying cannot fix it: the sender gets a bounce that says so.
+        this.log.count('refused', 'invalid');
+        this.logger.warn(`e-mail ${mail.messageId} refused: ${error.detail}`);
+        throw smtpError(554, `5.6.0 The message was refused: ${error.detail}`);
+      }
+      this.logger.warn(`e-mail ${mail.messageId} not processed, the sender will retry: ${error instanceof Error ? error.message : String(error)}`);
+      throw smtpError(451, '4.3.0 Temporary failure, try again later');
+    }
+  }
+}
