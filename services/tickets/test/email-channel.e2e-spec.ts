@@ -161,9 +161,22 @@ describe('e-mail to ticket', () => {
     // With only the radicado in the subject (a client that drops the threading headers) it lands there too.
     await send({ subject: `Pregunta sobre ${ticket.radicado}`, text: '¿Ya tienen respuesta?' });
     expect((await messagesOf(ticket.id)).map((m) => m.body)).toEqual(['Les envío también la captura del cobro.', '¿Ya tienen respuesta?']);
+
+    // Staff answer publicly: the e-mail threads under the acuse, and answering it (no radicado in
+    // the subject, only the threading headers) lands in the ticket as well.
+    expect((await world.api.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: 'public', body: 'Ya reversamos el cobro doble.' }, world.adminToken)).status).toBe(201);
+    const [answer] = await world.platform.smtp.waitForMessages((m) => m.to.includes(requester) && m.subject.startsWith('Respuesta a su PQR'), { timeoutMs: 30_000 });
+    expect(answer!.headers['in-reply-to']).toBe(ack.messageId);
+    expect(answer!.headers['references']).toContain(ack.messageId!);
+    expect(answer!.messageId).toMatch(new RegExp(`^<t\\.${ticket.id}\\.[0-9a-f]{32}\\.[A-Za-z0-9_-]{22}@demo\\.test>$`));
+    await send({ subject: 'Re: gracias', inReplyTo: answer!.messageId!, references: [ack.messageId!, answer!.messageId!], text: 'Muchas gracias, confirmo el reverso.' });
+    expect((await messagesOf(ticket.id)).map((m) => `${m.authorKind}: ${m.body}`).slice(-2)).toEqual([
+      'staff: Ya reversamos el cobro doble.',
+      'requester: Muchas gracias, confirmo el reverso.',
+    ]);
   });
 
-  it('ignores auto-replies, our own mail coming back and bounces: nothing opened, nothing answered, no acuse', async () => {
+  it('ignores auto-replies, our own mail coming back and bounces: nothing opened, nothing answered, no e-mail back', async () => {
     const before = (await ticketsFrom(requester)).length;
     await send({ subject: `Fuera de la oficina: ${ack.subject}`, inReplyTo: ack.messageId!, headers: { 'Auto-Submitted': 'auto-replied' }, text: 'Estoy de vacaciones hasta el lunes.' });
     await send({ subject: 'Boletín de marzo', headers: { Precedence: 'bulk' }, text: 'Novedades del mes.' });
@@ -178,13 +191,14 @@ describe('e-mail to ticket', () => {
     const ignored = await logOf('outcome=ignored');
     expect(ignored.map((e) => e.reason).sort()).toEqual(['auto_submitted', 'autoreply_header', 'mailer_daemon', 'own_message', 'precedence']);
     expect((await ticketsFrom(requester)).length).toBe(before);
-    expect((await messagesOf(ticket.id)).length).toBe(2);
+    expect((await messagesOf(ticket.id)).length).toBe(4);
     // Nothing was answered: the requester's mailbox still holds only the acuse (checked after a
     // later e-mail of the same requester arrived, so notifications had its chance to send more).
     await send({ subject: `Consulta nueva ${tag}`, text: 'Otra consulta distinta.' });
     await world.platform.smtp.waitForMessages((m) => m.to.includes(requester) && m.subject.startsWith('Acuse de recibo'), { count: 2, timeoutMs: 30_000 });
     expect(world.platform.smtp.messages.filter((m) => m.to.includes(requester)).map((m) => m.subject.replace(/PQR-\d{4}-\d{6}/, 'R'))).toEqual([
       'Acuse de recibo de su PQR R',
+      'Respuesta a su PQR R: Cobro doble en la factura de marzo',
       'Acuse de recibo de su PQR R',
     ]);
   });
