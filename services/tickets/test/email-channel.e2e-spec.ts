@@ -133,6 +133,10 @@ describe('e-mail to ticket', () => {
     const [entry] = await logOf(`ticketId=${ticket.id}`);
     expect(entry).toMatchObject({ messageId: firstMessageId, outcome: 'ticket_created', spf: 'pass', dkim: 'pass', dmarc: 'pass' });
     expect(entry!.attachmentsRefused).toEqual([{ fileName: 'programa.exe', reason: 'type_not_allowed' }]);
+    // The same record on the ticket, for whoever may see the ticket; a support agent outside it gets 404.
+    const emails = await world.api.get(`/api/v1/tickets/${ticket.id}/emails`, world.adminToken);
+    expect(emails.body.items).toEqual([expect.objectContaining({ messageId: firstMessageId, fromAddress: requester, spf: 'pass', dkim: 'pass', outcome: 'ticket_created' })]);
+    expect((await world.api.get(`/api/v1/tickets/${ticket.id}/emails`, support.token)).status).toBe(404);
   });
 
   it('adds a reply to the acuse to the same ticket, once however often it is delivered', async () => {
@@ -144,8 +148,12 @@ describe('e-mail to ticket', () => {
       text: `Les envío también la captura del cobro.\n\nEl lun, 2 mar 2026 a las 10:15, CRM <crm@demo.test> escribió:\n> ${ack.text.split('\n').join('\n> ')}`,
       attachments: [{ filename: 'captura.png', content: pngBytes(), contentType: 'image/png' }],
     };
+    // Staff were waiting on the customer ("Pendiente"): their answer by e-mail puts it back "En proceso".
+    const current = await world.api.get(`/api/v1/tickets/${ticket.id}`, world.adminToken);
+    expect((await world.api.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'pendiente', version: current.body.version }, world.adminToken)).status).toBe(200);
     expect((await send(reply)).accepted).toEqual([supportAddress]);
     expect((await send(reply)).accepted).toEqual([supportAddress]); // the relay delivers it again
+    expect((await world.api.get(`/api/v1/tickets/${ticket.id}`, world.adminToken)).body.status).toBe('en_proceso');
 
     const messages = await messagesOf(ticket.id);
     expect(messages).toEqual([

@@ -12,11 +12,12 @@ import { InboundSmtpServer } from './inbound-smtp.server.js';
 import { ReplyMatcher } from './reply-matcher.service.js';
 import { SupportAddressesController } from './support-addresses.controller.js';
 import { SupportAddressesService } from './support-addresses.service.js';
+import { TicketEmailsController } from './ticket-emails.controller.js';
 
 /** E-mail to ticket (issue #9 §4): support addresses, the inbound SMTP listener and its log. */
 @Module({
   imports: [TicketsModule, MessagesModule, TicketCategoriesModule, ClocksModule],
-  controllers: [SupportAddressesController],
+  controllers: [SupportAddressesController, TicketEmailsController],
   providers: [
     { provide: EMAIL_CHANNEL_CONFIG, useFactory: () => loadEmailChannelConfig() },
     SupportAddressesService,

@@ -112,6 +112,17 @@ export class InboundEmailLogService {
     return row?.n ?? 0;
   }
 
+  /** The e-mails that opened or answered one ticket (the caller checked it is visible), oldest first. */
+  async ofTicket(tenantId: string, ticketId: string): Promise<{ items: InboundEmailView[] }> {
+    const rows = await this.dataSource.query<LogRow[]>(
+      `SELECT e.*, a.address, '' AS keyset_time
+         FROM tickets.inbound_email e JOIN tickets.ticket_email_address a ON a.id = e.address_id
+        WHERE e.tenant_id = $1 AND e.ticket_id = $2 ORDER BY e.received_at, e.id LIMIT 500`,
+      [tenantId, ticketId],
+    );
+    return { items: rows.map(toView) };
+  }
+
   /** Newest first, keyset-paginated; admins only (the controller says so). */
   async list(tenantId: string, query: InboundEmailsQueryDto): Promise<Page<InboundEmailView>> {
     const after = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
