@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ProblemException } from '@crm/common';
+import { HealthRegistry, ProblemException } from '@crm/common';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { EMAIL_CHANNEL_CONFIG, type EmailChannelConfig } from './email-channel-env.js';
 import { InboundEmailLogService } from './inbound-email-log.service.js';
@@ -30,6 +30,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
     private readonly addresses: SupportAddressesService,
     private readonly inbound: InboundMailService,
     private readonly log: InboundEmailLogService,
+    private readonly health: HealthRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,13 +61,21 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       },
     });
     server.on('error', (error) => this.logger.warn(`SMTP connection error: ${error.message}`));
-    await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.listen(this.config.port!, this.config.host, () => {
-        server.server.off('error', reject);
-        resolve();
+    // Reported on /health (`email-channel`); a port that cannot be bound (taken by another
+    // process) does not take the HTTP API down with it, but says so there and in the log.
+    this.health.register('email-channel', () => Promise.resolve(this.server !== undefined));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(this.config.port!, this.config.host, () => {
+          server.server.off('error', reject);
+          resolve();
+        });
       });
-    });
+    } catch (error) {
+      this.logger.error(`inbound e-mail (SMTP) could not listen on ${this.config.host}:${this.config.port}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     this.server = server;
     const bound = server.server.address();
     this.logger.log(`inbound e-mail (SMTP) listening on ${this.config.host}:${typeof bound === 'object' && bound ? bound.port : this.config.port}`);
