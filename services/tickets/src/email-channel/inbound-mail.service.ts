@@ -74,8 +74,8 @@ export class InboundMailService {
           await this.log.settle(em, logId, { outcome: 'reply_added', reason: match.via, ticketId: match.ticket.id, ticketMessageId: messageId, ...record });
           return { outcome: 'reply_added', ticketId: match.ticket.id, messageId };
         }
-        const ticket = await this.open(em, address, mail, stored, files);
-        await this.log.settle(em, logId, { outcome: 'ticket_created', reason: match.reason, ticketId: ticket.id, ...record });
+        // The log row is settled before the radicado is assigned: nothing more runs under the counter's lock.
+        const ticket = await this.open(em, address, mail, stored, files, (ticketId) => this.log.settle(em, logId, { outcome: 'ticket_created', reason: match.reason, ticketId, ...record }));
         return { outcome: 'ticket_created', ticketId: ticket.id, radicado: ticket.radicado };
       });
       if (result.outcome === 'duplicate') {
@@ -89,7 +89,14 @@ export class InboundMailService {
     }
   }
 
-  private async open(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail, stored: StoredFile[], files: FileSelection): Promise<Ticket> {
+  private async open(
+    em: EntityManager,
+    address: ActiveSupportAddress,
+    mail: InboundMail,
+    stored: StoredFile[],
+    files: FileSelection,
+    beforeRadicado: (ticketId: string) => Promise<void>,
+  ): Promise<Ticket> {
     const from = mail.fromAddress!;
     // A default category retired since the address was set up: the ticket opens without one.
     const categoryId = address.categoryId && (await this.categories.isSelectable(em, address.tenantId, address.categoryId)) ? address.categoryId : null;
@@ -111,6 +118,7 @@ export class InboundMailService {
       },
       async (created) => {
         if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
+        await beforeRadicado(created.id);
       },
     );
   }

@@ -24,6 +24,8 @@ const smtpError = (code: number, message: string): SmtpError => Object.assign(ne
 export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundSmtpServer.name);
   private server?: SMTPServer;
+  /** The support addresses accepted at RCPT, per SMTP session, for its DATA. */
+  private readonly recipients = new Map<string, ActiveSupportAddress[]>();
 
   constructor(
     @Inject(EMAIL_CHANNEL_CONFIG) private readonly config: EmailChannelConfig,
@@ -49,15 +51,28 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       closeTimeout: 2_000,
       onRcptTo: (address, session, callback) => {
         this.acceptRecipient(address).then(
-          () => callback(),
+          (known) => {
+            this.recipients.set(session.id, [...(this.recipients.get(session.id) ?? []), known]);
+            callback();
+          },
           (error: Error) => callback(error),
         );
       },
       onData: (stream, session, callback) => {
-        this.receive(stream, session).then(
+        const targets = this.recipients.get(session.id) ?? [];
+        this.recipients.delete(session.id);
+        this.receive(stream, session, targets).then(
           () => callback(),
           (error: Error) => callback(error),
         );
+      },
+      // RSET / a new MAIL FROM starts a new envelope; a closed connection forgets its own.
+      onMailFrom: (_address, session, callback) => {
+        this.recipients.delete(session.id);
+        callback();
+      },
+      onClose: (session) => {
+        this.recipients.delete(session.id);
       },
     });
     server.on('error', (error) => this.logger.warn(`SMTP connection error: ${error.message}`));
@@ -86,7 +101,7 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async acceptRecipient(address: SMTPServerAddress): Promise<void> {
+  private async acceptRecipient(address: SMTPServerAddress): Promise<ActiveSupportAddress> {
     let known: ActiveSupportAddress | null;
     try {
       known = await this.addresses.activeByAddress(address.address);
@@ -97,9 +112,10 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       this.log.count('refused', 'unknown_recipient');
       throw smtpError(550, '5.1.1 No such mailbox here');
     }
+    return known;
   }
 
-  private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+  private async receive(stream: SMTPServerDataStream, session: SMTPServerSession, recipients: readonly ActiveSupportAddress[]): Promise<void> {
     const chunks: Buffer[] = [];
     let bytes = 0;
     for await (const chunk of stream) {
@@ -116,11 +132,8 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
       throw smtpError(554, '5.6.0 The message could not be parsed');
     });
     try {
-      const targets = new Map<string, ActiveSupportAddress>();
-      for (const recipient of session.envelope.rcptTo) {
-        const address = await this.addresses.activeByAddress(recipient.address);
-        if (address) targets.set(address.id, address);
-      }
+      // Once per support address, however many times it was named in the envelope.
+      const targets = new Map(recipients.map((address) => [address.id, address]));
       for (const address of targets.values()) {
         const result = await this.inbound.receive(address, mail);
         this.logger.debug(`e-mail ${mail.messageId} to ${address.address}: ${JSON.stringify(result)}`);
