@@ -5,6 +5,7 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import { CrmWorld, freePort, waitFor, type ReceivedMail, type WorldUser } from '@crm/testing';
 
 const MAX_BYTES = 400_000;
+const SENDER_HOURLY_LIMIT = 10;
 const pdfBytes = () => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const pngBytes = () => Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -71,7 +72,10 @@ describe('e-mail to ticket', () => {
 
   beforeAll(async () => {
     smtpPort = await freePort();
-    world = await CrmWorld.start({ services: ['tickets', 'notifications', 'contacts'], env: { TICKETS_SMTP_PORT: String(smtpPort), TICKETS_SMTP_MAX_BYTES: String(MAX_BYTES) } });
+    world = await CrmWorld.start({
+      services: ['tickets', 'notifications', 'contacts'],
+      env: { TICKETS_SMTP_PORT: String(smtpPort), TICKETS_SMTP_MAX_BYTES: String(MAX_BYTES), TICKETS_EMAIL_SENDER_HOURLY_LIMIT: String(SENDER_HOURLY_LIMIT) },
+    });
     client = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: false });
     const created = await world.api.post('/api/v1/ticket-email-addresses', { address: supportAddress.toUpperCase(), pqrClass: 'reclamo' }, world.adminToken);
     expect(created.status).toBe(201);
@@ -226,6 +230,30 @@ describe('e-mail to ticket', () => {
     await client.sendMail({ from: `intruso-${tag}@otro.test`, to: supportAddress, subject: `RE: ${ack.subject}`, inReplyTo: ack.messageId!, text: 'Texto de un tercero.' });
     expect((await messagesOf(ticket.id)).map((m) => m.body)).not.toContain('Texto de un tercero.');
     expect((await logOf('outcome=ticket_created')).find((e) => e.reason === 'sender_not_requester')).toBeDefined();
+  });
+
+  it('makes one ticket of one e-mail delivered twice at once, and stops a sender that never stops', async () => {
+    const pedro = `pedro-${tag}@cliente.test`;
+    const twin: Mail.Options = {
+      from: `Pedro Gómez <${pedro}>`,
+      to: supportAddress,
+      subject: 'Solicitud duplicada por el relay',
+      messageId: `<twin-${tag}@cliente.test>`,
+      text: 'Una sola PQR, por favor.',
+    };
+    const second = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    try {
+      await Promise.all([client.sendMail(twin), second.sendMail(twin)]);
+    } finally {
+      second.close();
+    }
+    expect((await ticketsFrom(pedro)).length).toBe(1);
+
+    // A robot answering with new e-mails (no auto-reply headers) opens at most the hourly limit.
+    const robot = `robot-${tag}@cliente.test`;
+    for (let i = 0; i <= SENDER_HOURLY_LIMIT; i++) await client.sendMail({ from: robot, to: supportAddress, subject: `Notificación ${i}`, text: `Mensaje ${i}` });
+    expect((await ticketsFrom(robot)).length).toBe(SENDER_HOURLY_LIMIT);
+    expect((await logOf('outcome=ignored')).filter((e) => e.reason === 'sender_rate_limited')).toHaveLength(1);
   });
 
   it('refuses unknown addresses at RCPT and mail over the size limit; only admins manage addresses', async () => {
