@@ -132,10 +132,11 @@ export class InboundMailService {
 
   /** The text kept (capped), with a line per refused file so staff know something was left out. */
   private text(body: string, files: FileSelection, whenEmpty: string): string {
-    const notes = files.refused.map((file) => `[Adjunto no recibido: ${file.fileName.slice(0, 120)} (${REFUSAL_LABELS[file.reason]})]`);
-    const room = MAX_MESSAGE_LENGTH - notes.join('\n').length - 2;
-    const text = body.length > room ? `${body.slice(0, room - 1)}…` : body;
-    return [text || whenEmpty, ...notes].join('\n\n').trim();
+    const notes = files.refused.slice(0, 20).map((file) => `[Adjunto no recibido: ${file.fileName.slice(0, 120)} (${REFUSAL_LABELS[file.reason]})]`);
+    const suffix = notes.length ? `\n\n${notes.join('\n')}` : '';
+    const room = MAX_MESSAGE_LENGTH - suffix.length;
+    const text = (body.length > room ? `${body.slice(0, room - 1)}…` : body) || whenEmpty;
+    return `${text}${suffix}`.trim();
   }
 
   private async ignore(address: ActiveSupportAddress, mail: InboundMail, reason: string): Promise<InboundResult> {
