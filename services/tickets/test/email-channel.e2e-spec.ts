@@ -6,6 +6,8 @@ import { CrmWorld, freePort, waitFor, type ReceivedMail, type WorldUser } from '
 
 const MAX_BYTES = 400_000;
 const SENDER_HOURLY_LIMIT = 10;
+/** Less than one big e-mail: with one such message in flight the budget is full (451). */
+const MEMORY_BYTES = 250_000;
 const pdfBytes = () => Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const pngBytes = () => Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
@@ -74,7 +76,12 @@ describe('e-mail to ticket', () => {
     smtpPort = await freePort();
     world = await CrmWorld.start({
       services: ['tickets', 'notifications', 'contacts'],
-      env: { TICKETS_SMTP_PORT: String(smtpPort), TICKETS_SMTP_MAX_BYTES: String(MAX_BYTES), TICKETS_EMAIL_SENDER_HOURLY_LIMIT: String(SENDER_HOURLY_LIMIT) },
+      env: {
+        TICKETS_SMTP_PORT: String(smtpPort),
+        TICKETS_SMTP_MAX_BYTES: String(MAX_BYTES),
+        TICKETS_EMAIL_SENDER_HOURLY_LIMIT: String(SENDER_HOURLY_LIMIT),
+        TICKETS_SMTP_MEMORY_BYTES: String(MEMORY_BYTES),
+      },
     });
     client = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: false });
     const created = await world.api.post('/api/v1/ticket-email-addresses', { address: supportAddress.toUpperCase(), pqrClass: 'reclamo' }, world.adminToken);
@@ -256,12 +263,18 @@ describe('e-mail to ticket', () => {
     expect((await logOf('outcome=ignored')).filter((e) => e.reason === 'sender_rate_limited')).toHaveLength(1);
   });
 
-  it('refuses unknown addresses at RCPT and mail over the size limit; only admins manage addresses', async () => {
+  it('refuses unknown addresses at RCPT, mail over the size limit and, for later, mail past the memory budget; only admins manage addresses', async () => {
     await expect(client.sendMail({ from: requester, to: `nadie-${tag}@empresa.test`, subject: 'Hola', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
     await expect(
       send({ subject: 'Muy grande', text: 'x', attachments: [{ filename: 'grande.pdf', content: Buffer.concat([pdfBytes(), Buffer.alloc(MAX_BYTES, 0x20)]) }] }),
     ).rejects.toMatchObject({
       responseCode: 552,
+    });
+    // Within the size limit but past what the listener may hold in memory: try again later (451).
+    await expect(
+      send({ subject: 'Grande pero permitido', text: 'x', attachments: [{ filename: 'mediano.pdf', content: Buffer.concat([pdfBytes(), Buffer.alloc(MEMORY_BYTES, 0x20)]) }] }),
+    ).rejects.toMatchObject({
+      responseCode: 451,
     });
 
     expect((await world.api.get('/api/v1/ticket-email-addresses', support.token)).status).toBe(403);

@@ -7,6 +7,11 @@ export const EMAIL_CHANNEL_ENV = {
   TICKETS_SMTP_HOST: { kind: 'string', default: '127.0.0.1', description: 'Address the inbound SMTP listener binds (0.0.0.0 behind the MX relay in production)' },
   TICKETS_SMTP_HOSTNAME: { kind: 'string', description: 'Name in the SMTP greeting (default: the machine name)' },
   TICKETS_SMTP_MAX_BYTES: { kind: 'int', default: '26214400', description: 'Largest e-mail accepted, announced with SIZE and enforced while reading (552 beyond)' },
+  TICKETS_SMTP_MEMORY_BYTES: {
+    kind: 'int',
+    default: '268435456',
+    description: 'Bytes of e-mail held in memory at once across connections (receiving and processing); beyond it a message is answered 451 and retried by the sender',
+  },
   TICKETS_SMTP_MAX_CLIENTS: { kind: 'int', default: '100', description: 'Simultaneous SMTP connections accepted' },
   TICKETS_EMAIL_MAX_ATTACHMENTS: { kind: 'int', default: '10', description: 'Files kept per e-mail; the rest are refused (recorded)' },
   TICKETS_EMAIL_SENDER_HOURLY_LIMIT: {
@@ -25,6 +30,7 @@ export interface EmailChannelConfig {
   host: string;
   serverName: string;
   maxBytes: number;
+  memoryBytes: number;
   maxClients: number;
   maxAttachments: number;
   senderHourlyLimit: number;
@@ -44,6 +50,7 @@ export function loadEmailChannelConfig(env: NodeJS.ProcessEnv = process.env): Em
     host: config.TICKETS_SMTP_HOST ?? '127.0.0.1',
     serverName: config.TICKETS_SMTP_HOSTNAME ?? hostname(),
     maxBytes: between('TICKETS_SMTP_MAX_BYTES', config.TICKETS_SMTP_MAX_BYTES ?? 26_214_400, 1024, 200 * 1024 * 1024),
+    memoryBytes: between('TICKETS_SMTP_MEMORY_BYTES', config.TICKETS_SMTP_MEMORY_BYTES ?? 268_435_456, 64 * 1024, 16 * 1024 * 1024 * 1024),
     maxClients: between('TICKETS_SMTP_MAX_CLIENTS', config.TICKETS_SMTP_MAX_CLIENTS ?? 100, 1, 10_000),
     maxAttachments: between('TICKETS_EMAIL_MAX_ATTACHMENTS', config.TICKETS_EMAIL_MAX_ATTACHMENTS ?? 10, 0, 100),
     senderHourlyLimit: between('TICKETS_EMAIL_SENDER_HOURLY_LIMIT', config.TICKETS_EMAIL_SENDER_HOURLY_LIMIT ?? 60, 1, 1_000_000),

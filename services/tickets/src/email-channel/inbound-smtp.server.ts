@@ -24,6 +24,8 @@ const smtpError = (code: number, message: string): SmtpError => Object.assign(ne
 export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundSmtpServer.name);
   private server?: SMTPServer;
+  /** Bytes of messages being received or processed, across connections (TICKETS_SMTP_MEMORY_BYTES). */
+  private bytesInFlight = 0;
   /** The support addresses accepted at RCPT, per SMTP session, for its DATA. */
   private readonly recipients = new Map<string, ActiveSupportAddress[]>();
 
@@ -116,17 +118,49 @@ export class InboundSmtpServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession, recipients: readonly ActiveSupportAddress[]): Promise<void> {
+    let held = 0;
+    try {
+      const raw = await this.read(stream, (more) => {
+        held += more;
+        this.bytesInFlight += more;
+      });
+      await this.process(raw, session, recipients);
+    } finally {
+      this.bytesInFlight -= held;
+    }
+  }
+
+  /**
+   * The message's bytes, within the size limit (552 beyond) and within the memory budget shared
+   * by all connections (451 beyond: the sender retries later, nothing is lost).
+   */
+  private async read(stream: SMTPServerDataStream, hold: (bytes: number) => void): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let bytes = 0;
+    let overBudget = false;
     for await (const chunk of stream) {
-      bytes += (chunk as Buffer).length;
-      if (bytes <= this.config.maxBytes) chunks.push(chunk as Buffer);
+      const buffer = chunk as Buffer;
+      bytes += buffer.length;
+      if (bytes > this.config.maxBytes || overBudget) continue;
+      if (this.bytesInFlight + buffer.length > this.config.memoryBytes) {
+        overBudget = true;
+        continue;
+      }
+      hold(buffer.length);
+      chunks.push(buffer);
     }
     if (stream.sizeExceeded || bytes > this.config.maxBytes) {
       this.log.count('refused', 'too_large');
       throw smtpError(552, `5.3.4 Message exceeds the maximum size of ${this.config.maxBytes} bytes`);
     }
-    const raw = Buffer.concat(chunks);
+    if (overBudget) {
+      this.log.count('refused', 'busy');
+      throw smtpError(451, '4.3.1 Too much mail in progress, try again later');
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async process(raw: Buffer, session: SMTPServerSession, recipients: readonly ActiveSupportAddress[]): Promise<void> {
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
     const mail = await readInboundMail(raw, envelopeFrom).catch(() => {
       throw smtpError(554, '5.6.0 The message could not be parsed');
