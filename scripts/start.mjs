@@ -30,7 +30,8 @@ if (!env.S3_ENDPOINT || !env.SMTP_URL) {
 
 step('starting services');
 // Services believe X-Forwarded-For only from the gateway (loopback here); the gateway from nobody.
-const serviceEnv = { ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? '127.0.0.1' };
+// The tickets process also listens for inbound e-mail (e-mail to ticket) on TICKETS_SMTP_PORT.
+const serviceEnv = { ...env, TRUSTED_PROXIES: env.TRUSTED_PROXIES ?? '127.0.0.1', TICKETS_SMTP_PORT: env.TICKETS_SMTP_PORT ?? '2525' };
 const services = SERVICES.map((name) => spawnServiceProcess(root, name, PORTS[name], serviceEnv, true));
 children.push(...services);
 try {
@@ -52,6 +53,7 @@ console.log(`
   AsyncAPI     ${gatewayUrl}/api/docs/asyncapi
   Health       ${gatewayUrl}/health
   Mail inbox   ${mailInbox}
+  Inbound mail smtp://127.0.0.1:${serviceEnv.TICKETS_SMTP_PORT} (e-mail to ticket: add an address at /api/v1/ticket-email-addresses)
   Demo login   ${env.CRM_ADMIN_EMAIL} / ${env.CRM_ADMIN_PASSWORD}
 
   curl -s -X POST ${gatewayUrl}/api/v1/auth/login -H 'content-type: application/json' \\

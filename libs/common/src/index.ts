@@ -25,3 +25,4 @@ export * from './scheduling/batch-poller.js';
 export * from './export/export-rows.js';
 export * from './export/export-writers.js';
 export * from './export/export-file.query.dto.js';
+export * from './mail/ticket-mail-id.js';

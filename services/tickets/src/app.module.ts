@@ -16,6 +16,7 @@ import { ClocksModule } from './clocks/clocks.module.js';
 import { ClockActionsModule } from './clocks/clock-actions.module.js';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 import { MergeModule } from './merge/merge.module.js';
+import { EmailChannelModule } from './email-channel/email-channel.module.js';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { MergeModule } from './merge/merge.module.js';
     ClockActionsModule,
     CannedResponsesModule,
     MergeModule,
+    EmailChannelModule,
   ],
 })
 export class AppModule {}

@@ -21,6 +21,11 @@ export const NOTIFICATIONS_ENV = {
     kind: 'string',
     description: 'Test only, ignored when NODE_ENV=production: a file to write when an e-mail was sent but not yet marked sent, then pause (crash tests)',
   },
+  TICKET_MAIL_ID_SECRET: {
+    kind: 'secret',
+    minLength: 32,
+    description: 'Key of the verifiable Message-IDs of ticket e-mails (default JWT_SECRET); the tickets service must have the same value to recognise replies',
+  },
   MAIL_TIME_ZONE: { kind: 'string', default: 'America/Bogota', description: 'IANA time zone in which e-mails show dates and times (note reminders)' },
 } as const satisfies EnvSpec;
 

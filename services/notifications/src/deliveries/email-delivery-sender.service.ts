@@ -22,6 +22,17 @@ interface DeliveryRow {
   attachment_key: string | null;
   attachment_name: string | null;
   attachment_type: string | null;
+  message_id_header: string | null;
+  in_reply_to_header: string | null;
+  references_header: string | null;
+}
+
+/** In-Reply-To / References of a ticket e-mail, so the requester's mail client threads it. */
+function threadingHeaders(row: DeliveryRow): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (row.in_reply_to_header) headers['In-Reply-To'] = row.in_reply_to_header;
+  if (row.references_header) headers['References'] = row.references_header;
+  return headers;
 }
 
 type SendOutcome = { kind: 'sent' } | { kind: 'already-sent' } | { kind: 'failed'; error: unknown };
@@ -68,8 +79,9 @@ export class EmailDeliverySender {
   /** Inside the inbox transaction: the delivery row that makes the send exactly-once. */
   async record(em: EntityManager, email: PendingEmail): Promise<void> {
     await em.query(
-      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html, attachment_key, attachment_name, attachment_type)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html, attachment_key, attachment_name, attachment_type,
+                                   message_id_header, in_reply_to_header, references_header)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (message_id, recipient_user_id) DO NOTHING`,
       [
         email.tenantId,
@@ -84,6 +96,9 @@ export class EmailDeliverySender {
         email.attachment?.objectKey ?? null,
         email.attachment?.fileName ?? null,
         email.attachment?.contentType ?? null,
+        email.threading?.messageId ?? null,
+        email.threading?.inReplyTo ?? null,
+        email.threading?.references?.length ? email.threading.references.join(' ') : null,
       ],
     );
   }
@@ -112,7 +127,8 @@ export class EmailDeliverySender {
   private async sendOne(id: string): Promise<'sent' | 'already-sent'> {
     const outcome = await this.dataSource.transaction(async (em): Promise<SendOutcome> => {
       const [row] = await em.query<DeliveryRow[]>(
-        `SELECT id, status, to_address, subject, body_text, body_html, template, tenant_id, attachment_key, attachment_name, attachment_type
+        `SELECT id, status, to_address, subject, body_text, body_html, template, tenant_id, attachment_key, attachment_name, attachment_type,
+                message_id_header, in_reply_to_header, references_header
            FROM email_delivery WHERE id = $1 FOR UPDATE SKIP LOCKED`,
         [id],
       );
@@ -128,8 +144,8 @@ export class EmailDeliverySender {
           subject: row.subject,
           text: row.body_text,
           html: row.body_html,
-          messageId: `<${row.id}@${this.mailer.messageIdDomain()}>`,
-          headers: { 'X-CRM-Template': row.template, 'X-CRM-Delivery-Id': row.id },
+          messageId: row.message_id_header ?? `<${row.id}@${this.mailer.messageIdDomain()}>`,
+          headers: { 'X-CRM-Template': row.template, 'X-CRM-Delivery-Id': row.id, ...threadingHeaders(row) },
         });
         await pauseAfterSmtpSend(this.config.NOTIFICATIONS_TEST_PAUSE_AFTER_SEND, row.id);
         await em.query(

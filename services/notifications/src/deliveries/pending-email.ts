@@ -11,4 +11,6 @@ export interface PendingEmail {
   bodyHtml: string;
   /** One file stored in S3 (document storage), attached when the mail is sent. */
   attachment?: { objectKey: string; fileName: string; contentType: string };
+  /** Threading headers (ticket e-mails): the Message-ID to send with, and what it answers. */
+  threading?: { messageId: string; inReplyTo?: string; references?: string[] };
 }

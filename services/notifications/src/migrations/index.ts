@@ -3,6 +3,7 @@ import { UserProjectionTeams1767312000000 } from './1767312000000-user-projectio
 import { TicketTrackingLinks1767400200000 } from './1767400200000-ticket-tracking-links.js';
 import { EmailAttachments1767500120000 } from './1767500120000-email-attachments.js';
 import { PreferencesLiveFeed1767600300000 } from './1767600300000-preferences-live-feed.js';
+import { EmailThreading1767609000000 } from './1767609000000-email-threading.js';
 
 /** In order; run at start (never `synchronize`). */
 export const NOTIFICATIONS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   TicketTrackingLinks1767400200000,
   EmailAttachments1767500120000,
   PreferencesLiveFeed1767600300000,
+  EmailThreading1767609000000,
 ];

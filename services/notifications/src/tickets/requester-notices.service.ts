@@ -11,6 +11,7 @@ import { usableTimeZone } from '../templates/ticket-labels.js';
 import { ticketPublicReplyTemplate } from '../templates/ticket-public-reply.template.js';
 import { ticketSatisfactionRequestTemplate } from '../templates/ticket-satisfaction-request.template.js';
 import { requesterRecipientId } from './requester-recipient-id.js';
+import { TicketMailThreads, type TicketMailThreading } from './ticket-mail-threads.js';
 import { satisfactionUrl } from './ticket-links.js';
 import { TrackingLinksService } from './tracking-links.service.js';
 
@@ -23,17 +24,21 @@ export type RequesterOutcome = 'mailed' | 'no-email' | 'not-for-requester';
  */
 @Injectable()
 export class RequesterNoticesService {
+  private readonly threads: TicketMailThreads;
+
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     private readonly deliveries: EmailDeliverySender,
     private readonly links: TrackingLinksService,
-  ) {}
+  ) {
+    this.threads = TicketMailThreads.fromEnv(process.env, config.MAIL_FROM);
+  }
 
   /** Acuse de recibo: radicado, legal due date and the tracking link with its token. */
   async acknowledge(em: EntityManager, event: CloudEvent<TicketCreatedData>): Promise<RequesterOutcome> {
     const { data } = event;
     if (data.trackingUrl) await this.links.remember(em, event.tenantid, data.ticketId, data.radicado, data.trackingUrl);
-    return this.mail(em, event, data.requester, ticketAcknowledgementTemplate, {
+    const vars = {
       requesterName: data.requester.name,
       radicado: data.radicado,
       pqrClass: data.pqrClass,
@@ -42,7 +47,8 @@ export class RequesterNoticesService {
       legalDueAt: data.legalDueAt,
       trackingUrl: data.trackingUrl,
       timeZone: this.timeZone(data.timeZone),
-    });
+    };
+    return this.mail(em, event, data.requester, ticketAcknowledgementTemplate, vars, this.threads.root(data.ticketId, data.emailMessageId));
   }
 
   /** A staff member's public reply; the requester's own messages are not mailed back to them. */
@@ -100,7 +106,14 @@ export class RequesterNoticesService {
     });
   }
 
-  private async mail<TVars>(em: EntityManager, event: CloudEvent, requester: TicketRequester | undefined, template: EmailTemplate<TVars>, vars: TVars): Promise<RequesterOutcome> {
+  private async mail<TVars>(
+    em: EntityManager,
+    event: CloudEvent<{ ticketId: string }>,
+    requester: TicketRequester | undefined,
+    template: EmailTemplate<TVars>,
+    vars: TVars,
+    threading: TicketMailThreading = this.threads.followUp(event.data.ticketId, event.id),
+  ): Promise<RequesterOutcome> {
     const email = requester?.email?.trim();
     if (!email) return 'no-email';
     const mail = template.render(requester?.language, vars);
@@ -114,6 +127,7 @@ export class RequesterNoticesService {
       subject: mail.subject,
       bodyText: mail.text,
       bodyHtml: mail.html,
+      threading,
     });
     return 'mailed';
   }

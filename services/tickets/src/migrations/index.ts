@@ -9,6 +9,7 @@ import { InboxIndexes1767400300000 } from './1767400300000-inbox-indexes.js';
 import { TicketChat1767600100000 } from './1767600100000-ticket-chat.js';
 import { CannedResponses1767600110000 } from './1767600110000-canned-responses.js';
 import { TicketMerge1767600120000 } from './1767600120000-ticket-merge.js';
+import { EmailChannel1767609000000 } from './1767609000000-email-channel.js';
 
 /** In order; run at start (never `synchronize`). */
 export const TICKETS_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const TICKETS_MIGRATIONS = [
   TicketChat1767600100000,
   CannedResponses1767600110000,
   TicketMerge1767600120000,
+  EmailChannel1767609000000,
 ];

@@ -31,6 +31,8 @@ export interface CreateTicketInput {
   receivedAt?: string;
   /** Public filing only (no user): the tenant the form belongs to. */
   tenantId?: string;
+  /** Channel e-mail: the Message-ID of the e-mail that opened it (in the created event; the acuse answers it). */
+  emailMessageId?: string;
 }
 
 /**
@@ -129,6 +131,7 @@ export class TicketsService {
       createdBy: actorId,
       requester: this.events.requester(ticket, true),
       trackingUrl: this.events.trackingUrl(ticket),
+      ...(input.emailMessageId ? { emailMessageId: input.emailMessageId } : {}),
     };
     const outboxIds = [await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created)];
     if (ticket.assigneeId && via) {

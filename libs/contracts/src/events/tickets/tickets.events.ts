@@ -83,6 +83,8 @@ export interface TicketCreatedData extends TicketEventBase {
   requester: TicketRequester;
   /** The public tracking page with the token (only in this event and `closed`); null without a requester e-mail. */
   trackingUrl: string | null;
+  /** Optional, channel e-mail: the Message-ID (with brackets) of the e-mail that opened the PQR; the acuse de recibo answers it. */
+  emailMessageId?: string | null;
 }
 
 export interface TicketAssignedData extends TicketEventBase {
@@ -237,12 +239,16 @@ export function ticketSchema(extra: Record<string, JsonSchema>, extraRequired: r
   return JSON.parse(JSON.stringify(object({ ...baseProperties, ...extra }, [...new Set([...baseRequired, ...extraRequired])]))) as JsonSchema;
 }
 
-export const ticketCreatedSchema = ticketSchema({
-  receivedAt: dateTime,
-  createdBy: nullableUuid,
-  requester: ticketRequesterSchema,
-  trackingUrl: nullableText,
-});
+export const ticketCreatedSchema = ticketSchema(
+  {
+    receivedAt: dateTime,
+    createdBy: nullableUuid,
+    requester: ticketRequesterSchema,
+    trackingUrl: nullableText,
+    emailMessageId: { type: ['string', 'null'], description: 'Channel e-mail only: the Message-ID of the e-mail that opened the PQR (the acuse de recibo answers it).' },
+  },
+  ['receivedAt', 'createdBy', 'requester', 'trackingUrl'],
+);
 
 export const ticketAssignedSchema = ticketSchema({
   assigneeId: uuid,

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeKeysetCursor, MetricsRegistry, toPage, type Page } from '@crm/common';
+import { keysetTimeKey } from '@crm/database';
+import type { InboundEmailsQueryDto } from './dto/inbound-emails.query.dto.js';
+import type { InboundEmailView, InboundOutcome } from './inbound-email.view.js';
+import type { InboundMail } from './inbound-mail.js';
+import type { ActiveSupportAddress } from './support-addresses.service.js';
+
+export interface InboundRecord {
+  outcome: InboundOutcome;
+  reason: string | null;
+  ticketId?: string | null;
+  ticketMessageId?: string | null;
+  attachmentsStored?: number;
+  attachmentsRefused?: { fileName: string; reason: string }[];
+}
+
+interface LogRow {
+  id: string;
+  address: string;
+  message_id: string;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  outcome: InboundOutcome;
+  reason: string | null;
+  ticket_id: string | null;
+  ticket_message_id: string | null;
+  spf: string | null;
+  dkim: string | null;
+  dmarc: string | null;
+  size_bytes: number;
+  attachments_stored: number;
+  attachments_refused: { fileName: string; reason: string }[];
+  received_at: Date;
+  keyset_time: string;
+}
+
+/**
+ * The channel's log: one row per (tenant, Message-ID), written in the transaction that creates
+ * the ticket or the reply (so a redelivery finds it and does nothing), or alone for ignored mail.
+ * Counted on /metrics as crm_tickets_inbound_emails_total{outcome,reason}.
+ */
+@Injectable()
+export class InboundEmailLogService {
+  private readonly counter: Counter<'outcome' | 'reason'>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    metrics: MetricsRegistry,
+  ) {
+    this.counter = new Counter({
+      name: 'crm_tickets_inbound_emails_total',
+      help: 'E-mails received by the tickets e-mail channel, by outcome (ticket_created, reply_added, ignored, duplicate, refused) and reason',
+      labelNames: ['outcome', 'reason'],
+      registers: [metrics.registry],
+    });
+  }
+
+  count(outcome: string, reason: string | null): void {
+    this.counter.inc({ outcome, reason: reason ?? '' });
+  }
+
+  /** Already received by this tenant (a redelivery)? */
+  async seen(tenantId: string, messageId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT 1 FROM tickets.inbound_email WHERE tenant_id = $1 AND message_id = $2', [tenantId, messageId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Claims the Message-ID in the caller's transaction; false when another delivery has it (the
+   * unique key waits for that transaction, so two concurrent deliveries make one ticket).
+   */
+  async claim(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail): Promise<string | null> {
+    const rows = await em.query<{ id: string }[]>(
+      `INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, spf, dkim, dmarc, auth_headers, size_bytes)
+       VALUES ($1, $2, $3, $4, $5, $6, 'ignored', $7, $8, $9, $10::jsonb, $11)
+       ON CONFLICT (tenant_id, message_id) DO NOTHING RETURNING id`,
+      [
+        address.tenantId,
+        address.id,
+        mail.messageId,
+        mail.fromAddress,
+        mail.fromName?.slice(0, 300) ?? null,
+        mail.subject.slice(0, 1000),
+        mail.auth.spf,
+        mail.auth.dkim,
+        mail.auth.dmarc,
+        JSON.stringify(mail.auth.headers),
+        mail.sizeBytes,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async settle(em: EntityManager, id: string, record: InboundRecord): Promise<void> {
+    await em.query(
+      `UPDATE tickets.inbound_email SET outcome = $2, reason = $3, ticket_id = $4, ticket_message_id = $5, attachments_stored = $6, attachments_refused = $7::jsonb WHERE id = $1`,
+      [id, record.outcome, record.reason, record.ticketId ?? null, record.ticketMessageId ?? null, record.attachmentsStored ?? 0, JSON.stringify(record.attachmentsRefused ?? [])],
+    );
+    this.count(record.outcome, record.reason);
+  }
+
+  /** E-mails from this sender to this address in the last hour (the loop guard). */
+  async recentFrom(em: EntityManager, address: ActiveSupportAddress, fromAddress: string): Promise<number> {
+    const [row] = await em.query<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM tickets.inbound_email WHERE tenant_id = $1 AND from_address = $2 AND address_id = $3 AND received_at > now() - interval '1 hour' AND outcome <> 'ignored'",
+      [address.tenantId, fromAddress, address.id],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** The e-mails that opened or answered one ticket (the caller checked it is visible), oldest first. */
+  async ofTicket(tenantId: string, ticketId: string): Promise<{ items: InboundEmailView[] }> {
+    const rows = await this.dataSource.query<LogRow[]>(
+      `SELECT e.*, a.address, '' AS keyset_time
+         FROM tickets.inbound_email e JOIN tickets.ticket_email_address a ON a.id = e.address_id
+        WHERE e.tenant_id = $1 AND e.ticket_id = $2 ORDER BY e.received_at, e.id LIMIT 500`,
+      [tenantId, ticketId],
+    );
+    return { items: rows.map(toView) };
+  }
+
+  /** Newest first, keyset-paginated; admins only (the controller says so). */
+  async list(tenantId: string, query: InboundEmailsQueryDto): Promise<Page<InboundEmailView>> {
+    const after = decodeKeysetCursor(query.cursor, ['time', 'uuid']);
+    const params: unknown[] = [tenantId];
+    const where = ['e.tenant_id = $1'];
+    if (query.ticketId) where.push(`e.ticket_id = $${params.push(query.ticketId)}`);
+    if (query.outcome) where.push(`e.outcome = $${params.push(query.outcome)}`);
+    if (after) where.push(`(e.received_at, e.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
+    params.push(query.limit + 1);
+    const rows = await this.dataSource.query<LogRow[]>(
+      `SELECT e.*, a.address, ${keysetTimeKey('e.received_at')} AS keyset_time
+         FROM tickets.inbound_email e JOIN tickets.ticket_email_address a ON a.id = e.address_id
+        WHERE ${where.join(' AND ')} ORDER BY e.received_at DESC, e.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, query.limit, (row) => [row.keyset_time, row.id], toView);
+  }
+}
+
+function toView(row: LogRow): InboundEmailView {
+  return {
+    id: row.id,
+    address: row.address,
+    messageId: row.message_id,
+    fromAddress: row.from_address,
+    fromName: row.from_name,
+    subject: row.subject,
+    outcome: row.outcome,
+    reason: row.reason,
+    ticketId: row.ticket_id,
+    ticketMessageId: row.ticket_message_id,
+    spf: row.spf,
+    dkim: row.dkim,
+    dmarc: row.dmarc,
+    sizeBytes: row.size_bytes,
+    attachmentsStored: row.attachments_stored,
+    attachmentsRefused: row.attachments_refused,
+    receivedAt: new Date(row.received_at).toISOString(),
+  };
+}
