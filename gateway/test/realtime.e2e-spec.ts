@@ -118,12 +118,13 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     // The requester's copy is filtered: no user ids, no requester data, no team.
     for (const hidden of ['authorId', 'assigneeId', 'teamId', 'requester', 'ticketId', 'contactId']) expect(r!.data).not.toHaveProperty(hidden);
 
-    // tickets.note.added is being added by the tickets-chat work; until then the test publishes
-    // one as the tickets service will (no body on the bus), straight onto the events exchange.
-    const note = { tenantId: await tenantOf(agent1.token), ticketId, messageId: randomUUID(), authorId: agent2.id, createdAt: new Date().toISOString(), contactId: null };
-    const noteId = randomUUID();
-    await spy.publish(`${world.platform.amqpPrefix}crm.events`, 'tickets.note.added', envelope(noteId, 'tickets.note.added', note.tenantId, note), noteId);
-    await Promise.all([first, second].map((client) => client.waitFor((frame) => frame.id === noteId && frame.routingKey === 'tickets.note.added', 'the internal note')));
+    // An internal note: the agents are told (ids only, no body on the bus), the requester never.
+    const note = await world.api.post(`/api/v1/tickets/${ticketId}/messages`, { kind: 'internal', body: 'Nota interna: cliente difícil.' }, agent2.token);
+    expect(note.status).toBe(201);
+    const told = await Promise.all(
+      [first, second].map((client) => client.waitFor((frame) => frame.routingKey === 'tickets.note.added' && frame.data.messageId === note.body.id, 'the internal note')),
+    );
+    for (const frame of told) expect(JSON.stringify(frame)).not.toContain('cliente difícil');
     // Events reach the gateway in order: once the requester has the next reply, the note would have come first.
     await reply('Le confirmamos el cambio mañana.');
     await requester.waitFor(repliedWith('Le confirmamos el cambio mañana.'), 'the second reply');
