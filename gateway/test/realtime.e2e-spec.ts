@@ -381,18 +381,3 @@ describe('realtime: WebSocket and SSE through the gateway', () => {
     return (await world.api.get('/api/v1/auth/me', token)).body.tenant.id as string;
   }
 });
-
-function envelope(id: string, type: string, tenantId: string, data: unknown) {
-  return {
-    specversion: '1.0',
-    id,
-    source: 'crm/tickets',
-    type,
-    time: new Date().toISOString(),
-    subject: (data as { ticketId: string }).ticketId,
-    datacontenttype: 'application/json',
-    tenantid: tenantId,
-    correlationid: id,
-    data,
-  };
-}
