@@ -78,6 +78,12 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     'El solicitante calificó la atención (1 a 5 y comentario), guardada con el resultado legal y de SLA. / The requester rated the service (CSAT).',
     t.ticketSatisfactionRecordedSchema,
   ),
+  ticketEvent(
+    t.TICKETS_TICKET_REQUESTER_CHANGED,
+    ['contacts'],
+    'El personal corrigió los datos del solicitante (nombre, correo, teléfono, documento); si cambió el correo, contacts vincula (o crea) el contacto de ese correo. / Staff corrected the requester; a changed e-mail is re-linked by contacts.',
+    t.ticketRequesterChangedSchema,
+  ),
   {
     type: CONTACTS_PQR_REQUESTER_LINKED,
     publisher: 'contacts',
