@@ -5,8 +5,8 @@ import { BusinessCalendarsService } from '../calendars/business-calendars.servic
 import { LegalTermsService } from '../legal-terms/legal-terms.service.js';
 import { SlaPoliciesService } from '../sla-policies/sla-policies.service.js';
 import { DEFAULT_TIME_ZONE, type BusinessCalendarRules } from '../business-time/index.js';
-import type { CalendarRef } from '../calendars/business-calendars.service.js';
-import { policyIn, TenantClockSettingsCache, type CachedSlaPolicy, type TenantClockSettings } from '../tenant-settings/tenant-clock-settings.cache.js';
+import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
+import { emptyLegal, emptySla, fromSettings, type ClockSetup } from './new-clock-rows.js';
 import { ClockStore } from './clock-store.js';
 import { recomputeLegal, recomputeSla } from './clock-recompute.js';
 import type { ClockTicket, ClockView } from './clock-types.js';
@@ -222,21 +222,6 @@ function slaStateSql(sc: string, state: SlaState): string {
   }
 }
 
-/** What a new ticket's clocks start from. */
-interface ClockSetup {
-  calendar: CalendarRef;
-  termDays: number;
-  policy: Pick<CachedSlaPolicy, 'id' | 'firstResponseMinutes' | 'resolutionMinutes' | 'warningPercent' | 'raisePriorityOnBreach'> | null;
-  slaCalendar: CalendarRef;
-}
-
-function fromSettings(settings: TenantClockSettings, t: ClockTicket): ClockSetup {
-  const calendar = { id: settings.defaultCalendarId, rules: settings.calendars.get(settings.defaultCalendarId)! };
-  const policy = policyIn(settings, t.priority, t.categoryId);
-  const slaRules = policy?.calendarId ? settings.calendars.get(policy.calendarId) : undefined;
-  return { calendar, termDays: settings.terms.get(t.pqrClass)!, policy, slaCalendar: slaRules ? { id: policy!.calendarId!, rules: slaRules } : calendar };
-}
-
 function applyStatus(row: SlaClockRow, before: ClockTicket, after: ClockTicket, at: Date): SlaClockRow {
   let next = row;
   const iso = at.toISOString();
@@ -250,56 +235,4 @@ function applyStatus(row: SlaClockRow, before: ClockTicket, after: ClockTicket, 
     next = { ...next, resolved_at: null, resolution_started_at: at, resolution_warned_at: null, resolution_breached_at: null };
   }
   return next;
-}
-
-function emptyLegal(t: ClockTicket, calendarId: string, termDays: number): LegalClockRow {
-  return {
-    ticket_id: t.id,
-    tenant_id: t.tenantId,
-    calendar_id: calendarId,
-    pqr_class: t.pqrClass,
-    term_days: termDays,
-    extended_term_days: null,
-    received_at: t.receivedAt,
-    suspensions: [],
-    extensions: [],
-    suspended_since: null,
-    due_date: null,
-    due_at: null,
-    answered_at: null,
-    due_soon_alerted_at: null,
-    due_day_alerted_at: null,
-    overdue_alerted_at: null,
-    next_check_at: null,
-    recompute: false,
-  };
-}
-
-function emptySla(t: ClockTicket, calendarId: string): SlaClockRow {
-  return {
-    ticket_id: t.id,
-    tenant_id: t.tenantId,
-    policy_id: null,
-    calendar_id: calendarId,
-    started_at: t.receivedAt,
-    first_response_minutes: null,
-    resolution_minutes: null,
-    warning_percent: 75,
-    raise_priority_on_breach: false,
-    pauses: [],
-    paused_since: null,
-    first_responded_at: null,
-    first_response_warn_at: null,
-    first_response_due_at: null,
-    first_response_warned_at: null,
-    first_response_breached_at: null,
-    resolution_started_at: t.receivedAt,
-    resolved_at: null,
-    resolution_warn_at: null,
-    resolution_due_at: null,
-    resolution_warned_at: null,
-    resolution_breached_at: null,
-    next_check_at: null,
-    recompute: false,
-  };
 }
