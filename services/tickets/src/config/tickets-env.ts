@@ -1,4 +1,4 @@
-import { loadConfig, type EnvSpec, type LoadedConfig } from '@crm/common';
+import { ConfigValidationError, loadConfig, type EnvSpec, type LoadedConfig } from '@crm/common';
 
 /** Variables the tickets service reads besides the common ones (validated at start by runService, with CLOCKS_ENV). */
 export const TICKETS_ENV = {
@@ -39,37 +39,38 @@ export interface TicketsSettings {
 const cachedByEnv = new WeakMap<NodeJS.ProcessEnv, TicketsSettings>();
 
 /**
- * Read at start through the injected TICKETS_CONFIG; a malformed value stops the service with a
- * message naming the variable. Answers the same object for the same environment.
+ * Read at start through the injected TICKETS_CONFIG; malformed or out-of-range values stop the
+ * service with one error naming each of them. Answers the same object for the same environment.
  */
 export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsSettings {
   const known = cachedByEnv.get(env);
   if (known) return known;
   const config: LoadedConfig<typeof TICKETS_ENV> = loadConfig(TICKETS_ENV, env);
+  const problems: string[] = [];
   const prefix = (config.RADICADO_PREFIX ?? 'PQR').trim();
-  if (!/^[A-Z0-9]{1,10}$/.test(prefix)) throw new Error(`Environment variable RADICADO_PREFIX must be 1-10 capital letters or digits, got "${prefix}"`);
+  if (!/^[A-Z0-9]{1,10}$/.test(prefix)) problems.push(`RADICADO_PREFIX must be 1-10 capital letters or digits (got "${prefix}")`);
   const zone = (config.RADICADO_TIME_ZONE ?? 'America/Bogota').trim();
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
-    throw new Error(`Environment variable RADICADO_TIME_ZONE must be an IANA time zone, got "${zone}"`);
+    problems.push(`RADICADO_TIME_ZONE must be an IANA time zone (got "${zone}")`);
   }
   const secret = config.TRACKING_TOKEN_SECRET?.trim() || env.JWT_SECRET || '';
-  if (secret.length < 32) throw new Error('Environment variable TRACKING_TOKEN_SECRET (or JWT_SECRET) must be at least 32 characters');
-  const positive = (name: string, value: number | undefined, fallback: number): number => {
-    const result = value ?? fallback;
-    if (result <= 0) throw new Error(`Environment variable ${name} must be a positive integer, got "${result}"`);
-    return result;
-  };
+  if (secret.length < 32) problems.push('TRACKING_TOKEN_SECRET (or JWT_SECRET) must be at least 32 characters');
+  const attachmentMaxBytes = config.TICKET_ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024;
+  if (attachmentMaxBytes <= 0) problems.push(`TICKET_ATTACHMENT_MAX_BYTES must be a positive number of bytes (got ${attachmentMaxBytes})`);
+  const exportMaxRows = config.TICKET_EXPORT_MAX_ROWS ?? 50_000;
+  if (exportMaxRows <= 0) problems.push(`TICKET_EXPORT_MAX_ROWS must be positive (got ${exportMaxRows})`);
   const settingsCacheMs = config.TICKETS_SETTINGS_CACHE_MS ?? 5000;
-  if (settingsCacheMs < 0 || settingsCacheMs > 600_000) throw new Error(`TICKETS_SETTINGS_CACHE_MS must be between 0 and 600000 ms (got ${settingsCacheMs})`);
+  if (settingsCacheMs < 0 || settingsCacheMs > 600_000) problems.push(`TICKETS_SETTINGS_CACHE_MS must be between 0 and 600000 ms (got ${settingsCacheMs})`);
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   const settings: TicketsSettings = {
     radicadoPrefix: prefix,
     radicadoTimeZone: zone,
     trackingUrlBase: config.PUBLIC_TRACKING_URL_BASE ? config.PUBLIC_TRACKING_URL_BASE.trim().replace(/\/+$/, '') : null,
     trackingSecret: secret,
-    attachmentMaxBytes: positive('TICKET_ATTACHMENT_MAX_BYTES', config.TICKET_ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024),
-    exportMaxRows: positive('TICKET_EXPORT_MAX_ROWS', config.TICKET_EXPORT_MAX_ROWS, 50_000),
+    attachmentMaxBytes,
+    exportMaxRows,
     settingsCacheMs,
   };
   cachedByEnv.set(env, settings);
