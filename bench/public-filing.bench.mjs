@@ -126,6 +126,14 @@ export async function run({ platform, options, log }) {
   const lastSent = Math.max(...rows.map((row) => new Date(row.sent_at).getTime()));
   const endToEndSeconds = (lastSent - startedEpoch) / 1000;
   const endToEndRate = rows.length > 0 ? rows.length / endToEndSeconds : 0;
+  // Postgres backends are named after their application (crm-<service>); RabbitMQ counted apart.
+  const perTicket = Object.entries(cpuUse.cpuMs ?? {})
+    .filter(([name, ms]) => name !== 'sharedPostgres' && ms > 0)
+    .map(([name, ms]) => [name, ms / Math.max(1, filedAt.size)])
+    .sort((a, b) => b[1] - a[1]);
+  const perTicketTotal = Object.entries(cpuUse.cpuMs ?? {})
+    .filter(([name]) => name !== 'sharedPostgres')
+    .reduce((sum, [, ms]) => sum + ms / Math.max(1, filedAt.size), 0);
   const data = {
     offeredRate: rate,
     requests: total,
@@ -143,6 +151,8 @@ export async function run({ platform, options, log }) {
     meetsTarget: rows.length === total && endToEndRate >= TARGET_PER_SECOND,
     sourceAddresses: agents.length,
     cpu: cpuUse,
+    cpuMsPerTicket: Object.fromEntries(perTicket.map(([name, ms]) => [name, round(ms)])),
+    cpuMsPerTicketTotal: round(perTicketTotal),
   };
   const text = [
     `public filing through the gateway, ${total} PQRs offered at ${rate}/s (${agents.length} source addresses), acuse e-mails to the loopback SMTP server`,
@@ -167,6 +177,8 @@ export async function run({ platform, options, log }) {
         ],
       ],
     ),
+    `CPU time per filed ticket (ms, /proc of each process over the whole window: filing and e-mails; ${fmt(cpuUse.seconds, 1)} s, other people's processes ${fmt(cpuUse.otherCores)} cores)`,
+    table(['process', 'ms per ticket'], [...perTicket.map(([name, ms]) => [name, fmt(ms, 2)]), ['total', fmt(perTicketTotal, 2)]]),
     `filed ${data.filed}/${total} (${JSON.stringify(statusCodes)}, ${errors} errors) at ${data.filingRatePerSecond}/s; e-mails sent ${rows.length}; end to end ${data.endToEndPerSecond} tickets/s over ${fmt(data.endToEndSeconds, 1)} s (target ≥ ${TARGET_PER_SECOND}/s: ${data.meetsTarget ? 'met' : 'NOT met'})`,
   ].join('\n');
   return { data, text };

@@ -75,7 +75,13 @@ export function cpuWindow(ourProcesses) {
         else if (comm === 'postgres' && delta > 0 && isPostgresBackground(pid)) postgres += delta;
       }
       const cores = (ticks) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
-      for (const name of Object.keys(byProcess)) byProcess[name] = cores(byProcess[name]);
+      const ms = (ticks) => Math.round((ticks / TICKS_PER_SECOND) * 1000);
+      /** CPU time used in the window, ms (for costs per request: divide by the requests). */
+      const cpuMs = { rabbitmq: ms(rabbitmq), sharedPostgres: ms(postgres) };
+      for (const name of Object.keys(byProcess)) {
+        cpuMs[name] = ms(byProcess[name]);
+        byProcess[name] = cores(byProcess[name]);
+      }
       const busy = machine1.busy - machine0.busy;
       return {
         cores: os.cpus().length,
@@ -92,6 +98,8 @@ export function cpuWindow(ourProcesses) {
           ) / 100,
         otherCores: Math.max(0, cores(busy - ours - rabbitmq - postgres)),
         byProcess,
+        seconds: Math.round(seconds * 100) / 100,
+        cpuMs,
       };
     },
   };

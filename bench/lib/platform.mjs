@@ -61,7 +61,9 @@ export class BenchPlatform {
     const useGateway = this.options.gateway !== false && built('gateway');
     if (this.options.gateway !== false && !useGateway) this.notes.push('gateway not built yet (dist/gateway/src/main.js missing): gateway legs skipped');
 
-    const env = { LOG_LEVEL: process.env.PLATFORM_LOG_LEVEL, ...this.options.env };
+    // BENCH_SERVICE_NODE_OPTIONS reaches every service process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them).
+    const serviceNodeOptions = process.env.BENCH_SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS } : {};
+    const env = { LOG_LEVEL: process.env.PLATFORM_LOG_LEVEL, ...serviceNodeOptions, ...this.options.env };
     if (useGateway) {
       this.world = await testing.CrmWorld.start({ services: this.services, env });
       this.platform = this.world.platform;

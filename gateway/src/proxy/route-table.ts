@@ -11,7 +11,18 @@ export interface ProxyRoute {
 const OWNERS: Record<ServiceName, readonly string[]> = {
   contacts: ['contacts', 'companies', 'sources', 'interests', 'assignment-rules', 'web-forms', 'public/forms'],
   opportunities: ['pipelines', 'opportunities', 'activities', 'quotes', 'lost-reasons', 'quote-settings'],
-  tickets: ['tickets', 'ticket-categories', 'sla-policies', 'business-calendars', 'legal-terms', 'public/tickets', 'pqr-portal', 'canned-responses', 'ticket-email-addresses', 'ticket-inbound-emails'],
+  tickets: [
+    'tickets',
+    'ticket-categories',
+    'sla-policies',
+    'business-calendars',
+    'legal-terms',
+    'public/tickets',
+    'pqr-portal',
+    'canned-responses',
+    'ticket-email-addresses',
+    'ticket-inbound-emails',
+  ],
   notifications: ['notifications', 'notification-preferences', 'email-deliveries'],
   reporting: ['reports'],
 };

@@ -185,6 +185,44 @@ describe('notifications for PQR tickets', () => {
     expect(mail!.text).toContain(trackingUrl);
   });
 
+  it("tells the assignee of the requester's reply (in their language), or the team managers when unassigned, once per event and recipient", async () => {
+    // An English agent of its own, so other tests' mail to the shared agents stays theirs.
+    const reader = await world.createUser(['support'], [], { name: 'Jane Doe', locale: 'en' });
+    const who = requester({ name: 'Ana Gómez' });
+    const replied = (data: Record<string, unknown>) =>
+      ticketEvent('tickets.ticket.replied', tenantId, {
+        messageId: randomUUID(),
+        body: 'Ya envié el extracto.\nQuedo atenta <gracias>.',
+        authorKind: 'requester',
+        authorId: null,
+        authorFirstName: null,
+        repliedAt: new Date().toISOString(),
+        requester: who,
+        ...data,
+      });
+    const toAssignee = replied({ assigneeId: reader.id });
+    await publish(toAssignee);
+    await publish(toAssignee); // a redelivery
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(reader.email) && m.subject.includes(toAssignee.data.radicado), { timeoutMs: 15_000 });
+    expect(mail!.subject).toBe(`New reply from the requester: ${toAssignee.data.radicado} — ${toAssignee.data.subject}`);
+    expect(mail!.text).toContain(`Ana Gómez replied to the ticket ${toAssignee.data.radicado}.`);
+    expect(mail!.html).toContain('Quedo atenta &lt;gracias&gt;.');
+    const entry = await feedEntry(reader, (n) => n.type === 'ticket.requester_replied' && n.data.ticketId === toAssignee.data.ticketId);
+    expect(entry).toMatchObject({ link: `/tickets/${toAssignee.data.ticketId}`, data: { radicado: toAssignee.data.radicado, messageId: toAssignee.data.messageId } });
+
+    const unassigned = replied({ assigneeId: null, teamId: randomUUID(), managerIds: [manager.id] });
+    await publish(unassigned);
+    const [managerMail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(manager.email) && m.subject.includes(unassigned.data.radicado), { timeoutMs: 15_000 });
+    expect(managerMail!.subject).toBe(`Nueva respuesta del peticionario: ${unassigned.data.radicado} — ${unassigned.data.subject}`);
+    expect(managerMail!.text).toContain(`Ana Gómez respondió en la PQR ${unassigned.data.radicado} (sin asignar).`);
+    expect(await feedEntry(manager, (n) => n.type === 'ticket.requester_replied' && n.data.ticketId === unassigned.data.ticketId)).toBeDefined();
+
+    await waitFor(async () => (await deliveriesOf(toAssignee.id)).filter((d) => d.status === 'sent').length === 1, { description: 'the assignee e-mail sent' });
+    expect(await deliveriesOf(toAssignee.id)).toHaveLength(1);
+    expect(await deliveriesOf(unassigned.id)).toHaveLength(1);
+    expect(mailsTo(who.email!).filter((m) => m.text.includes('Quedo atenta'))).toHaveLength(0);
+  });
+
   it('tells the agent of an assignment by e-mail and in the feed, in their language', async () => {
     const assigned = ticketEvent('tickets.ticket.assigned', tenantId, { assigneeId: englishAgent.id, previousAssigneeId: null, assignedBy: boss.id, assignedAt: new Date().toISOString() });
     await publish(assigned);

@@ -5,6 +5,8 @@ import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { StorageModule } from '@crm/storage';
 import { TICKETS_MIGRATIONS } from './migrations/index.js';
+import { TicketsConfigModule } from './config/tickets-config.module.js';
+import { TenantSettingsModule } from './tenant-settings/tenant-settings.module.js';
 import { TicketCategoriesModule } from './categories/ticket-categories.module.js';
 import { RequestersModule } from './requesters/requesters.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -21,6 +23,8 @@ import { EmailChannelModule } from './email-channel/email-channel.module.js';
 @Module({
   imports: [
     CommonModule.forService('tickets'),
+    TicketsConfigModule,
+    TenantSettingsModule,
     AuthModule.forRoot(),
     DatabaseModule.forService({ schema: 'tickets', entities: [], migrations: TICKETS_MIGRATIONS }),
     MessagingModule.forService({ service: 'tickets' }),

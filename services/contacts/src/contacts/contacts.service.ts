@@ -132,7 +132,8 @@ export class ContactsService {
       });
       contact.displayName = displayNameOf(contact);
       await em.save(contact);
-      await this.catalogs.replaceInterests(em, user.tenantId, contact.id, interestIds);
+      // A new contact has no interests to remove: only links to add.
+      if (interestIds.length > 0) await this.catalogs.replaceInterests(em, user.tenantId, contact.id, interestIds);
       contact.interestIds = [...interestIds].sort();
       if (idempotency) await CONTACT_IDEMPOTENCY.remember(em, scope, idempotency.key, idempotency.fingerprint, contact.id);
       await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'created', actorId: user.id });

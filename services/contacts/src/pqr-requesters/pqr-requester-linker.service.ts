@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { ProblemException } from '@crm/common';
-import type { TicketCreatedData } from '@crm/contracts';
+import type { TicketRequester } from '@crm/contracts';
 import { idempotencySchema, idempotencyScopeOf } from '@crm/database';
 import { SYSTEM_ACTOR_ID } from '../catalogs/catalog-actor.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { CreateContactDto } from '../contacts/dto/create-contact.dto.js';
 import { PqrSourceService } from './pqr-source.service.js';
+
+/** What the linker reads of tickets.ticket.created or .requester_changed. */
+export interface RequesterOfTicket {
+  ticketId: string;
+  radicado: string;
+  requester: TicketRequester;
+}
 
 export interface RequesterLink {
   contactId: string;
@@ -30,11 +37,13 @@ export class PqrRequesterLinker {
     private readonly pqrSource: PqrSourceService,
   ) {}
 
-  async link(tenantId: string, data: TicketCreatedData, email: string): Promise<RequesterLink | null> {
-    const key = `pqr-ticket:${data.ticketId}`;
-    const earlier = await this.earlierCreation(tenantId, key);
+  /**
+   * `key` defaults to the ticket's creation; a later change of the requester's e-mail passes its
+   * own (one contact per ticket and e-mail change, however often the event is delivered).
+   */
+  async link(tenantId: string, data: RequesterOfTicket, email: string, key = `pqr-ticket:${data.ticketId}`): Promise<RequesterLink | null> {
+    const { earlier, existing } = await this.earlierOrExisting(tenantId, key, email);
     if (earlier) return this.survivor(tenantId, earlier, true);
-    const existing = await this.byEmail(tenantId, email);
     if (existing) return this.survivor(tenantId, existing, false);
     const actor: AuthUser = { kind: 'user', id: SYSTEM_ACTOR_ID, tenantId, roles: ['admin'], teamIds: [], scopes: [], name: `PQR ${data.radicado}` };
     try {
@@ -49,7 +58,7 @@ export class PqrRequesterLinker {
     }
   }
 
-  private async contactFrom(actor: AuthUser, data: TicketCreatedData, email: string): Promise<CreateContactDto> {
+  private async contactFrom(actor: AuthUser, data: RequesterOfTicket, email: string): Promise<CreateContactDto> {
     const [firstName, ...rest] = data.requester.name.trim().split(/\s+/);
     return {
       kind: 'person',
@@ -62,22 +71,20 @@ export class PqrRequesterLinker {
     } as CreateContactDto;
   }
 
-  private async earlierCreation(tenantId: string, key: string): Promise<string | null> {
+  /**
+   * One round trip: the contact an earlier delivery of this event created (Idempotency-Key), and
+   * the live contact with the e-mail. Live contacts only: an anonymised one has no e-mail left, so
+   * the person starts afresh.
+   */
+  private async earlierOrExisting(tenantId: string, key: string, email: string): Promise<{ earlier: string | null; existing: string | null }> {
     const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
-    const rows: { resource_id: string }[] = await this.dataSource.query(
-      `SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3`,
-      [scope.tenantId, scope.caller, key],
+    const [row]: { earlier: string | null; existing: string | null }[] = await this.dataSource.query(
+      `SELECT (SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3) AS earlier,
+              (SELECT id FROM contacts.contact WHERE tenant_id = $4 AND lower(email) = $5 AND anonymized_at IS NULL
+                ORDER BY (merged_into_id IS NULL) DESC, created_at LIMIT 1) AS existing`,
+      [scope.tenantId, scope.caller, key, tenantId, email],
     );
-    return rows[0]?.resource_id ?? null;
-  }
-
-  /** Live contacts only: an anonymised one has no e-mail left, so the person starts afresh. */
-  private async byEmail(tenantId: string, email: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM contacts.contact WHERE tenant_id = $1 AND lower(email) = $2 AND anonymized_at IS NULL ORDER BY (merged_into_id IS NULL) DESC, created_at LIMIT 1',
-      [tenantId, email],
-    );
-    return rows[0]?.id ?? null;
+    return { earlier: row?.earlier ?? null, existing: row?.existing ?? null };
   }
 
   private async survivor(tenantId: string, contactId: string, created: boolean): Promise<RequesterLink | null> {

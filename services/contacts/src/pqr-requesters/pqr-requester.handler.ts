@@ -1,6 +1,14 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { CONTACTS_PQR_REQUESTER_LINKED, TICKETS_TICKET_CREATED, type CloudEvent, type PqrRequesterLinkedData, type TicketCreatedData } from '@crm/contracts';
+import {
+  CONTACTS_PQR_REQUESTER_LINKED,
+  TICKETS_TICKET_CREATED,
+  TICKETS_TICKET_REQUESTER_CHANGED,
+  type CloudEvent,
+  type PqrRequesterLinkedData,
+  type TicketCreatedData,
+  type TicketRequesterChangedData,
+} from '@crm/contracts';
 import { InboxService, OutboxService } from '@crm/messaging';
 import { PqrRequesterLinker } from './pqr-requester-linker.service.js';
 
@@ -26,11 +34,22 @@ export class PqrRequesterHandler {
 
   @EventPattern<string>(TICKETS_TICKET_CREATED)
   async onTicketCreated(@Payload() event: CloudEvent<TicketCreatedData>): Promise<void> {
+    await this.linkRequester(event);
+  }
+
+  /** Staff changed the requester's e-mail: the ticket was unlinked; link the contact of the new e-mail (own idempotency key per change). */
+  @EventPattern<string>(TICKETS_TICKET_REQUESTER_CHANGED)
+  async onRequesterChanged(@Payload() event: CloudEvent<TicketRequesterChangedData>): Promise<void> {
+    if (!event.data?.changedFields?.includes('email')) return;
+    await this.linkRequester(event, `pqr-ticket:${event.data.ticketId}:requester-changed:${event.id}`);
+  }
+
+  private async linkRequester(event: CloudEvent<TicketCreatedData | TicketRequesterChangedData>, key?: string): Promise<void> {
     const data = event.data;
     const email = data?.requester?.email?.trim().toLowerCase();
     // Nothing to do (a known contact, no e-mail) or nothing retrying could fix: acknowledge.
     if (!data || data.contactId || !email || !EMAIL.test(email) || !UUID.test(String(data.ticketId)) || !UUID.test(String(event.tenantid))) return;
-    const link = await this.linker.link(event.tenantid, data, email);
+    const link = await this.linker.link(event.tenantid, data, email, key);
     if (!link) {
       this.logger.warn(`ticket ${data.radicado}: the contact with that e-mail is anonymised or merged away; not linked`);
       return;

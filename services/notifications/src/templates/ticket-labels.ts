@@ -46,19 +46,33 @@ function plain(value: string): string {
  * "viernes, 24 de abril de 2026" / "Friday, April 24, 2026".
  */
 export function formatDueDay(locale: TemplateLocale, iso: string, timeZone: string): string {
-  return plain(new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-CO', { dateStyle: 'full', timeZone }).format(new Date(iso)));
+  return plain(formatter(locale, 'day', timeZone).format(new Date(iso)));
+}
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one per locale, style and zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: TemplateLocale, style: 'day' | 'moment', timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${style}|${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions = style === 'day' ? { dateStyle: 'full', timeZone } : { dateStyle: 'long', timeStyle: 'short', timeZone };
+    found = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-CO', options);
+    if (formatters.size < 1000) formatters.set(key, found);
+  }
+  return found;
 }
 
 /** A moment: "24 de abril de 2026, 3:30 p. m. (America/Bogota)". */
 export function formatMoment(locale: TemplateLocale, iso: string, timeZone: string): string {
-  return `${plain(new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-CO', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso)))} (${timeZone})`;
+  return `${plain(formatter(locale, 'moment', timeZone).format(new Date(iso)))} (${timeZone})`;
 }
 
 /** A time zone we can format in; an unknown one falls back (never fails a notification over it). */
 export function usableTimeZone(timeZone: string | null | undefined, fallback: string): string {
   if (!timeZone) return fallback;
   try {
-    new Intl.DateTimeFormat('es-CO', { timeZone });
+    formatter('es', 'day', timeZone);
     return timeZone;
   } catch {
     return fallback;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CloudEvent, TicketAssignedData, TicketEventBase, TicketLegalAlertData, TicketSlaAlertData } from '@crm/contracts';
+import type { CloudEvent, TicketAssignedData, TicketEventBase, TicketLegalAlertData, TicketRepliedData, TicketSlaAlertData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
 import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
@@ -7,6 +7,7 @@ import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { ticketAssignedAgentSummary, ticketAssignedAgentTemplate } from '../templates/ticket-assigned-agent.template.js';
 import { usableTimeZone } from '../templates/ticket-labels.js';
 import { ticketLegalAlertSummary, ticketLegalAlertTemplate } from '../templates/ticket-legal-alert.template.js';
+import { ticketRequesterReplyAgentSummary, ticketRequesterReplyAgentTemplate } from '../templates/ticket-requester-reply-agent.template.js';
 import { ticketSlaAlertSummary, ticketSlaAlertTemplate } from '../templates/ticket-sla-alert.template.js';
 import type { TicketStaffAlertBase } from '../templates/ticket-staff-alert-mail.js';
 import type { UserProjection } from '../users/user-projection.entity.js';
@@ -105,6 +106,39 @@ export class StaffAlertsService {
         extra: { target: data.target, dueAt: data.dueAt },
       };
     });
+  }
+
+  /**
+   * The requester answered on the public page: the assignee, or the team's managers when nobody
+   * is assigned (managerIds, sent by tickets for that case). Never the requester.
+   */
+  async requesterReplied(em: EntityManager, event: CloudEvent<TicketRepliedData>): Promise<StaffOutcome> {
+    const { data } = event;
+    if (data.authorKind !== 'requester') return { notified: 0 };
+    const targets = data.assigneeId ? await this.resolve(em, event.tenantid, [data.assigneeId], []) : await this.resolve(em, event.tenantid, [], data.managerIds ?? []);
+    for (const { user, asManager } of targets) {
+      const vars = {
+        recipientName: user.name,
+        asManager,
+        radicado: data.radicado,
+        subject: data.subject,
+        assigneeName: null,
+        ticketUrl: this.ticketUrl(data.ticketId),
+        requesterName: data.requester?.name ?? null,
+        body: data.body,
+      };
+      await this.notify(
+        em,
+        event,
+        user,
+        'ticket.requester_replied',
+        ticketRequesterReplyAgentTemplate.id,
+        ticketRequesterReplyAgentTemplate.render(user.locale, vars),
+        ticketRequesterReplyAgentSummary(user.locale, vars),
+        { messageId: data.messageId },
+      );
+    }
+    return { notified: targets.length };
   }
 
   /** One legal or SLA alert to each of its recipients; `message` adds what the alert itself says. */

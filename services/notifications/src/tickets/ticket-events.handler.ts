@@ -50,7 +50,8 @@ export class TicketEventsHandler {
 
   @EventPattern<string>(TICKETS_TICKET_REPLIED)
   async onReplied(@Payload() event: CloudEvent<TicketRepliedData>): Promise<void> {
-    await this.handle(event, 'public-reply', (em) => this.requesters.publicReply(em, event));
+    // A staff reply is e-mailed to the requester; the requester's own reply is news for the agents.
+    await this.handle(event, 'public-reply', (em) => (event.data.authorKind === 'requester' ? this.staff.requesterReplied(em, event) : this.requesters.publicReply(em, event)));
   }
 
   @EventPattern<string>(TICKETS_TICKET_EXTENDED)

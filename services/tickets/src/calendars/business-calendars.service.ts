@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { Problems, type FieldError } from '@crm/common';
@@ -24,7 +25,10 @@ export interface CalendarRef {
  */
 @Injectable()
 export class BusinessCalendarsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settingsCache: TenantClockSettingsCache,
+  ) {}
 
   /** The tenant's default calendar, created the first time it is needed. */
   async ensureDefault(em: EntityManager, tenantId: string): Promise<BusinessCalendar> {
@@ -68,71 +72,77 @@ export class BusinessCalendarsService {
   }
 
   async create(user: AuthUser, dto: CreateBusinessCalendarDto): Promise<BusinessCalendarView> {
-    return this.dataSource.transaction(async (em) => {
-      await this.ensureDefault(em, user.tenantId);
-      const errors: FieldError[] = [];
-      const timeZone = dto.timeZone ?? DEFAULT_CALENDAR.timeZone;
-      checkTimeZone(timeZone, errors);
-      const weeklyHours = dto.workingHours ? weeklyHoursFrom(dto.workingHours, errors) : DEFAULT_WEEKLY_HOURS;
-      const extraNonWorkingDays = nonWorkingDaysFrom(dto.extraNonWorkingDays ?? [], errors);
-      if (errors.length) throw Problems.invalid(errors);
-      await this.assertNameFree(em, user.tenantId, dto.name, null);
-      const calendar = em.create(BusinessCalendar, {
-        tenantId: user.tenantId,
-        name: dto.name.trim(),
-        timeZone,
-        weeklyHours,
-        colombianHolidays: dto.colombianHolidays ?? true,
-        extraNonWorkingDays,
-        isDefault: false,
-      });
-      await em.save(calendar);
-      return toBusinessCalendarView(calendar);
-    });
+    return this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        await this.ensureDefault(em, user.tenantId);
+        const errors: FieldError[] = [];
+        const timeZone = dto.timeZone ?? DEFAULT_CALENDAR.timeZone;
+        checkTimeZone(timeZone, errors);
+        const weeklyHours = dto.workingHours ? weeklyHoursFrom(dto.workingHours, errors) : DEFAULT_WEEKLY_HOURS;
+        const extraNonWorkingDays = nonWorkingDaysFrom(dto.extraNonWorkingDays ?? [], errors);
+        if (errors.length) throw Problems.invalid(errors);
+        await this.assertNameFree(em, user.tenantId, dto.name, null);
+        const calendar = em.create(BusinessCalendar, {
+          tenantId: user.tenantId,
+          name: dto.name.trim(),
+          timeZone,
+          weeklyHours,
+          colombianHolidays: dto.colombianHolidays ?? true,
+          extraNonWorkingDays,
+          isDefault: false,
+        });
+        await em.save(calendar);
+        return toBusinessCalendarView(calendar);
+      }),
+    );
   }
 
   async update(user: AuthUser, idOrDefault: string, dto: Omit<UpdateBusinessCalendarDto, 'version'>, version: number): Promise<BusinessCalendarView> {
-    return this.dataSource.transaction(async (em) => {
-      const found = await this.resolve(em, user.tenantId, idOrDefault);
-      const calendar = await em.findOneOrFail(BusinessCalendar, { where: { id: found.id, tenantId: user.tenantId }, lock: { mode: 'pessimistic_write' } });
-      assertVersion(calendar, version);
-      const errors: FieldError[] = [];
-      if (dto.timeZone !== undefined) checkTimeZone(dto.timeZone, errors);
-      const weeklyHours = dto.workingHours ? weeklyHoursFrom(dto.workingHours, errors) : calendar.weeklyHours;
-      const extraNonWorkingDays = dto.extraNonWorkingDays ? nonWorkingDaysFrom(dto.extraNonWorkingDays, errors) : calendar.extraNonWorkingDays;
-      if (dto.isDefault === false && calendar.isDefault) errors.push({ field: 'isDefault', message: 'Marque otro calendario como predeterminado en su lugar.' });
-      if (errors.length) throw Problems.invalid(errors);
-      if (dto.name !== undefined) await this.assertNameFree(em, user.tenantId, dto.name, calendar.id);
-      if (dto.isDefault && !calendar.isDefault) {
-        await em.query('UPDATE tickets.business_calendar SET is_default = false, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND is_default', [user.tenantId]);
-        calendar.isDefault = true;
-      }
-      Object.assign(calendar, {
-        name: dto.name?.trim() ?? calendar.name,
-        timeZone: dto.timeZone ?? calendar.timeZone,
-        weeklyHours,
-        colombianHolidays: dto.colombianHolidays ?? calendar.colombianHolidays,
-        extraNonWorkingDays,
-      });
-      await em.save(calendar);
-      await this.flagClocks(em, user.tenantId, calendar.id);
-      return toBusinessCalendarView(calendar);
-    });
+    return this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        const found = await this.resolve(em, user.tenantId, idOrDefault);
+        const calendar = await em.findOneOrFail(BusinessCalendar, { where: { id: found.id, tenantId: user.tenantId }, lock: { mode: 'pessimistic_write' } });
+        assertVersion(calendar, version);
+        const errors: FieldError[] = [];
+        if (dto.timeZone !== undefined) checkTimeZone(dto.timeZone, errors);
+        const weeklyHours = dto.workingHours ? weeklyHoursFrom(dto.workingHours, errors) : calendar.weeklyHours;
+        const extraNonWorkingDays = dto.extraNonWorkingDays ? nonWorkingDaysFrom(dto.extraNonWorkingDays, errors) : calendar.extraNonWorkingDays;
+        if (dto.isDefault === false && calendar.isDefault) errors.push({ field: 'isDefault', message: 'Marque otro calendario como predeterminado en su lugar.' });
+        if (errors.length) throw Problems.invalid(errors);
+        if (dto.name !== undefined) await this.assertNameFree(em, user.tenantId, dto.name, calendar.id);
+        if (dto.isDefault && !calendar.isDefault) {
+          await em.query('UPDATE tickets.business_calendar SET is_default = false, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND is_default', [user.tenantId]);
+          calendar.isDefault = true;
+        }
+        Object.assign(calendar, {
+          name: dto.name?.trim() ?? calendar.name,
+          timeZone: dto.timeZone ?? calendar.timeZone,
+          weeklyHours,
+          colombianHolidays: dto.colombianHolidays ?? calendar.colombianHolidays,
+          extraNonWorkingDays,
+        });
+        await em.save(calendar);
+        await this.flagClocks(em, user.tenantId, calendar.id);
+        return toBusinessCalendarView(calendar);
+      }),
+    );
   }
 
   async remove(user: AuthUser, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const calendar = await this.find(em, user.tenantId, id);
-      if (calendar.isDefault) throw Problems.conflict('El calendario predeterminado no se puede eliminar.');
-      const [{ used }]: { used: boolean }[] = await em.query(
-        `SELECT EXISTS (SELECT 1 FROM tickets.sla_policy WHERE calendar_id = $1)
+    await this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        const calendar = await this.find(em, user.tenantId, id);
+        if (calendar.isDefault) throw Problems.conflict('El calendario predeterminado no se puede eliminar.');
+        const [{ used }]: { used: boolean }[] = await em.query(
+          `SELECT EXISTS (SELECT 1 FROM tickets.sla_policy WHERE calendar_id = $1)
              OR EXISTS (SELECT 1 FROM tickets.ticket_sla_clock WHERE calendar_id = $1)
              OR EXISTS (SELECT 1 FROM tickets.ticket_legal_clock WHERE calendar_id = $1) AS used`,
-        [calendar.id],
-      );
-      if (used) throw Problems.conflict('El calendario está en uso por políticas de SLA o PQR; no se puede eliminar.');
-      await em.delete(BusinessCalendar, { id: calendar.id, tenantId: user.tenantId });
-    });
+          [calendar.id],
+        );
+        if (used) throw Problems.conflict('El calendario está en uso por políticas de SLA o PQR; no se puede eliminar.');
+        await em.delete(BusinessCalendar, { id: calendar.id, tenantId: user.tenantId });
+      }),
+    );
   }
 
   /**

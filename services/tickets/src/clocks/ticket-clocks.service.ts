@@ -4,7 +4,9 @@ import type { SlaState } from '@crm/contracts';
 import { BusinessCalendarsService } from '../calendars/business-calendars.service.js';
 import { LegalTermsService } from '../legal-terms/legal-terms.service.js';
 import { SlaPoliciesService } from '../sla-policies/sla-policies.service.js';
-import { DEFAULT_TIME_ZONE } from '../business-time/index.js';
+import { DEFAULT_TIME_ZONE, type BusinessCalendarRules } from '../business-time/index.js';
+import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
+import { emptyLegal, emptySla, fromSettings, type ClockSetup } from './new-clock-rows.js';
 import { ClockStore } from './clock-store.js';
 import { recomputeLegal, recomputeSla } from './clock-recompute.js';
 import type { ClockTicket, ClockView } from './clock-types.js';
@@ -39,6 +41,7 @@ export class TicketClocksService {
     private readonly policies: SlaPoliciesService,
     private readonly legalActions: LegalClockActions,
     private readonly clock: ClockSource,
+    private readonly settings: TenantClockSettingsCache,
     @Inject(CLOCKS_CONFIG) private readonly config: ClocksConfig,
   ) {}
 
@@ -55,17 +58,16 @@ export class TicketClocksService {
     return this.legalActions.resume(manager, ticket, null, 'es', at.getTime() > now.getTime() ? now : at);
   }
 
-  /** Starts both clocks of a new ticket; answers its clock figures (legalDueAt for the acuse de recibo). */
+  /**
+   * Starts both clocks of a new ticket; answers its clock figures (legalDueAt for the acuse de
+   * recibo), worked out from the rows as written: no read-back. The tenant's calendars, terms and
+   * policies come from the settings cache; both rows are written by one statement.
+   */
   async start(manager: EntityManager, t: ClockTicket): Promise<ClockView> {
     const now = this.clock.now();
-    const calendar = await this.calendars.defaultRef(manager, t.tenantId);
-    await this.terms.ensureSeeded(manager, t.tenantId);
-    const termDays = await this.terms.termFor(manager, t.tenantId, t.pqrClass);
+    const settings = await this.settings.settings(manager, t.tenantId);
+    const { calendar, termDays, policy, slaCalendar } = settings ? fromSettings(settings, t) : await this.readSetup(manager, t);
     const legal = recomputeLegal(emptyLegal(t, calendar.id, termDays), calendar.rules, now, this.config.dueSoonDays);
-    await this.store.insertLegal(manager, legal);
-
-    const policy = await this.policies.policyFor(manager, t.tenantId, t.priority, t.categoryId);
-    const slaCalendar = policy?.calendarId ? await this.calendars.ref(manager, t.tenantId, policy.calendarId) : calendar;
     let sla = emptySla(t, slaCalendar.id);
     if (policy) {
       sla = {
@@ -79,8 +81,18 @@ export class TicketClocksService {
     }
     if (t.status === 'pendiente') sla = { ...sla, paused_since: t.receivedAt, pauses: [{ from: t.receivedAt.toISOString(), to: null }] };
     sla = recomputeSla(sla, slaCalendar.rules, now);
-    await this.store.insertSla(manager, sla);
-    return (await this.views(manager, t.tenantId, [t.id])).get(t.id)!;
+    await this.store.insertClocks(manager, legal, sla);
+    return this.viewOf(legal, calendar.rules, sla, slaCalendar.rules, now);
+  }
+
+  /** The first ticket of a tenant (or a cache miss before its settings are committed): seeds and reads them in the caller's transaction. */
+  private async readSetup(manager: EntityManager, t: ClockTicket): Promise<ClockSetup> {
+    const calendar = await this.calendars.defaultRef(manager, t.tenantId);
+    await this.terms.ensureSeeded(manager, t.tenantId);
+    const termDays = await this.terms.termFor(manager, t.tenantId, t.pqrClass);
+    const policy = await this.policies.policyFor(manager, t.tenantId, t.priority, t.categoryId);
+    const slaCalendar = policy?.calendarId ? await this.calendars.ref(manager, t.tenantId, policy.calendarId) : calendar;
+    return { calendar, termDays, policy, slaCalendar };
   }
 
   /**
@@ -142,25 +154,28 @@ export class TicketClocksService {
     const now = this.clock.now();
     const views = new Map<string, ClockView>();
     for (const legal of legalRows) {
-      const legalRules = rules.get(legal.calendar_id)!;
-      const figures = legalFigures(legal, legalRules, this.config.dueSoonDays);
-      const { state, daysLeft } = legalStateOf(legal, legalRules, figures, now, this.config.dueSoonDays);
       const sla = slaById.get(legal.ticket_id);
-      const slaFig = sla ? slaFigures(sla, rules.get(sla.calendar_id)!) : null;
-      views.set(legal.ticket_id, {
-        legalDueAt: figures.dueAt?.toISOString() ?? null,
-        legalBusinessDaysLeft: daysLeft,
-        legalState: state,
-        legalTermDays: legal.term_days,
-        legalExtendedTermDays: legal.extended_term_days,
-        legalSuspendedSince: legal.suspended_since?.toISOString() ?? null,
-        firstResponseDueAt: slaFig?.firstResponseDueAt?.toISOString() ?? null,
-        resolutionDueAt: slaFig?.resolutionDueAt?.toISOString() ?? null,
-        slaState: sla && slaFig ? slaStateOf(sla, slaFig, now) : null,
-        timeZone: legalRules.timeZone ?? DEFAULT_TIME_ZONE,
-      });
+      views.set(legal.ticket_id, this.viewOf(legal, rules.get(legal.calendar_id)!, sla, sla ? rules.get(sla.calendar_id) : undefined, now));
     }
     return views;
+  }
+
+  private viewOf(legal: LegalClockRow, legalRules: BusinessCalendarRules, sla: SlaClockRow | undefined, slaRules: BusinessCalendarRules | undefined, now: Date): ClockView {
+    const figures = legalFigures(legal, legalRules, this.config.dueSoonDays);
+    const { state, daysLeft } = legalStateOf(legal, legalRules, figures, now, this.config.dueSoonDays);
+    const slaFig = sla && slaRules ? slaFigures(sla, slaRules) : null;
+    return {
+      legalDueAt: figures.dueAt?.toISOString() ?? null,
+      legalBusinessDaysLeft: daysLeft,
+      legalState: state,
+      legalTermDays: legal.term_days,
+      legalExtendedTermDays: legal.extended_term_days,
+      legalSuspendedSince: legal.suspended_since?.toISOString() ?? null,
+      firstResponseDueAt: slaFig?.firstResponseDueAt?.toISOString() ?? null,
+      resolutionDueAt: slaFig?.resolutionDueAt?.toISOString() ?? null,
+      slaState: sla && slaFig ? slaStateOf(sla, slaFig, now) : null,
+      timeZone: legalRules.timeZone ?? DEFAULT_TIME_ZONE,
+    };
   }
 
   /**
@@ -220,56 +235,4 @@ function applyStatus(row: SlaClockRow, before: ClockTicket, after: ClockTicket, 
     next = { ...next, resolved_at: null, resolution_started_at: at, resolution_warned_at: null, resolution_breached_at: null };
   }
   return next;
-}
-
-function emptyLegal(t: ClockTicket, calendarId: string, termDays: number): LegalClockRow {
-  return {
-    ticket_id: t.id,
-    tenant_id: t.tenantId,
-    calendar_id: calendarId,
-    pqr_class: t.pqrClass,
-    term_days: termDays,
-    extended_term_days: null,
-    received_at: t.receivedAt,
-    suspensions: [],
-    extensions: [],
-    suspended_since: null,
-    due_date: null,
-    due_at: null,
-    answered_at: null,
-    due_soon_alerted_at: null,
-    due_day_alerted_at: null,
-    overdue_alerted_at: null,
-    next_check_at: null,
-    recompute: false,
-  };
-}
-
-function emptySla(t: ClockTicket, calendarId: string): SlaClockRow {
-  return {
-    ticket_id: t.id,
-    tenant_id: t.tenantId,
-    policy_id: null,
-    calendar_id: calendarId,
-    started_at: t.receivedAt,
-    first_response_minutes: null,
-    resolution_minutes: null,
-    warning_percent: 75,
-    raise_priority_on_breach: false,
-    pauses: [],
-    paused_since: null,
-    first_responded_at: null,
-    first_response_warn_at: null,
-    first_response_due_at: null,
-    first_response_warned_at: null,
-    first_response_breached_at: null,
-    resolution_started_at: t.receivedAt,
-    resolved_at: null,
-    resolution_warn_at: null,
-    resolution_due_at: null,
-    resolution_warned_at: null,
-    resolution_breached_at: null,
-    next_check_at: null,
-    recompute: false,
-  };
 }

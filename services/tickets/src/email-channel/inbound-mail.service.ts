@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ticketsConfig } from '../config/tickets-config.js';
+import type { TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-attachments.service.js';
 import { cleanBody, MAX_MESSAGE_LENGTH, TicketMessagesService } from '../messages/ticket-messages.service.js';
 import { RequesterReplyEffects } from '../public/requester-reply-effects.service.js';
@@ -38,11 +39,11 @@ const REFUSAL_LABELS: Record<FileSelection['refused'][number]['reason'], string>
 @Injectable()
 export class InboundMailService {
   private readonly logger = new Logger(InboundMailService.name);
-  private readonly attachmentMaxBytes = ticketsConfig().attachmentMaxBytes;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EMAIL_CHANNEL_CONFIG) private readonly config: EmailChannelConfig,
+    @Inject(TICKETS_CONFIG) private readonly ticketsConfig: TicketsConfig,
     private readonly log: InboundEmailLogService,
     private readonly matcher: ReplyMatcher,
     private readonly tickets: TicketsService,
@@ -57,7 +58,7 @@ export class InboundMailService {
     const ignored = ignoreReason(mail.loop, this.config.mailIdSecret) ?? (mail.fromAddress ? null : 'no_sender');
     if (ignored) return this.ignore(address, mail, ignored);
 
-    const files = selectFiles(mail.files, { maxBytes: this.attachmentMaxBytes, maxFiles: this.config.maxAttachments });
+    const files = selectFiles(mail.files, { maxBytes: this.ticketsConfig.attachmentMaxBytes, maxFiles: this.config.maxAttachments });
     const stored = await this.attachments.store(address.tenantId, files.accepted);
     try {
       const result = await this.dataSource.transaction(async (em): Promise<InboundResult> => {

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { exportRows, type ExportRows, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
-import { ticketsConfig } from '../config/tickets-config.js';
+import { type TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { RequestersService } from '../requesters/requesters.service.js';
 import type { ListTicketsQueryDto } from '../tickets/dto/list-tickets.query.dto.js';
 import { TicketsQueryService } from '../tickets/tickets-query.service.js';
@@ -19,9 +20,8 @@ export const EXPORT_PAGE_SIZE = 200;
  */
 @Injectable()
 export class TicketsExportService {
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly dataSource: DataSource,
     private readonly query: TicketsQueryService,
     private readonly categories: TicketCategoriesService,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { Problems, type Language } from '@crm/common';
@@ -40,7 +41,10 @@ interface LegalTermRow {
  */
 @Injectable()
 export class LegalTermsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settingsCache: TenantClockSettingsCache,
+  ) {}
 
   async ensureSeeded(em: EntityManager, tenantId: string): Promise<void> {
     await em.query(
@@ -74,18 +78,20 @@ export class LegalTermsService {
   }
 
   async update(user: AuthUser, pqrClass: string, termDays: number, version: number, language: Language): Promise<LegalTermView> {
-    return this.dataSource.transaction(async (em) => {
-      await this.ensureSeeded(em, user.tenantId);
-      const row = await this.row(em, user.tenantId, pqrClass, true);
-      if (row.version !== version) throw Problems.staleVersion(row.version);
-      // TypeORM answers an UPDATE … RETURNING as [rows, affected].
-      const [[updated]]: [LegalTermRow[], number] = await em.query(
-        `UPDATE tickets.legal_term SET term_days = $3, version = version + 1, updated_at = now(), updated_by = $4
+    return this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        await this.ensureSeeded(em, user.tenantId);
+        const row = await this.row(em, user.tenantId, pqrClass, true);
+        if (row.version !== version) throw Problems.staleVersion(row.version);
+        // TypeORM answers an UPDATE … RETURNING as [rows, affected].
+        const [[updated]]: [LegalTermRow[], number] = await em.query(
+          `UPDATE tickets.legal_term SET term_days = $3, version = version + 1, updated_at = now(), updated_by = $4
           WHERE tenant_id = $1 AND pqr_class = $2 RETURNING pqr_class, term_days, version, updated_at`,
-        [user.tenantId, pqrClass, termDays, user.kind === 'user' ? user.id : null],
-      );
-      return toView(updated, language);
-    });
+          [user.tenantId, pqrClass, termDays, user.kind === 'user' ? user.id : null],
+        );
+        return toView(updated, language);
+      }),
+    );
   }
 
   private async row(em: EntityManager, tenantId: string, pqrClass: string, lock: boolean): Promise<LegalTermRow> {

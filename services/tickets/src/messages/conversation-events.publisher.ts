@@ -47,6 +47,8 @@ export class ConversationEventsPublisher {
       authorFirstName: message.authorKind === 'staff' ? firstNameOf(message.authorName) : null,
       repliedAt: message.createdAt.toISOString(),
       requester: this.events.requester(ticket),
+      // The requester wrote on an unassigned ticket: notifications tells the team's managers.
+      ...(message.authorKind === 'requester' && !ticket.assigneeId ? { managerIds: await this.events.teamManagers(em, ticket) } : {}),
     };
     await this.events.publish(em, ticket, TICKETS_TICKET_REPLIED, data);
   }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
 import { API_PREFIX, Problems } from '@crm/common';
-import { ticketsConfig } from '../config/tickets-config.js';
+import type { TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { PostMessageDto } from './dto/post-message.dto.js';
 import { readMultipart } from './multipart-files.js';
 import { ReadReceiptsService, type ReadReceiptView } from './read-receipts.service.js';
@@ -19,9 +20,8 @@ const ALLOWED_FIELDS = new Set(['kind', 'body']);
 @ApiBearerAuth()
 @Controller('tickets/:ticketId')
 export class TicketMessagesController {
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly messages: TicketMessagesService,
     private readonly attachments: TicketAttachmentsService,
     private readonly receipts: ReadReceiptsService,

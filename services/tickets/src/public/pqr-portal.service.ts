@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems } from '@crm/common';
 import { assertVersion } from '@crm/database';
+import { TICKETS_CONFIG, type TicketsSettings } from '../config/tickets-env.js';
+import { TtlCache } from '../tenant-settings/ttl-cache.js';
 import { returnedRows } from './returned-rows.js';
 
 export interface PqrPortalView {
@@ -38,14 +40,22 @@ function view(row: PortalRow): PqrPortalView {
  */
 @Injectable()
 export class PqrPortalService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Active portal keys → tenant and team; a change made here forgets the tenant's key at once (other replicas: TICKETS_SETTINGS_CACHE_MS). */
+  private readonly byKey: TtlCache<{ tenantId: string; teamId: string | null }>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TICKETS_CONFIG) config: TicketsSettings,
+  ) {
+    this.byKey = new TtlCache(config.settingsCacheMs);
+  }
 
   async get(tenantId: string): Promise<PqrPortalView> {
     return view(await this.dataSource.transaction((em) => this.ensure(em, tenantId)));
   }
 
   async update(tenantId: string, changes: { active?: boolean; teamId?: string | null }, version: number): Promise<PqrPortalView> {
-    return this.dataSource.transaction(async (em) => {
+    return this.forgettingKeys(async (em) => {
       const current = await this.ensure(em, tenantId, true);
       assertVersion(current, version);
       if (changes.teamId) await this.assertTeamKnown(em, tenantId, changes.teamId);
@@ -62,7 +72,7 @@ export class PqrPortalService {
 
   /** A new key; the old one stops working at once (a page that leaked it gets 404). */
   async rotate(tenantId: string, version: number): Promise<PqrPortalView> {
-    return this.dataSource.transaction(async (em) => {
+    return this.forgettingKeys(async (em) => {
       assertVersion(await this.ensure(em, tenantId, true), version);
       const [row] = returnedRows<PortalRow>(
         await em.query(`UPDATE tickets.pqr_portal SET portal_key = $2, version = version + 1, updated_at = now() WHERE tenant_id = $1 RETURNING *`, [tenantId, newPortalKey()]),
@@ -73,9 +83,23 @@ export class PqrPortalService {
 
   /** The tenant (and team) behind an active portal key; 404 for an unknown or closed one. */
   async activeByKey(em: EntityManager, portalKey: string): Promise<{ tenantId: string; teamId: string | null }> {
+    const cached = this.byKey.get(portalKey);
+    if (cached) return cached;
+    const token = this.byKey.token();
     const [row] = await em.query<PortalRow[]>(`SELECT tenant_id, team_id FROM tickets.pqr_portal WHERE portal_key = $1 AND active`, [portalKey]);
     if (!row) throw Problems.notFound('El portal de PQR no existe o está cerrado.');
-    return { tenantId: row.tenant_id, teamId: row.team_id };
+    const portal = { tenantId: row.tenant_id, teamId: row.team_id };
+    this.byKey.set(portalKey, portal, token);
+    return portal;
+  }
+
+  /** A change of a portal (its own transaction); every cached key is forgotten once it committed or failed (keys are few, changes rare). */
+  private async forgettingKeys<T>(change: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(change);
+    } finally {
+      this.byKey.invalidate();
+    }
   }
 
   private async ensure(em: EntityManager, tenantId: string, lock = false): Promise<PortalRow> {

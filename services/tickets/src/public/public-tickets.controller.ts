@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Logger, Param, Post, Query, Req, Res, Inject } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problems, Public, preferredLanguage } from '@crm/common';
-import { ticketsConfig } from '../config/tickets-config.js';
 import { readMessageId } from '../messages/read-request.js';
+import { type TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { PublicFilingDto, PUBLIC_HONEYPOT_FIELD } from './dto/public-filing.dto.js';
 import { PublicReplyDto } from './dto/public-reply.dto.js';
 import { SatisfactionDto } from './dto/satisfaction.dto.js';
@@ -22,9 +23,8 @@ import { PublicTicketsService } from './public-tickets.service.js';
 @Controller('public/tickets')
 export class PublicTicketsController {
   private readonly logger = new Logger(PublicTicketsController.name);
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly publicTickets: PublicTicketsService,
     private readonly forms: PublicFormService,
   ) {}

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
-import { ticketsConfig, trackingTokenOf } from '../config/tickets-config.js';
+import { trackingTokenOf, type TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-attachments.service.js';
 import { ReadReceiptsService } from '../messages/read-receipts.service.js';
 import { TicketMessagesService, type MessageView } from '../messages/ticket-messages.service.js';
@@ -27,9 +28,8 @@ const firstNameOf = (name: string | null): string | null => name?.trim().split(/
  */
 @Injectable()
 export class PublicTicketsService {
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly dataSource: DataSource,
     private readonly portals: PqrPortalService,
     private readonly tickets: TicketsService,
@@ -49,9 +49,8 @@ export class PublicTicketsService {
     const stored = await this.attachments.store(portal.tenantId, files);
     try {
       return await this.dataSource.transaction(async (em) => {
-        let clock: Awaited<ReturnType<TicketEventsPublisher['clockOf']>>;
-        // The files and the due date are done inside the creation, before the radicado's counter lock.
-        const ticket = await this.tickets.create(
+        // The files are recorded inside the creation, before the radicado's counter lock.
+        const { ticket, clock } = await this.tickets.createWithClock(
           em,
           null,
           {
@@ -64,15 +63,12 @@ export class PublicTicketsService {
             requester: { ...dto.requester, email: dto.requester.email.trim().toLowerCase() },
             ...(portal.teamId ? { teamId: portal.teamId } : {}),
           },
-          async (created) => {
-            if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
-            clock = await this.events.clockOf(em, created);
-          },
+          stored.length ? async (created) => void (await this.attachments.record(em, created.tenantId, created.id, null, null, stored)) : undefined,
         );
         return {
           radicado: ticket.radicado,
           trackingToken: trackingTokenOf(this.config, ticket.tenantId, ticket.id),
-          legalDueAt: iso(clock?.legalDueAt),
+          legalDueAt: iso(clock.legalDueAt),
           trackingUrl: this.events.trackingUrl(ticket),
         };
       });

@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CONTACTS_PQR_REQUESTER_LINKED, type CloudEvent, type PqrRequesterLinkedData } from '@crm/contracts';
 import { InboxService } from '@crm/messaging';
-import { updateReturning } from './update-returning.js';
 
 /**
  * Contacts found (or created) the contact of a PQR filed without one: the ticket now points at
@@ -18,18 +17,15 @@ export class PqrRequesterLinkedHandler {
   async onLinked(@Payload() event: CloudEvent<PqrRequesterLinkedData>): Promise<void> {
     const { ticketId, contactId } = event.data;
     await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
-      const linked = await updateReturning(em, 'UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id', [
-        ticketId,
-        event.tenantid,
-        contactId,
-      ]);
-      if (linked.length > 0) {
-        await em.query("INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details) VALUES ($1, $2, 'requester_linked', jsonb_build_object('contactId', $3::text))", [
-          event.tenantid,
-          ticketId,
-          contactId,
-        ]);
-      }
+      // One statement: the link, and its history entry only when the ticket had no contact yet.
+      await em.query(
+        `WITH linked AS (
+           UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id
+         )
+         INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details)
+         SELECT $2, linked.id, 'requester_linked', jsonb_build_object('contactId', $3::text) FROM linked`,
+        [ticketId, event.tenantid, contactId],
+      );
     });
   }
 }

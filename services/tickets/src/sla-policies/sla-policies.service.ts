@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { Problems, type FieldError } from '@crm/common';
@@ -17,7 +18,10 @@ import type { UpdateSlaPolicyDto } from './dto/update-sla-policy.dto.js';
  */
 @Injectable()
 export class SlaPoliciesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settingsCache: TenantClockSettingsCache,
+  ) {}
 
   async ensureSeeded(em: EntityManager, tenantId: string): Promise<void> {
     const seeded: unknown[] = await em.query('INSERT INTO tickets.sla_policy_seed (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING tenant_id', [tenantId]);
@@ -59,49 +63,53 @@ export class SlaPoliciesService {
   }
 
   async create(user: AuthUser, dto: CreateSlaPolicyDto): Promise<SlaPolicyView> {
-    return this.dataSource.transaction(async (em) => {
-      await this.ensureSeeded(em, user.tenantId);
-      const policy = em.create(SlaPolicy, {
-        tenantId: user.tenantId,
-        name: dto.name.trim(),
-        priority: dto.priority,
-        categoryId: dto.categoryId ?? null,
-        calendarId: dto.calendarId ?? null,
-        firstResponseMinutes: dto.firstResponseMinutes,
-        resolutionMinutes: dto.resolutionMinutes,
-        warningPercent: dto.warningPercent ?? 75,
-        raisePriorityOnBreach: dto.raisePriorityOnBreach ?? false,
-        active: true,
-      });
-      await this.check(em, policy);
-      await em.save(policy);
-      await this.flagClocks(em, user.tenantId, policy.priority);
-      return toSlaPolicyView(policy);
-    });
+    return this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        await this.ensureSeeded(em, user.tenantId);
+        const policy = em.create(SlaPolicy, {
+          tenantId: user.tenantId,
+          name: dto.name.trim(),
+          priority: dto.priority,
+          categoryId: dto.categoryId ?? null,
+          calendarId: dto.calendarId ?? null,
+          firstResponseMinutes: dto.firstResponseMinutes,
+          resolutionMinutes: dto.resolutionMinutes,
+          warningPercent: dto.warningPercent ?? 75,
+          raisePriorityOnBreach: dto.raisePriorityOnBreach ?? false,
+          active: true,
+        });
+        await this.check(em, policy);
+        await em.save(policy);
+        await this.flagClocks(em, user.tenantId, policy.priority);
+        return toSlaPolicyView(policy);
+      }),
+    );
   }
 
   async update(user: AuthUser, id: string, dto: Omit<UpdateSlaPolicyDto, 'version'>, version: number): Promise<SlaPolicyView> {
-    return this.dataSource.transaction(async (em) => {
-      const policy = await this.find(em, user.tenantId, id, true);
-      assertVersion(policy, version);
-      const previousPriority = policy.priority;
-      Object.assign(policy, {
-        name: dto.name?.trim() ?? policy.name,
-        priority: dto.priority ?? policy.priority,
-        categoryId: dto.categoryId === undefined ? policy.categoryId : dto.categoryId,
-        calendarId: dto.calendarId === undefined ? policy.calendarId : dto.calendarId,
-        firstResponseMinutes: dto.firstResponseMinutes ?? policy.firstResponseMinutes,
-        resolutionMinutes: dto.resolutionMinutes ?? policy.resolutionMinutes,
-        warningPercent: dto.warningPercent ?? policy.warningPercent,
-        raisePriorityOnBreach: dto.raisePriorityOnBreach ?? policy.raisePriorityOnBreach,
-        active: dto.active ?? policy.active,
-      });
-      await this.check(em, policy);
-      await em.save(policy);
-      await this.flagClocks(em, user.tenantId, previousPriority);
-      if (policy.priority !== previousPriority) await this.flagClocks(em, user.tenantId, policy.priority);
-      return toSlaPolicyView(policy);
-    });
+    return this.settingsCache.changing(user.tenantId, () =>
+      this.dataSource.transaction(async (em) => {
+        const policy = await this.find(em, user.tenantId, id, true);
+        assertVersion(policy, version);
+        const previousPriority = policy.priority;
+        Object.assign(policy, {
+          name: dto.name?.trim() ?? policy.name,
+          priority: dto.priority ?? policy.priority,
+          categoryId: dto.categoryId === undefined ? policy.categoryId : dto.categoryId,
+          calendarId: dto.calendarId === undefined ? policy.calendarId : dto.calendarId,
+          firstResponseMinutes: dto.firstResponseMinutes ?? policy.firstResponseMinutes,
+          resolutionMinutes: dto.resolutionMinutes ?? policy.resolutionMinutes,
+          warningPercent: dto.warningPercent ?? policy.warningPercent,
+          raisePriorityOnBreach: dto.raisePriorityOnBreach ?? policy.raisePriorityOnBreach,
+          active: dto.active ?? policy.active,
+        });
+        await this.check(em, policy);
+        await em.save(policy);
+        await this.flagClocks(em, user.tenantId, previousPriority);
+        if (policy.priority !== previousPriority) await this.flagClocks(em, user.tenantId, policy.priority);
+        return toSlaPolicyView(policy);
+      }),
+    );
   }
 
   /** References and uniqueness: one active policy per (priority, category). */

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import { TICKETS_TICKET_CLOSED, TICKETS_TICKET_REOPENED, TICKETS_TICKET_STATUS_CHANGED, type TicketClosedData, type TicketReopenedData, type TicketStatusChangedData } from '@crm/contracts';
+import {
+  TICKETS_TICKET_CLOSED,
+  TICKETS_TICKET_REOPENED,
+  TICKETS_TICKET_REQUESTER_CHANGED,
+  TICKETS_TICKET_STATUS_CHANGED,
+  type TicketClosedData,
+  type TicketReopenedData,
+  type TicketRequesterChangedData,
+  type TicketStatusChangedData,
+} from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import type { ChangeStatusDto } from './dto/change-status.dto.js';
 import type { UpdateTicketDto } from './dto/update-ticket.dto.js';
+import { REQUESTER_COLUMNS, requesterChangesOf, type RequesterField } from './requester-changes.js';
 import { TicketAccessService } from './ticket-access.service.js';
 import { TicketClocks, clockTicketOf } from './ticket-clocks.port.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
@@ -51,7 +61,12 @@ export class TicketChangesService {
         changes.push({ field, from: ticket[field], to: next });
         Object.assign(ticket, { [field]: next });
       }
-      if (changes.length === 0) return this.views.one(ticket, em);
+      const requesterChanges = dto.requester ? requesterChangesOf(ticket, dto.requester) : [];
+      if (changes.length === 0 && requesterChanges.length === 0) return this.views.one(ticket, em);
+      const previousContactId = ticket.contactId;
+      for (const change of requesterChanges) Object.assign(ticket, { [REQUESTER_COLUMNS[change.field]]: change.to });
+      // Another e-mail is maybe another person: the contact is linked again by contacts (requester_changed).
+      if (requesterChanges.some((change) => change.field === 'email')) ticket.contactId = null;
       ticket.updatedBy = user.id;
       await em.save(ticket);
       const now = new Date();
@@ -60,7 +75,8 @@ export class TicketChangesService {
       }
       // Texts are not copied into the history (they may hold personal data): only what changed.
       const recorded = changes.map((change) => (['subject', 'description'].includes(change.field) ? { field: change.field } : change));
-      await this.history.record(em, { tenantId: user.tenantId, ticketId: ticket.id, kind: 'updated', actorId: user.id, details: { changes: recorded } });
+      if (changes.length > 0) await this.history.record(em, { tenantId: user.tenantId, ticketId: ticket.id, kind: 'updated', actorId: user.id, details: { changes: recorded } });
+      if (requesterChanges.length > 0) await this.requesterChanged(em, ticket, requesterChanges, previousContactId, user.id, now);
       return this.views.one(ticket, em);
     });
   }
@@ -102,8 +118,33 @@ export class TicketChangesService {
     });
   }
 
+  /**
+   * The audit entry (which fields, by whom; the personal data itself stays on the ticket only)
+   * and tickets.ticket.requester_changed, which contacts follows to link the new e-mail.
+   */
+  private async requesterChanged(em: EntityManager, ticket: Ticket, changes: { field: RequesterField }[], previousContactId: string | null, actorId: string, at: Date): Promise<void> {
+    const fields = changes.map((change) => change.field);
+    const unlinked = previousContactId !== ticket.contactId;
+    await this.history.record(em, {
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      kind: 'requester_changed',
+      actorId,
+      details: { fields, ...(unlinked ? { previousContactId } : {}) },
+    });
+    const data: TicketRequesterChangedData = {
+      ...this.events.base(ticket, await this.events.clockOf(em, ticket)),
+      changedFields: fields,
+      previousContactId,
+      requester: this.events.requester(ticket, true),
+      changedBy: actorId,
+      changedAt: at.toISOString(),
+    };
+    await this.events.publish(em, ticket, TICKETS_TICKET_REQUESTER_CHANGED, data);
+  }
+
   /** status_changed always; closed or reopened besides when that is what happened. */
-  private async publishStatus(em: import('typeorm').EntityManager, ticket: Ticket, previousStatus: Ticket['status'], actorId: string, at: Date, reason: string | null): Promise<void> {
+  private async publishStatus(em: EntityManager, ticket: Ticket, previousStatus: Ticket['status'], actorId: string, at: Date, reason: string | null): Promise<void> {
     const clock = await this.events.clockOf(em, ticket);
     const base = this.events.base(ticket, clock);
     const changed: TicketStatusChangedData = { ...base, previousStatus, changedBy: actorId, changedAt: at.toISOString() };

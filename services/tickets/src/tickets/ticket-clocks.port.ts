@@ -35,7 +35,8 @@ export interface ClockFilters {
  * tickets-time's TicketClocksService in TicketsModule.
  */
 export abstract class TicketClocks {
-  abstract start(em: EntityManager, ticket: ClockTicket): Promise<unknown>;
+  /** Answers the new clocks' figures. */
+  abstract start(em: EntityManager, ticket: ClockTicket): Promise<ClockFigures>;
   abstract onChanged(em: EntityManager, before: ClockTicket, after: ClockTicket, at: Date): Promise<unknown>;
   abstract onFirstResponse(em: EntityManager, ticketId: string, tenantId: string, at: Date): Promise<unknown>;
   abstract views(em: EntityManager, tenantId: string, ticketIds: string[]): Promise<Map<string, ClockFigures>>;

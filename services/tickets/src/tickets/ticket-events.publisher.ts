@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TicketEventBase, TicketRequester } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
-import { ticketsConfig, trackingTokenOf, trackingUrlOf } from '../config/tickets-config.js';
+import { trackingTokenOf, trackingUrlOf, type TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketClocks, type ClockFigures } from './ticket-clocks.port.js';
 import { ticketEventBase, ticketRequester } from './ticket-event-base.js';
 import type { Ticket } from './ticket.entity.js';
@@ -13,9 +14,8 @@ import type { Ticket } from './ticket.entity.js';
  */
 @Injectable()
 export class TicketEventsPublisher {
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly outbox: OutboxService,
     private readonly clocks: TicketClocks,
   ) {}
@@ -39,6 +39,25 @@ export class TicketEventsPublisher {
   trackingUrl(ticket: Ticket): string | null {
     if (!ticket.requesterEmail) return null;
     return trackingUrlOf(this.config, ticket.radicado, trackingTokenOf(this.config, ticket.tenantId, ticket.id));
+  }
+
+  /** The active managers of the ticket's team (none without a team), for events that must reach them. */
+  async teamManagers(em: EntityManager, ticket: Pick<Ticket, 'tenantId' | 'teamId'>): Promise<string[]> {
+    if (!ticket.teamId) return [];
+    const rows: { user_id: string }[] = await em.query(
+      "SELECT user_id FROM tickets.user_ref WHERE tenant_id = $1 AND active AND 'manager' = ANY(roles) AND team_ids @> ARRAY[$2::uuid] ORDER BY user_id",
+      [ticket.tenantId, ticket.teamId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Several events of the ticket in one statement; answers their ids. */
+  async publishAll(em: EntityManager, ticket: Ticket, events: readonly { type: string; data: TicketEventBase }[]): Promise<string[]> {
+    const envelopes = await this.outbox.publishAll(
+      em,
+      events.map((event) => ({ type: event.type, subject: ticket.id, tenantId: ticket.tenantId, data: event.data })),
+    );
+    return envelopes.map((envelope) => envelope.id);
   }
 
   /** Writes the event to the outbox; answers its id (the creation swaps the radicado into it last). */

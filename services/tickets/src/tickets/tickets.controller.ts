@@ -76,7 +76,7 @@ export class TicketsController {
 
   @Patch(':id')
   @Scopes('tickets:write')
-  @ApiOperation({ summary: 'Edit class, category, priority, subject, description or tags; send the version (stale → 412)' })
+  @ApiOperation({ summary: "Edit class, category, priority, subject, description, tags or the requester's data; send the version (stale → 412)" })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

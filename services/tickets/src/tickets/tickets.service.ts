@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { canWrite, type AuthUser } from '@crm/auth';
 import { Problems, type FieldError } from '@crm/common';
 import { TICKETS_TICKET_ASSIGNED, TICKETS_TICKET_CREATED, type TicketAssignedData, type TicketCreatedData } from '@crm/contracts';
 import { AgentPicker } from '../assignment/agent-picker.service.js';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
-import { ticketsConfig, trackingTokenHash, trackingTokenOf } from '../config/tickets-config.js';
+import { trackingTokenHash, trackingTokenOf, type TicketsConfig } from '../config/tickets-config.js';
+import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { RequestersService } from '../requesters/requesters.service.js';
-import { RadicadoService, provisionalRadicado } from './radicado.service.js';
-import { TicketClocks, clockTicketOf } from './ticket-clocks.port.js';
+import { RadicadoService, provisionalRadicado, type RadicadoTarget } from './radicado.service.js';
+import { TicketClocks, clockTicketOf, type ClockFigures } from './ticket-clocks.port.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
-import { TicketHistoryService } from './ticket-history.service.js';
 import type { PqrClass, TicketChannel, TicketPriority } from './ticket-vocabulary.js';
 import { Ticket } from './ticket.entity.js';
 
@@ -42,19 +42,19 @@ export interface CreateTicketInput {
  */
 export type BeforeRadicado = (ticket: Ticket) => Promise<readonly string[] | void>;
 
+type HistoryToWrite = NonNullable<RadicadoTarget['history']>[number];
+
 /** Clock skew tolerated on a receivedAt sent by a client (its clock may be slightly ahead). */
 const FUTURE_TOLERANCE_MS = 60_000;
 
 @Injectable()
 export class TicketsService {
-  private readonly config = ticketsConfig();
-
   constructor(
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly radicados: RadicadoService,
     private readonly categories: TicketCategoriesService,
     private readonly requesters: RequestersService,
     private readonly agents: AgentPicker,
-    private readonly history: TicketHistoryService,
     private readonly events: TicketEventsPublisher,
     private readonly clocks: TicketClocks,
   ) {}
@@ -66,18 +66,33 @@ export class TicketsService {
    * owns it, and the team (and its rule) come from the input. The radicado is assigned last.
    */
   async create(em: EntityManager, user: AuthUser | null, input: CreateTicketInput, beforeRadicado?: BeforeRadicado): Promise<Ticket> {
+    return (await this.createWithClock(em, user, input, beforeRadicado)).ticket;
+  }
+
+  /** {@link create}, also answering the new ticket's clock figures (the legal due date of the acuse de recibo) without reading them back. */
+  async createWithClock(em: EntityManager, user: AuthUser | null, input: CreateTicketInput, beforeRadicado?: BeforeRadicado): Promise<{ ticket: Ticket; clock: ClockFigures }> {
     if (user && !canWrite(user)) throw Problems.forbidden();
     const tenantId = user?.tenantId ?? input.tenantId;
     if (!tenantId) throw new Error('TicketsService.create without a user needs input.tenantId');
     const now = new Date();
-    const { ticket, outboxIds } = await this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' }, now);
+    const { ticket, clock, outboxIds, history } = await this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' }, now);
     if (beforeRadicado) outboxIds.push(...((await beforeRadicado(ticket)) ?? []));
     // Last: the counter's row lock is held from here to the commit only (see RadicadoService).
-    ticket.radicado = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, at: now, outboxIds });
-    return ticket;
+    ticket.radicado = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, at: now, outboxIds, history });
+    return { ticket, clock };
   }
 
-  private async createInTenant(em: EntityManager, tenantId: string, user: AuthUser | null, input: CreateTicketInput, now: Date): Promise<{ ticket: Ticket; outboxIds: string[] }> {
+  /**
+   * The ticket row, its clocks and its created (and assigned) events, with the provisional
+   * radicado: 3 statements. The history entries are answered for the radicado's statement to write.
+   */
+  private async createInTenant(
+    em: EntityManager,
+    tenantId: string,
+    user: AuthUser | null,
+    input: CreateTicketInput,
+    now: Date,
+  ): Promise<{ ticket: Ticket; clock: ClockFigures; outboxIds: string[]; history: HistoryToWrite[] }> {
     const receivedAt = this.receivedAt(input.receivedAt, now);
     const requester = await this.requester(em, tenantId, input);
     if (input.categoryId) await this.categories.assertSelectable(em, tenantId, input.categoryId);
@@ -119,33 +134,40 @@ export class TicketsService {
       createdBy: user?.id ?? null,
       updatedBy: user?.id ?? null,
     });
-    await em.save(ticket);
+    // insert, not save: save would first SELECT the row by its (client-made) id.
+    await em.insert(Ticket, ticket);
 
     const actorId = user?.id ?? null;
-    await this.clocks.start(em, clockTicketOf(ticket));
-    await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } });
-    const clock = await this.events.clockOf(em, ticket);
-    const created: TicketCreatedData = {
-      ...this.events.base(ticket, clock),
-      receivedAt: receivedAt.toISOString(),
-      createdBy: actorId,
-      requester: this.events.requester(ticket, true),
-      trackingUrl: this.events.trackingUrl(ticket),
-      ...(input.emailMessageId ? { emailMessageId: input.emailMessageId } : {}),
-    };
-    const outboxIds = [await this.events.publish(em, ticket, TICKETS_TICKET_CREATED, created)];
+    const clock = await this.clocks.start(em, clockTicketOf(ticket));
+    const history: HistoryToWrite[] = [{ kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } }];
+    const events: { type: string; data: TicketCreatedData | TicketAssignedData }[] = [
+      {
+        type: TICKETS_TICKET_CREATED,
+        data: {
+          ...this.events.base(ticket, clock),
+          receivedAt: receivedAt.toISOString(),
+          createdBy: actorId,
+          requester: this.events.requester(ticket, true),
+          trackingUrl: this.events.trackingUrl(ticket),
+          ...(input.emailMessageId ? { emailMessageId: input.emailMessageId } : {}),
+        },
+      },
+    ];
     if (ticket.assigneeId && via) {
-      await this.history.record(em, { tenantId, ticketId: ticket.id, kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
-      const assigned: TicketAssignedData = {
-        ...this.events.base(ticket, clock),
-        assigneeId: ticket.assigneeId,
-        previousAssigneeId: null,
-        assignedBy: via === 'manual' ? actorId : null,
-        assignedAt: now.toISOString(),
-      };
-      outboxIds.push(await this.events.publish(em, ticket, TICKETS_TICKET_ASSIGNED, assigned));
+      history.push({ kind: 'assigned', actorId, details: { from: null, to: ticket.assigneeId, fromTeam: null, toTeam: teamId, via } });
+      events.push({
+        type: TICKETS_TICKET_ASSIGNED,
+        data: {
+          ...this.events.base(ticket, clock),
+          assigneeId: ticket.assigneeId,
+          previousAssigneeId: null,
+          assignedBy: via === 'manual' ? actorId : null,
+          assignedAt: now.toISOString(),
+        },
+      });
     }
-    return { ticket, outboxIds };
+    const outboxIds = await this.events.publishAll(em, ticket, events);
+    return { ticket, clock, outboxIds, history };
   }
 
   /** Defaults to now; a past reception time is what staff typed from the paper; never the future. */

@@ -103,6 +103,12 @@ export const TICKET_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     schema: c.ticketConversationReadSchema,
     exchange: 'crm.events',
   },
+  ticketEvent(
+    t.TICKETS_TICKET_REQUESTER_CHANGED,
+    ['contacts'],
+    'El personal corrigió los datos del solicitante (nombre, correo, teléfono, documento); si cambió el correo, contacts vincula (o crea) el contacto de ese correo. / Staff corrected the requester; a changed e-mail is re-linked by contacts.',
+    t.ticketRequesterChangedSchema,
+  ),
   {
     type: CONTACTS_PQR_REQUESTER_LINKED,
     publisher: 'contacts',

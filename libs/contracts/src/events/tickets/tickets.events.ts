@@ -14,6 +14,7 @@ export const TICKETS_TICKET_LEGAL_OVERDUE = 'tickets.ticket.legal_overdue';
 export const TICKETS_TICKET_SLA_WARNING = 'tickets.ticket.sla_warning';
 export const TICKETS_TICKET_SLA_BREACHED = 'tickets.ticket.sla_breached';
 export const TICKETS_TICKET_SATISFACTION_RECORDED = 'tickets.ticket.satisfaction_recorded';
+export const TICKETS_TICKET_REQUESTER_CHANGED = 'tickets.ticket.requester_changed';
 
 /** The legal kind of a PQR (Ley 1755 de 2015); each has its own term in the legal-terms table. */
 export const PQR_CLASSES = ['peticion_general', 'peticion_documentos', 'consulta', 'queja', 'reclamo', 'sugerencia', 'felicitacion', 'denuncia'] as const;
@@ -120,6 +121,8 @@ export interface TicketRepliedData extends TicketEventBase {
   bodyHtml?: string;
   /** Files that came with the reply (names and sizes; the bytes are fetched by REST). */
   attachments?: TicketRepliedAttachment[];
+  /** Optional (added later): when the requester wrote on an unassigned ticket, the active managers of its team (they are notified). */
+  managerIds?: string[];
 }
 
 export interface TicketRepliedAttachment {
@@ -127,6 +130,18 @@ export interface TicketRepliedAttachment {
   fileName: string;
   contentType: string;
   size: number;
+}
+
+/** Staff corrected the requester's data (PATCH /tickets/{id}); a changed e-mail unlinks the contact (`contactId` null) until contacts links the new one. */
+export interface TicketRequesterChangedData extends TicketEventBase {
+  /** Which of name, email, phone, documentType, documentNumber changed (never their values besides `requester`). */
+  changedFields: string[];
+  /** The contact the ticket pointed at before (null when it had none). */
+  previousContactId: string | null;
+  /** The requester as it is now, with phone and document (what contacts needs to find or create the contact). */
+  requester: TicketRequester;
+  changedBy: string;
+  changedAt: string;
 }
 
 export interface TicketClosedData extends TicketEventBase {
@@ -270,9 +285,18 @@ export const ticketRepliedSchema = ticketSchema(
     requester: ticketRequesterSchema,
     bodyHtml: { type: 'string', description: 'The body rendered from its Markdown-style formatting to sanitised HTML (no raw HTML, no images, only http/https/mailto links).' },
     attachments: { type: 'array', items: object({ id: uuid, fileName: text, contentType: text, size: integer }) },
+    managerIds: { ...uuidList, description: 'Optional (added later): the active managers of the team of an unassigned ticket, set when the requester wrote, so they are told.' },
   },
   ['messageId', 'body', 'authorKind', 'authorId', 'authorFirstName', 'repliedAt', 'requester'],
 );
+
+export const ticketRequesterChangedSchema = ticketSchema({
+  changedFields: { type: 'array', items: { type: 'string', enum: ['name', 'email', 'phone', 'documentType', 'documentNumber'] } },
+  previousContactId: nullableUuid,
+  requester: ticketRequesterSchema,
+  changedBy: uuid,
+  changedAt: dateTime,
+});
 
 export const ticketClosedSchema = ticketSchema({
   resolution: nullableText,
