@@ -1,9 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NotificationPreferencesController } from './notification-preferences.controller.js';
 import { NotificationPreferencesService } from './notification-preferences.service.js';
 
-/** Global: RecipientNotifier (in every notifier's module) reads the preferences. */
-@Global()
+/** The per-user preferences; RecipientsModule imports it, since every notifier decides through RecipientNotifier. */
 @Module({
   controllers: [NotificationPreferencesController],
   providers: [NotificationPreferencesService],
