@@ -1,0 +1,173 @@
+import { Link, useSearchParams } from 'react-router';
+import { api, download } from '../api/client';
+import { ApiError } from '../api/problem';
+import { BarChart, DonutChart, FunnelChart, LineChart } from '../components/charts/charts';
+import { ErrorNotice, useLoad } from '../components/ui';
+import { formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
+import { useT } from '../i18n/use-t';
+import { labelOf, listOf, moneyOf, pick, toData } from './report-shapes';
+
+/** A report that is not there yet (404/501) is an empty state, not an error. */
+async function report(name: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
+  try {
+    return await api(`/reports/${name}`, { query, signal });
+  } catch (error) {
+    if (error instanceof ApiError && [404, 501, 502, 503].includes(error.status)) return null;
+    throw error;
+  }
+}
+
+function defaultFrom(): string {
+  const date = new Date();
+  date.setMonth(date.getMonth() - 3);
+  return isoDay(date);
+}
+
+export default function DashboardPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? defaultFrom();
+  const to = params.get('to') ?? isoDay(new Date());
+  const teamId = params.get('teamId') ?? '';
+  const ownerId = params.get('ownerId') ?? '';
+  const query: Record<string, string> = { from, to, ...(teamId ? { teamId } : {}), ...(ownerId ? { ownerId } : {}) };
+  const key = JSON.stringify(query);
+
+  const data = useLoad(
+    async (signal) => {
+      const [dashboard, funnel, stages, sellers, trends] = await Promise.all(['dashboard', 'funnel', 'stage-distribution', 'sellers', 'trends'].map((name) => report(name, query, signal)));
+      return { dashboard: dashboard as Record<string, unknown> | null, funnel, stages, sellers, trends };
+    },
+    [key],
+  );
+  const teams = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/teams', { query: { limit: 100 }, signal }).catch(() => ({ items: [] })), []);
+  const users = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/users', { query: { limit: 200 }, signal }).catch(() => ({ items: [] })), []);
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const dashboard = data.data?.dashboard ?? undefined;
+  const kpi = dashboard ?? {};
+  const totalContacts = pick(kpi, 'totalContacts', 'contacts');
+  const openOpps = pick(kpi, 'activeOpportunities', 'openOpportunities', 'opportunitiesOpen');
+  const potential = moneyOf(kpi, 'potentialValue', 'pipelineValue', 'openValue');
+  const conversionRaw = pick(kpi, 'conversionRate', 'winRate', 'conversion');
+  const conversion = conversionRaw === undefined ? undefined : conversionRaw > 1 ? conversionRaw / 100 : conversionRaw;
+
+  const funnelRows = listOf(data.data?.funnel, 'stages', 'byStage');
+  const stageRows = listOf(data.data?.stages, 'stages', 'distribution');
+  const sellerRows = listOf(data.data?.sellers, 'sellers', 'ranking');
+  const trendRows = listOf(data.data?.trends, 'series', 'periods', 'points');
+
+  const unavailable = <p className="empty">{t('dash.unavailable')}</p>;
+  const empty = <p className="empty">{t('dash.noData')}</p>;
+  const section = (answer: unknown, rows: unknown[], chart: React.ReactNode) => (answer === null || answer === undefined ? unavailable : rows.length === 0 ? empty : chart);
+
+  return (
+    <section className="page" aria-labelledby="dash-title">
+      <div className="row between wrap">
+        <h1 id="dash-title">{t('dash.title')}</h1>
+        <div className="quick-actions" role="group" aria-label={t('dash.quick')}>
+          <Link className="btn btn-primary" to="/clientes/nuevo">
+            {t('dash.newContact')}
+          </Link>
+          <Link className="btn" to="/crm?nueva=1">
+            {t('dash.newOpportunity')}
+          </Link>
+          <Link className="btn" to="/tickets?nuevo=1">
+            {t('dash.newTicket')}
+          </Link>
+          <button type="button" className="btn" onClick={() => void download('/contacts/export', { format: 'xlsx' }, 'contactos.xlsx')}>
+            {t('dash.export')}
+          </button>
+        </div>
+      </div>
+      <form className="filters" aria-label={t('common.filter')} onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('dash.from')}
+          <input type="date" value={from} onChange={(event) => setFilter('from', event.target.value)} />
+        </label>
+        <label>
+          {t('dash.to')}
+          <input type="date" value={to} onChange={(event) => setFilter('to', event.target.value)} />
+        </label>
+        <label>
+          {t('dash.team')}
+          <select value={teamId} onChange={(event) => setFilter('teamId', event.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {(teams.data?.items ?? []).map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dash.owner')}
+          <select value={ownerId} onChange={(event) => setFilter('ownerId', event.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {(users.data?.items ?? []).map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ErrorNotice error={data.error} onRetry={data.reload} />
+      <div className="kpis" aria-live="polite">
+        <Kpi label={t('dash.kpi.contacts')} value={totalContacts === undefined ? '—' : formatNumber(totalContacts)} testId="kpi-contacts" />
+        <Kpi label={t('dash.kpi.openOpps')} value={openOpps === undefined ? '—' : formatNumber(openOpps)} testId="kpi-open" />
+        <Kpi label={t('dash.kpi.pipelineValue')} value={potential ? formatMoney(potential) : '—'} testId="kpi-value" />
+        <Kpi label={t('dash.kpi.conversion')} value={conversion === undefined ? '—' : formatPercent(conversion)} testId="kpi-conversion" />
+      </div>
+      <div className="grid-2">
+        <article className="card" aria-labelledby="chart-funnel">
+          <h2 id="chart-funnel">{t('dash.funnel')}</h2>
+          {section(data.data?.funnel, funnelRows, <FunnelChart title={t('dash.funnel')} data={toData(funnelRows, ['count', 'opportunities', 'entered', 'total'])} />)}
+        </article>
+        <article className="card" aria-labelledby="chart-stages">
+          <h2 id="chart-stages">{t('dash.stages')}</h2>
+          {section(data.data?.stages, stageRows, <DonutChart title={t('dash.stages')} data={toData(stageRows, ['count', 'opportunities', 'total'])} />)}
+        </article>
+        <article className="card" aria-labelledby="chart-sellers">
+          <h2 id="chart-sellers">{t('dash.sellers')}</h2>
+          {section(
+            data.data?.sellers,
+            sellerRows,
+            <BarChart title={t('dash.sellers')} data={toData(sellerRows, ['wonValue', 'wonAmount', 'value', 'won', 'count'], (value) => formatCompactAmount(value))} />,
+          )}
+        </article>
+        <article className="card" aria-labelledby="chart-trends">
+          <h2 id="chart-trends">{t('dash.trends')}</h2>
+          {section(
+            data.data?.trends,
+            trendRows,
+            <LineChart
+              title={t('dash.trends')}
+              labels={trendRows.map((row) => labelOf(row))}
+              series={[
+                { name: t('dash.created'), values: trendRows.map((row) => pick(row, 'created', 'createdCount') ?? 0) },
+                { name: t('dash.won'), values: trendRows.map((row) => pick(row, 'won', 'wonCount') ?? 0) },
+                { name: t('dash.lost'), values: trendRows.map((row) => pick(row, 'lost', 'lostCount') ?? 0) },
+              ]}
+            />,
+          )}
+        </article>
+      </div>
+    </section>
+  );
+}
+
+function Kpi({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="kpi card" data-testid={testId}>
+      <span className="kpi-label">{label}</span>
+      <strong className="kpi-value">{value}</strong>
+    </div>
+  );
+}
