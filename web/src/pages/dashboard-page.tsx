@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../api/client';
 import { ApiError } from '../api/problem';
 import { BarChart, DonutChart, FunnelChart, LineChart } from '../components/charts/charts';
 import { ErrorNotice, useLoad } from '../components/ui';
+import { markUsable } from '../components/usable-mark';
 import { formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { labelOf, listOf, moneyOf, pick, toData } from './report-shapes';
@@ -49,6 +51,9 @@ export default function DashboardPage() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
+  useEffect(() => {
+    if (data.data) markUsable('dashboard');
+  }, [data.data]);
 
   const dashboard = data.data?.dashboard ?? undefined;
   const kpi = dashboard ?? {};

@@ -5,6 +5,7 @@ import { ApiError } from '../api/problem';
 import { sessionFrom, writeSession, type SessionAnswer } from '../auth/session-store';
 import { useSession } from '../auth/use-session';
 import { ErrorNotice, TextField } from '../components/ui';
+import { markUsable } from '../components/usable-mark';
 import { setLocale } from '../i18n/locale-store';
 import { useLocale, useT } from '../i18n/use-t';
 
@@ -23,7 +24,10 @@ export function LoginPage() {
   const [tenant, setTenant] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => sessionStorage.removeItem(SESSION_EXPIRED), []);
+  useEffect(() => {
+    sessionStorage.removeItem(SESSION_EXPIRED);
+    markUsable('login');
+  }, []);
 
   if (session && !busy) return <Navigate to={next} replace />;
 
