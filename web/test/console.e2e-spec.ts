@@ -267,7 +267,20 @@ describe('web console (Chromium, real platform)', () => {
       },
       { timeoutMs: 30_000, intervalMs: 1000, description: 'the dashboard to count the new contact' },
     );
+    // The charts draw what happened above: the won opportunity is in the stage distribution.
+    const distribution = page.locator('article', { has: page.getByRole('heading', { name: 'Distribución por etapa' }) });
+    await distribution.getByRole('img', { name: 'Distribución por etapa' }).waitFor();
+    await distribution.getByText(/Ganado: [1-9]/).waitFor();
+    await page.getByRole('img', { name: 'Embudo de ventas' }).waitFor();
     await screenshot(page, '14-dashboard-after');
+    // Usable on a phone: the menu folds behind a button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByRole('link', { name: 'Directorio de clientes' }).isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menú' }).click();
+    await page.getByRole('link', { name: 'Comunicaciones y PQR' }).click();
+    await page.getByTestId(`ticket-${radicado}`).waitFor();
+    await screenshot(page, '15-phone-tickets');
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('button', { name: /Español/ }).click();

@@ -7,6 +7,7 @@ import { ErrorNotice, useLoad } from '../components/ui';
 import { markUsable } from '../components/usable-mark';
 import { formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
 import { useT } from '../i18n/use-t';
+import type { Board } from './board-model';
 import { labelOf, listOf, moneyOf, pick, toData } from './report-shapes';
 
 /** A report that is not there yet (404/501) is an empty state, not an error. */
@@ -17,6 +18,37 @@ async function report(name: string, query: Record<string, string>, signal: Abort
     if (error instanceof ApiError && [404, 501, 502, 503].includes(error.status)) return null;
     throw error;
   }
+}
+
+interface BoardSummary {
+  stages: Array<{ name: string; count: number; value: number; kind: string }>;
+  openCount: number;
+  openValue: number;
+  /** Won ÷ (won + lost) of the opportunities on the board. */
+  winRate?: number;
+}
+
+/**
+ * Until the reporting API answers (issue #10), the funnel, the stage distribution and the open
+ * KPIs come from the default pipeline's board: today's snapshot, labelled as such.
+ */
+async function boardSummary(signal: AbortSignal): Promise<BoardSummary | null> {
+  const pipelines = await api<{ items: Array<{ id: string; isDefault: boolean }> }>('/pipelines', { signal }).catch(() => null);
+  const pipeline = pipelines?.items.find((item) => item.isDefault) ?? pipelines?.items[0];
+  if (!pipeline) return null;
+  const board = await api<Board>('/opportunities/board', { query: { pipelineId: pipeline.id, limit: 1 }, signal }).catch(() => null);
+  if (!board) return null;
+  const cop = (column: Board['columns'][number]) => Number(column.totals.find((total) => total.currency === 'COP')?.value.amount ?? 0);
+  const stages = board.columns.map((column) => ({ name: column.stage.name, count: column.count, value: cop(column), kind: column.stage.kind }));
+  const open = stages.filter((stage) => stage.kind === 'open');
+  const count = (kind: string) => stages.filter((stage) => stage.kind === kind).reduce((sum, stage) => sum + stage.count, 0);
+  const closed = count('won') + count('lost');
+  return {
+    stages,
+    openCount: open.reduce((sum, stage) => sum + stage.count, 0),
+    openValue: open.reduce((sum, stage) => sum + stage.value, 0),
+    winRate: closed > 0 ? count('won') / closed : undefined,
+  };
 }
 
 function defaultFrom(): string {
@@ -38,7 +70,8 @@ export default function DashboardPage() {
   const data = useLoad(
     async (signal) => {
       const [dashboard, funnel, stages, sellers, trends] = await Promise.all(['dashboard', 'funnel', 'stage-distribution', 'sellers', 'trends'].map((name) => report(name, query, signal)));
-      return { dashboard: dashboard as Record<string, unknown> | null, funnel, stages, sellers, trends };
+      const board = funnel === null || stages === null ? await boardSummary(signal) : null;
+      return { dashboard: dashboard as Record<string, unknown> | null, funnel, stages, sellers, trends, board };
     },
     [key],
   );
@@ -58,13 +91,18 @@ export default function DashboardPage() {
   const dashboard = data.data?.dashboard ?? undefined;
   const kpi = dashboard ?? {};
   const totalContacts = pick(kpi, 'totalContacts', 'contacts');
-  const openOpps = pick(kpi, 'activeOpportunities', 'openOpportunities', 'opportunitiesOpen');
-  const potential = moneyOf(kpi, 'potentialValue', 'pipelineValue', 'openValue');
-  const conversionRaw = pick(kpi, 'conversionRate', 'winRate', 'conversion');
+  const board = data.data?.board ?? null;
+  const openOpps = pick(kpi, 'activeOpportunities', 'openOpportunities', 'opportunitiesOpen') ?? board?.openCount;
+  const potential = moneyOf(kpi, 'potentialValue', 'pipelineValue', 'openValue') ?? (board ? { amount: String(board.openValue), currency: 'COP' } : undefined);
+  const conversionRaw = pick(kpi, 'conversionRate', 'winRate', 'conversion') ?? board?.winRate;
   const conversion = conversionRaw === undefined ? undefined : conversionRaw > 1 ? conversionRaw / 100 : conversionRaw;
 
-  const funnelRows = listOf(data.data?.funnel, 'stages', 'byStage');
-  const stageRows = listOf(data.data?.stages, 'stages', 'distribution');
+  const boardRows = (board?.stages ?? []).map((stage) => ({ name: stage.name, count: stage.count, value: stage.value }));
+  const funnelAnswer = data.data?.funnel ?? (board ? { stages: boardRows.filter((row) => board.stages.find((stage) => stage.name === row.name)?.kind === 'open') } : null);
+  const stagesAnswer = data.data?.stages ?? (board ? { stages: boardRows.filter((row) => row.count > 0) } : null);
+  const funnelRows = listOf(funnelAnswer, 'stages', 'byStage');
+  const stageRows = listOf(stagesAnswer, 'stages', 'distribution');
+  const fromBoard = board && (data.data?.funnel === null || data.data?.stages === null) ? <p className="muted small">{t('dash.fromBoard')}</p> : null;
   const sellerRows = listOf(data.data?.sellers, 'sellers', 'ranking');
   const trendRows = listOf(data.data?.trends, 'series', 'periods', 'points');
 
@@ -133,11 +171,13 @@ export default function DashboardPage() {
       <div className="grid-2">
         <article className="card" aria-labelledby="chart-funnel">
           <h2 id="chart-funnel">{t('dash.funnel')}</h2>
-          {section(data.data?.funnel, funnelRows, <FunnelChart title={t('dash.funnel')} data={toData(funnelRows, ['count', 'opportunities', 'entered', 'total'])} />)}
+          {section(funnelAnswer, funnelRows, <FunnelChart title={t('dash.funnel')} data={toData(funnelRows, ['count', 'opportunities', 'entered', 'total'])} />)}
+          {data.data?.funnel === null && fromBoard}
         </article>
         <article className="card" aria-labelledby="chart-stages">
           <h2 id="chart-stages">{t('dash.stages')}</h2>
-          {section(data.data?.stages, stageRows, <DonutChart title={t('dash.stages')} data={toData(stageRows, ['count', 'opportunities', 'total'])} />)}
+          {section(stagesAnswer, stageRows, <DonutChart title={t('dash.stages')} data={toData(stageRows, ['count', 'opportunities', 'total'])} />)}
+          {data.data?.stages === null && fromBoard}
         </article>
         <article className="card" aria-labelledby="chart-sellers">
           <h2 id="chart-sellers">{t('dash.sellers')}</h2>

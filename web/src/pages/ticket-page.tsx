@@ -28,12 +28,13 @@ export default function TicketPage() {
   const lastTyping = useRef(0);
   const status = useTopic(id ? `ticket:${id}` : null, (frame) => {
     if (frame.type === 'typing' && frame.who) {
-      setTyping(frame.who.firstName);
+      setTyping(frame.who.firstName ?? t('tickets.requester'));
       clearTimeout(typingTimer.current);
       typingTimer.current = setTimeout(() => setTyping(null), 4000);
       return;
     }
-    if (frame.type === 'event') {
+    // An event, or a (re)subscription that may have missed some: read the conversation again.
+    if (frame.type === 'event' || frame.type === 'subscribed') {
       messages.reload();
       if (frame.routingKey?.includes('status') || frame.routingKey?.includes('assign')) ticket.reload();
     }

@@ -1,5 +1,5 @@
 import { refreshSession } from '../api/client';
-import { readSession } from '../auth/session-store';
+import { onSessionChange, readSession } from '../auth/session-store';
 
 /**
  * One WebSocket to /api/v1/realtime (REALTIME-CONTRACT.md): `auth` first, then `subscribe` per
@@ -7,13 +7,15 @@ import { readSession } from '../auth/session-store';
  * keeps failing the client reports `unavailable` and pages fall back to polling.
  */
 export interface RealtimeFrame {
-  type: 'event' | 'subscribed' | 'refused' | 'error' | 'heartbeat' | 'typing';
+  type: 'event' | 'subscribed' | 'refused' | 'error' | 'heartbeat' | 'typing' | 'authenticated' | 'unsubscribed';
   topic?: string;
+  /** On `subscribed`: events after lastEventId were lost (the page reloads by REST). */
+  gap?: boolean;
   id?: string;
   routingKey?: string;
   occurredAt?: string;
   data?: Record<string, unknown>;
-  who?: { kind: 'staff' | 'requester'; firstName: string };
+  who?: { kind: 'staff' | 'requester'; firstName: string | null };
 }
 
 export type RealtimeStatus = 'connecting' | 'live' | 'unavailable';
@@ -33,6 +35,14 @@ class RealtimeClient {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private anonymous = false;
+
+  constructor() {
+    // A renewed access token goes to the open socket, which the server would otherwise close
+    // when the old one expires (4408).
+    onSessionChange((session) => {
+      if (session && !this.anonymous) this.send({ type: 'auth', token: session.accessToken });
+    });
+  }
 
   subscribe(topic: string, handler: Handler, options: { token?: string; anonymous?: boolean } = {}): () => void {
     if (options.anonymous) this.anonymous = true;
@@ -96,16 +106,18 @@ class RealtimeClient {
         this.failures = 0;
         this.setStatus('live');
       }
-      if (frame.type === 'error' && /token|auth/i.test(JSON.stringify(frame))) void refreshSession().then(() => this.socket?.close());
       if (!frame.topic) return;
       const subscription = this.topics.get(frame.topic);
       if (!subscription) return;
       if (frame.type === 'event' && frame.id) subscription.lastEventId = frame.id;
       for (const handler of subscription.handlers) handler(frame);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       this.socket = null;
-      if (this.topics.size > 0) this.scheduleReconnect();
+      if (this.topics.size === 0) return;
+      // 4401 (bad token) / 4408 (token expired): renew the session before reconnecting.
+      if ((event.code === 4401 || event.code === 4408) && !this.anonymous) void refreshSession().finally(() => this.scheduleReconnect());
+      else this.scheduleReconnect();
     };
     socket.onerror = () => undefined;
   }

@@ -58,20 +58,25 @@ export function BarChart({ title, data }: { title: string; data: Datum[] }) {
 
 export function FunnelChart({ title, data }: { title: string; data: Datum[] }) {
   const max = Math.max(1, ...data.map((datum) => datum.value));
-  const rowHeight = 34;
+  const rowHeight = 32;
   const height = data.length * rowHeight + 4;
+  // Stage names on the left, the bars centred in the rest (a funnel), the figure on the right.
+  const area = { left: 120, width: 220 };
   return (
     <figure className="chart">
       <svg viewBox={`0 0 400 ${height}`} role="img" aria-label={title}>
         {data.map((datum, index) => {
-          const width = Math.max(40, (datum.value / max) * 380);
-          const x = (400 - width) / 2;
+          const width = Math.max(4, (datum.value / max) * area.width);
+          const x = area.left + (area.width - width) / 2;
           const y = index * rowHeight + 2;
           return (
             <g key={datum.label}>
-              <rect x={x} y={y} width={width} height={rowHeight - 4} rx="4" fill={colorOf(index)} opacity={0.9} />
-              <text x="200" y={y + 20} textAnchor="middle" className="chart-on-bar">
-                {datum.label}: {datum.display ?? datum.value}
+              <text x="0" y={y + 18} className="chart-label">
+                {datum.label.length > 18 ? `${datum.label.slice(0, 17)}…` : datum.label}
+              </text>
+              <rect x={x} y={y} width={width} height={rowHeight - 6} rx="4" fill={colorOf(index)} />
+              <text x={area.left + area.width + 8} y={y + 18} className="chart-value">
+                {datum.display ?? datum.value}
               </text>
             </g>
           );

@@ -36,7 +36,10 @@ export default function PqrTrackingPage() {
     (signal) => (radicado && token ? api<PublicTicket>(`/public/tickets/${encodeURIComponent(radicado)}`, { query: { token }, anonymous: true, signal }) : Promise.resolve(null)),
     [radicado, token],
   );
-  const status = useTopic(radicado && token ? `public-ticket:${radicado}` : null, (frame) => frame.type === 'event' && ticket.reload(), { token, anonymous: true });
+  const status = useTopic(radicado && token ? `public-ticket:${radicado}` : null, (frame) => (frame.type === 'event' || frame.type === 'subscribed') && ticket.reload(), {
+    token,
+    anonymous: true,
+  });
   usePolling(ticket.reload, 10_000, !!ticket.data && status !== 'live');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
