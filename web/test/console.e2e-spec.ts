@@ -216,8 +216,13 @@ describe('web console (Chromium, real platform)', () => {
     await visitor.getByText('le devolveremos el cobro duplicado').waitFor({ timeout: 30_000 });
     await expect(visitor.getByText(`Revisar con facturación ${suffix}`).count()).resolves.toBe(0);
     await screenshot(visitor, '12-public-tracking');
-    await visitor.close();
     expect(trackingPath).toContain(`/pqr/seguimiento/${radicado}?token=`);
+    // Someone with the radicado but not the tracking code sees the API's refusal and nothing of the request.
+    await visitor.goto(`${base}/pqr/seguimiento/${radicado}?token=not-the-token`);
+    await visitor.locator('.notice-error').waitFor();
+    await expect(visitor.getByText(`Cobro doble ${suffix}`).count()).resolves.toBe(0);
+    await expect(visitor.getByText('le devolveremos el cobro duplicado').count()).resolves.toBe(0);
+    await visitor.close();
   });
 
   it('an expired session goes to login and comes back to the page the user was on', async () => {
@@ -262,7 +267,10 @@ describe('web console (Chromium, real platform)', () => {
     await waitFor(
       async () => {
         await page.reload();
-        const text = await page.getByTestId('kpi-contacts').locator('.kpi-value').innerText();
+        // The figure once the dashboard has loaded (a dash while it loads).
+        const value = page.getByTestId('kpi-contacts').locator('.kpi-value').filter({ hasText: /\d/ });
+        await value.waitFor();
+        const text = await value.innerText();
         return Number(text.replace(/\D/g, '')) >= 1 ? true : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 1000, description: 'the dashboard to count the new contact' },
@@ -281,6 +289,7 @@ describe('web console (Chromium, real platform)', () => {
     await page.getByTestId(`ticket-${radicado}`).waitFor();
     await screenshot(page, '15-phone-tickets');
     await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('link', { name: 'Panel principal' }).click();
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('button', { name: /Español/ }).click();

@@ -90,8 +90,12 @@ export default function TicketsInboxPage() {
               <tr>
                 <th scope="col">{t('tickets.radicado')}</th>
                 <th scope="col">{t('tickets.subject')}</th>
-                <th scope="col">{t('tickets.requester')}</th>
-                <th scope="col">{t('common.status')}</th>
+                <th scope="col" className="hide-narrow">
+                  {t('tickets.requester')}
+                </th>
+                <th scope="col" className="hide-narrow">
+                  {t('common.status')}
+                </th>
                 <th scope="col">{t('tickets.legalDue')}</th>
                 <th scope="col">{t('tickets.slaDue')}</th>
               </tr>
@@ -106,8 +110,8 @@ export default function TicketsInboxPage() {
                     {ticket.subject}
                     <div className="muted small">{pqrLabel(ticket.pqrClass)}</div>
                   </td>
-                  <td>{ticket.requester?.name ?? '—'}</td>
-                  <td>{t(`tickets.status.${ticket.status}`)}</td>
+                  <td className="hide-narrow">{ticket.requester?.name ?? '—'}</td>
+                  <td className="hide-narrow">{t(`tickets.status.${ticket.status}`)}</td>
                   <td>
                     <TrafficLight light={ticket.status === 'cerrado' ? 'grey' : legalLight(ticket.legalState)} />
                     <div className="muted small">{formatDate(ticket.legalDueAt)}</div>
