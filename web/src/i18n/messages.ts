@@ -226,6 +226,14 @@ export const es = {
   'admin.ticketCategories': 'Categorías de PQR',
   'admin.add': 'Agregar',
   'admin.pqrPortal': 'Formulario público de PQR',
+  'tickets.businessDaysLeft': '{count} días hábiles',
+  'tickets.channel': 'Canal',
+  'account.balance': 'Saldo',
+  'account.overdue': 'Vencido',
+  'account.creditLimit': 'Cupo',
+  'agenda.previous': 'Anterior',
+  'agenda.next': 'Siguiente',
+  'admin.inactive': '(inactivo)',
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -456,4 +464,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'admin.ticketCategories': 'PQR categories',
   'admin.add': 'Add',
   'admin.pqrPortal': 'Public PQR form',
+  'tickets.businessDaysLeft': '{count} business days',
+  'tickets.channel': 'Channel',
+  'account.balance': 'Balance',
+  'account.overdue': 'Overdue',
+  'account.creditLimit': 'Credit limit',
+  'agenda.previous': 'Previous',
+  'agenda.next': 'Next',
+  'admin.inactive': '(inactive)',
 };

@@ -63,11 +63,11 @@ export default function AgendaPage() {
             {t('agenda.week')}
           </button>
         </div>
-        <button type="button" className="btn" onClick={() => shift(view === 'dia' ? -1 : -7)} aria-label="Anterior">
+        <button type="button" className="btn" onClick={() => shift(view === 'dia' ? -1 : -7)} aria-label={t('agenda.previous')}>
           ‹
         </button>
         <input type="date" aria-label={t('agenda.due')} value={day} onChange={(event) => setParams({ vista: view, fecha: event.target.value })} />
-        <button type="button" className="btn" onClick={() => shift(view === 'dia' ? 1 : 7)} aria-label="Siguiente">
+        <button type="button" className="btn" onClick={() => shift(view === 'dia' ? 1 : 7)} aria-label={t('agenda.next')}>
           ›
         </button>
       </div>

@@ -200,11 +200,11 @@ export default function ContactProfilePage() {
           <h2 id="account-title">{t('contacts.account')}</h2>
           {account.data?.status ? (
             <dl className="facts">
-              <dt>Saldo</dt>
+              <dt>{t('account.balance')}</dt>
               <dd>{formatMoney(account.data.status.balance)}</dd>
-              <dt>Vencido</dt>
+              <dt>{t('account.overdue')}</dt>
               <dd>{formatMoney(account.data.status.overdue)}</dd>
-              <dt>Cupo</dt>
+              <dt>{t('account.creditLimit')}</dt>
               <dd>{formatMoney(account.data.status.creditLimit)}</dd>
             </dl>
           ) : (

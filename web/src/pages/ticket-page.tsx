@@ -152,7 +152,7 @@ export default function TicketPage() {
             <dt>{t('tickets.legalDue')}</dt>
             <dd>
               <TrafficLight light={tk.status === 'cerrado' ? 'grey' : legalLight(tk.legalState)} /> {formatDate(tk.legalDueAt)}
-              {tk.legalBusinessDaysLeft !== null && tk.status !== 'cerrado' && <div className="small muted">{tk.legalBusinessDaysLeft} días hábiles</div>}
+              {tk.legalBusinessDaysLeft !== null && tk.status !== 'cerrado' && <div className="small muted">{t('tickets.businessDaysLeft', { count: tk.legalBusinessDaysLeft })}</div>}
             </dd>
             <dt>{t('tickets.slaDue')}</dt>
             <dd>
@@ -160,7 +160,7 @@ export default function TicketPage() {
             </dd>
             <dt>{t('tickets.priority')}</dt>
             <dd>{tk.priority}</dd>
-            <dt>Canal</dt>
+            <dt>{t('tickets.channel')}</dt>
             <dd>{tk.channel}</dd>
           </dl>
         </article>

@@ -29,7 +29,7 @@ export function SimpleList({ title, path, extraBody = {} }: { title: string; pat
         {(list.data?.items ?? []).map((item) => (
           <li key={item.id}>
             {item.name}
-            {item.active === false && <span className="muted"> (inactivo)</span>}
+            {item.active === false && <span className="muted"> {t('admin.inactive')}</span>}
           </li>
         ))}
       </ul>

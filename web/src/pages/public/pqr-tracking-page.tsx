@@ -111,7 +111,7 @@ export default function PqrTrackingPage() {
                 {tk.messages.map((message) => (
                   <li key={message.id} className={`message ${message.from === 'staff' ? 'message-public' : 'message-requester'}`}>
                     <header>
-                      <strong>{message.from === 'staff' ? (message.authorFirstName ?? 'Equipo') : t('tickets.requester')}</strong>
+                      <strong>{message.from === 'staff' ? (message.authorFirstName ?? t('dash.team')) : t('tickets.requester')}</strong>
                       <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
                     </header>
                     {message.bodyHtml ? <div className="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} /> : <p className="message-body pre">{message.body}</p>}
