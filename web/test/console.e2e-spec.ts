@@ -118,6 +118,23 @@ describe('web console (Chromium, real platform)', () => {
     await page.waitForURL(/q=Restrepo/);
     await page.getByRole('link', { name: `Camila ${lastName}` }).waitFor();
     await screenshot(page, '05-contacts-list');
+
+    // Import: two good rows and one with a bad e-mail; the progress reaches the end and the rejected row can be downloaded.
+    await page.getByRole('button', { name: 'Importar' }).click();
+    const csv = `nombre,apellidos,correo\nAndrés,Importado ${suffix},andres.${suffix}@example.co\nBeatriz,Importada ${suffix},beatriz.${suffix}@example.co\nCarlos,Malo ${suffix},no-es-un-correo\n`;
+    await page.getByLabel('Archivo').setInputFiles({ name: 'contactos.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page
+      .locator('form', { has: page.getByLabel('Archivo') })
+      .getByRole('button', { name: 'Importar' })
+      .click();
+    const status = page.getByTestId('import-status');
+    await status.getByText('Importación terminada · 100 %').waitFor({ timeout: 30_000 });
+    await status.getByText('3 filas procesadas: 2 creados, 0 actualizados, 0 omitidos, 1 rechazados.').waitFor();
+    const rejected = page.waitForEvent('download');
+    await status.getByRole('button', { name: 'Descargar las filas rechazadas' }).click();
+    const file = await rejected;
+    expect(readFileSync((await file.path())!, 'utf8')).toContain('no-es-un-correo');
+    await screenshot(page, '05b-contacts-import');
   });
 
   it('creates an opportunity from the profile, drags it across two stages (board and API agree) and wins it', async () => {

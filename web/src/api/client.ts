@@ -1,12 +1,11 @@
 import { currentLocale } from '../i18n/locale-store';
-import { readSession, sessionFrom, writeSession, type SessionAnswer } from '../auth/session-store';
+import { SESSION_EXPIRED, readSession, sessionFrom, writeSession, type SessionAnswer } from '../auth/session-store';
 import { ApiError, toApiError } from './problem';
 import type { paths } from './schema.gen';
 
 export const API = '/api/v1';
 
-/** Set when the session could not be renewed, so the login page says why (read once). */
-export const SESSION_EXPIRED = 'crm.session-expired';
+export { SESSION_EXPIRED };
 
 let refreshing: Promise<boolean> | null = null;
 

@@ -16,7 +16,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!session) {
     if (wasLoggedOut()) return <Navigate to="/login" replace />;
-    // Cleared by the login page once shown (not here: rendering has no side effects).
+    // Cleared by the next successful login (not here: rendering has no side effects).
     const expired = sessionStorage.getItem(SESSION_EXPIRED) === '1';
     return <Navigate to={`/login?${expired ? 'expired=1&' : ''}next=${encodeURIComponent(here(location))}`} replace />;
   }

@@ -30,11 +30,15 @@ export function readSession(): Session | null {
   }
 }
 
+/** In sessionStorage while the session could not be renewed, so the login page says why (until the next login). */
+export const SESSION_EXPIRED = 'crm.session-expired';
+
 let loggedOut = false;
 
 /** Logging out on purpose: the next login starts at the dashboard, not at this user's last page. */
 export function logout(): void {
   loggedOut = true;
+  sessionStorage.removeItem(SESSION_EXPIRED);
   writeSession(null);
 }
 

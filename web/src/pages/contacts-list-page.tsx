@@ -5,6 +5,7 @@ import { Badge, Empty, ErrorNotice, Loading, useLoad } from '../components/ui';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import type { Contact, Page } from './contact-types';
+import { ContactsImport } from './contacts-import';
 
 const FILTERS = ['q', 'kind', 'lifecycle', 'city', 'priority', 'sort'] as const;
 
@@ -66,12 +67,16 @@ export default function ContactsListPage() {
           <button type="button" className="btn" onClick={() => void exportAs('xlsx')}>
             {t('contacts.exportXlsx')}
           </button>
+          <button type="button" className="btn" aria-expanded={params.get('importar') === '1'} onClick={() => setFilter('importar', params.get('importar') === '1' ? '' : '1')}>
+            {t('contacts.import')}
+          </button>
           <Link className="btn btn-primary" to="/clientes/nuevo">
             {t('contacts.new')}
           </Link>
         </div>
       </div>
       <ErrorNotice error={exportError} />
+      {params.get('importar') === '1' && <ContactsImport onFinished={page.reload} />}
       <form className="filters" role="search" onSubmit={submitSearch}>
         <label className="grow">
           <span className="sr-only">{t('contacts.search')}</span>

@@ -24,10 +24,7 @@ export function LoginPage() {
   const [tenant, setTenant] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    sessionStorage.removeItem(SESSION_EXPIRED);
-    markUsable('login');
-  }, []);
+  useEffect(() => markUsable('login'), []);
 
   if (session && !busy) return <Navigate to={next} replace />;
 
@@ -37,6 +34,8 @@ export function LoginPage() {
     setError(null);
     try {
       const answer = await (call('post', '/api/v1/auth/login', { body: { email, password, ...(tenant ? { tenant } : {}) }, anonymous: true }) as Promise<SessionAnswer>);
+      // Until now every redirect here said why (several requests may fail one after another).
+      sessionStorage.removeItem(SESSION_EXPIRED);
       writeSession(sessionFrom(answer));
       navigate(next, { replace: true });
     } catch (caught) {
