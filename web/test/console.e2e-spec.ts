@@ -242,6 +242,24 @@ describe('web console (Chromium, real platform)', () => {
     await visitor.close();
   });
 
+  it('an expired access token is renewed with the refresh token without the user noticing', async () => {
+    await page.goto(`${base}/clientes`);
+    await page.getByRole('heading', { name: 'Directorio de clientes' }).waitFor();
+    // The access token no longer valid (as after its 15 minutes), the refresh token still good.
+    const before = (await page.evaluate(`(() => {
+      const session = JSON.parse(localStorage.getItem('crm.session'));
+      localStorage.setItem('crm.session', JSON.stringify({ ...session, accessToken: 'expired.token.value' }));
+      return session.refreshToken;
+    })()`)) as string;
+    await page.goto(`${base}/clientes?q=${encodeURIComponent(lastName)}`);
+    await page.getByRole('link', { name: `Camila ${lastName}` }).waitFor();
+    const after = (await page.evaluate(`JSON.parse(localStorage.getItem('crm.session'))`)) as { accessToken: string; refreshToken: string };
+    expect(after.accessToken).not.toBe('expired.token.value');
+    expect(after.refreshToken).not.toBe(before);
+    // The old refresh token was rotated away: it no longer works (a reuse, so the gateway also revokes its family; the next test signs in again).
+    expect((await world.api.post('/api/v1/auth/refresh', { refreshToken: before })).status).toBe(401);
+  });
+
   it('an expired session goes to login and comes back to the page the user was on', async () => {
     await page.goto(`${base}/tickets`);
     // As if the access token had expired and the refresh token had been revoked meanwhile.
