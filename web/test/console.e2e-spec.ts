@@ -240,6 +240,22 @@ describe('web console (Chromium, real platform)', () => {
     await expect(visitor.getByText(`Cobro doble ${suffix}`).count()).resolves.toBe(0);
     await expect(visitor.getByText('le devolveremos el cobro duplicado').count()).resolves.toBe(0);
     await visitor.close();
+
+    // Assignment and the legal clock from the ticket page, checked against the API.
+    const ticketId = /\/tickets\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    const me = (await apiGet('/api/v1/auth/me')).id as string;
+    await page.getByRole('button', { name: 'Asignármelo' }).click();
+    await waitFor(async () => ((await apiGet(`/api/v1/tickets/${ticketId}`)).assigneeId === me ? true : undefined), { timeoutMs: 10_000, description: 'the ticket assigned to the admin' });
+    await page.getByRole('button', { name: 'Suspender (solicitar completar)' }).click();
+    await page.getByLabel('Qué debe completar el peticionario').fill('Copia de la factura de noviembre.');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Reanudar el término' }).waitFor();
+    expect((await apiGet(`/api/v1/tickets/${ticketId}`)).legalState).toBe('suspended');
+    await page.locator('[data-light]', { hasText: 'Suspendido' }).waitFor();
+    await screenshot(page, '11b-ticket-suspended');
+    await page.getByRole('button', { name: 'Reanudar el término' }).click();
+    await page.getByRole('button', { name: 'Prorrogar el término' }).waitFor();
+    expect((await apiGet(`/api/v1/tickets/${ticketId}`)).legalState).not.toBe('suspended');
   });
 
   it('an expired access token is renewed with the refresh token without the user noticing', async () => {

@@ -17,10 +17,18 @@ export function slaLight(state: string | null | undefined): Light {
   return 'grey';
 }
 
+/** The words for a legal state that is not a plain light (suspended, answered). */
+export function legalWords(state: string | null | undefined, t: ReturnType<typeof useT>): string | undefined {
+  if (state === 'suspended') return t('tickets.suspended');
+  if (state === 'answered_on_time') return t('tickets.answeredOnTime');
+  if (state === 'answered_late') return t('tickets.answeredLate');
+  return undefined;
+}
+
 /** A dot plus words (never colour alone), for screen readers and colour-blind users. */
-export function TrafficLight({ light, label }: { light: Light; label?: string }) {
+export function TrafficLight({ light, label, words: given }: { light: Light; label?: string; words?: string }) {
   const t = useT();
-  const words = { green: t('tickets.onTime'), amber: t('tickets.dueSoon'), red: t('tickets.overdue'), grey: t('tickets.closed') }[light];
+  const words = given ?? { green: t('tickets.onTime'), amber: t('tickets.dueSoon'), red: t('tickets.overdue'), grey: t('tickets.closed') }[light];
   return (
     <span className={`light light-${light}`} data-light={light}>
       <span className="dot" aria-hidden="true" />

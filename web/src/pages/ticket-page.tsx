@@ -4,12 +4,13 @@ import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import { LockIcon } from '../components/lock-icon';
 import { Badge, ErrorNotice, Loading, SelectField, TextArea, Toast, useLoad, useToast } from '../components/ui';
-import { TrafficLight, legalLight, slaLight } from '../components/traffic-light';
+import { TrafficLight, legalLight, legalWords, slaLight } from '../components/traffic-light';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { realtime } from '../realtime/realtime-client';
 import { usePolling, useTopic } from '../realtime/use-topic';
 import type { Ticket, TicketMessage } from './contact-types';
+import { TicketActions } from './ticket-actions';
 import { Conversation } from './ticket-conversation';
 import { pqrLabel } from './tickets-inbox-page';
 
@@ -151,7 +152,7 @@ export default function TicketPage() {
             </dd>
             <dt>{t('tickets.legalDue')}</dt>
             <dd>
-              <TrafficLight light={tk.status === 'cerrado' ? 'grey' : legalLight(tk.legalState)} /> {formatDate(tk.legalDueAt)}
+              <TrafficLight light={tk.status === 'cerrado' ? 'grey' : legalLight(tk.legalState)} words={legalWords(tk.legalState, t)} /> {formatDate(tk.legalDueAt)}
               {tk.legalBusinessDaysLeft !== null && tk.status !== 'cerrado' && <div className="small muted">{t('tickets.businessDaysLeft', { count: tk.legalBusinessDaysLeft })}</div>}
             </dd>
             <dt>{t('tickets.slaDue')}</dt>
@@ -163,6 +164,7 @@ export default function TicketPage() {
             <dt>{t('tickets.channel')}</dt>
             <dd>{tk.channel}</dd>
           </dl>
+          <TicketActions ticket={tk} onChanged={ticket.reload} />
         </article>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Empty, ErrorNotice, Loading, SelectField, TextArea, TextField, useLoad } from '../components/ui';
-import { TrafficLight, legalLight, slaLight } from '../components/traffic-light';
+import { TrafficLight, legalLight, legalWords, slaLight } from '../components/traffic-light';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useT } from '../i18n/use-t';
 import { usePolling, useTopic } from '../realtime/use-topic';
@@ -113,7 +113,7 @@ export default function TicketsInboxPage() {
                   <td className="hide-narrow">{ticket.requester?.name ?? '—'}</td>
                   <td className="hide-narrow">{t(`tickets.status.${ticket.status}`)}</td>
                   <td>
-                    <TrafficLight light={ticket.status === 'cerrado' ? 'grey' : legalLight(ticket.legalState)} />
+                    <TrafficLight light={ticket.status === 'cerrado' ? 'grey' : legalLight(ticket.legalState)} words={legalWords(ticket.legalState, t)} />
                     <div className="muted small">{formatDate(ticket.legalDueAt)}</div>
                   </td>
                   <td>

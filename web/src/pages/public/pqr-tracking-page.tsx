@@ -3,7 +3,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { Badge, ErrorNotice, Loading, TextArea, TextField, useLoad } from '../../components/ui';
-import { TrafficLight, legalLight } from '../../components/traffic-light';
+import { TrafficLight, legalLight, legalWords } from '../../components/traffic-light';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { realtime } from '../../realtime/realtime-client';
@@ -97,7 +97,7 @@ export default function PqrTrackingPage() {
               <dd>{formatDateTime(tk.receivedAt)}</dd>
               <dt>{t('tickets.legalDue')}</dt>
               <dd>
-                <TrafficLight light={legalLight(tk.legalState)} /> {formatDate(tk.legalDueAt)}
+                <TrafficLight light={legalLight(tk.legalState)} words={legalWords(tk.legalState, t)} /> {formatDate(tk.legalDueAt)}
               </dd>
             </dl>
             <p className="pre">{tk.description}</p>
