@@ -184,7 +184,16 @@ describe('web console (Chromium, real platform)', () => {
     await column('Negociación').getByTestId(`card-${dealTitle}`).waitFor();
     expect((await apiGet(`/api/v1/opportunities/${opportunityId}`)).stageId).toBe(stageId('Negociación'));
 
+    // A quote made through the API is listed on the opportunity with its PDF.
+    const quote = await world.api.post(`/api/v1/opportunities/${opportunityId}/quotes`, { lines: [{ description: 'Uniformes', quantity: '10', unitPrice: '125000' }] }, world.adminToken);
+    expect(quote.status).toBe(201);
     await page.getByRole('link', { name: dealTitle }).click();
+    await page.getByText(quote.body.number as string).waitFor();
+    const pdfTab = browser.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Ver PDF' }).click();
+    const pdf = await pdfTab;
+    expect(pdf.url()).toMatch(/^blob:/);
+    await pdf.close();
     await page.getByRole('button', { name: 'Marcar ganada' }).click();
     await page.getByTestId('opp-status').filter({ hasText: 'Ganada' }).waitFor();
     await waitFor(async () => ((await apiGet(`/api/v1/opportunities/${opportunityId}`)).status === 'won' ? true : undefined), { timeoutMs: 10_000, description: 'the API to say won' });

@@ -258,6 +258,14 @@ export const es = {
   'tickets.suspended': 'Suspendido',
   'tickets.answeredOnTime': 'Respondido a tiempo',
   'tickets.answeredLate': 'Respondido tarde',
+  'quote.status.draft': 'Borrador',
+  'quote.status.sent': 'Enviada',
+  'quote.status.accepted': 'Aceptada',
+  'quote.status.rejected': 'Rechazada',
+  'quote.status.expired': 'Vencida',
+  'activity.status.pending': 'Pendiente',
+  'activity.status.completed': 'Completada',
+  'activity.status.cancelled': 'Cancelada',
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -520,4 +528,12 @@ export const en: Partial<Record<MessageKey, string>> = {
   'tickets.suspended': 'Suspended',
   'tickets.answeredOnTime': 'Answered on time',
   'tickets.answeredLate': 'Answered late',
+  'quote.status.draft': 'Draft',
+  'quote.status.sent': 'Sent',
+  'quote.status.accepted': 'Accepted',
+  'quote.status.rejected': 'Rejected',
+  'quote.status.expired': 'Expired',
+  'activity.status.pending': 'Pending',
+  'activity.status.completed': 'Completed',
+  'activity.status.cancelled': 'Cancelled',
 };

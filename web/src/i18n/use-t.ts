@@ -4,6 +4,12 @@ import { en, es, type MessageKey } from './messages';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** A label for a value the API sends as a code (`quote.status.` + `draft`), the code itself when unknown. */
+export function labelFor(t: Translate, prefix: string, value: string): string {
+  const key = `${prefix}${value}` as MessageKey;
+  return key in es ? t(key) : value;
+}
+
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = (locale === 'en' ? en[key] : undefined) ?? es[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_match, name: string) => String(vars[name] ?? ''));

@@ -4,7 +4,7 @@ import { api, blobUrl, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import { Badge, Empty, ErrorNotice, Loading, SelectField, TextArea, Toast, useLoad, useToast } from '../components/ui';
 import { formatAmount, formatDate, formatDateTime, formatMoney } from '../i18n/format';
-import { useT } from '../i18n/use-t';
+import { labelFor, useT } from '../i18n/use-t';
 import { useTopic } from '../realtime/use-topic';
 import { ActivityForm } from './activity-form';
 import type { Activity, Opportunity, Quote } from './contact-types';
@@ -182,7 +182,7 @@ export default function OpportunityPage() {
             <ul className="list">
               {quotes.data!.items.map((quote) => (
                 <li key={quote.id}>
-                  <strong>{quote.number}</strong> (rev. {quote.revision}) · {quote.status} · {formatAmount(Number(quote.total), quote.currency)} ·{' '}
+                  <strong>{quote.number}</strong> (rev. {quote.revision}) · {labelFor(t, 'quote.status.', quote.status)} · {formatAmount(Number(quote.total), quote.currency)} ·{' '}
                   <button type="button" className="link" onClick={() => void openPdf(quote.id)}>
                     {t('opps.pdf')}
                   </button>
@@ -197,7 +197,8 @@ export default function OpportunityPage() {
           <ul className="list">
             {(activities.data?.items ?? []).map((activity) => (
               <li key={activity.id} className={activity.overdue ? 'overdue' : undefined}>
-                <Badge tone={activity.overdue ? 'danger' : 'neutral'}>{t(`agenda.type.${activity.type}`)}</Badge> {activity.subject} · {formatDateTime(activity.dueAt)} · {activity.status}
+                <Badge tone={activity.overdue ? 'danger' : 'neutral'}>{t(`agenda.type.${activity.type}`)}</Badge> {activity.subject} · {formatDateTime(activity.dueAt)} ·{' '}
+                {labelFor(t, 'activity.status.', activity.status)}
               </li>
             ))}
           </ul>
