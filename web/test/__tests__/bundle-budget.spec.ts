@@ -24,5 +24,7 @@ describe('web console bundle (web/dist, built by the Jest global setup)', () => 
     // The pages themselves are not in it: each route is its own chunk, fetched when visited.
     const entry = readFileSync(join(DIST, scripts[0]!), 'utf8');
     expect(entry.includes('kpi-contacts')).toBe(false);
+    // React's production build (the development one is much bigger and slower).
+    expect(entry.includes('jsxDEV')).toBe(false);
   });
 });
