@@ -10,6 +10,7 @@ COPY scripts ./scripts
 COPY libs ./libs
 COPY gateway ./gateway
 COPY services ./services
+COPY web ./web
 RUN node scripts/build.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
@@ -17,6 +18,8 @@ ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web console the gateway serves at / (WEB_DIST_DIR defaults to web/dist under the app root).
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 COPY docs ./docs
 USER node

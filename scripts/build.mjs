@@ -1,10 +1,12 @@
 // Compiles every service, the gateway and the libs to dist/ with swc (types are checked
 // separately by `tsc --noEmit`). `@crm/<lib>` imports are rewritten to relative paths so the
-// output runs on plain Node without a loader.
+// output runs on plain Node without a loader. Then the web console (web/ → web/dist, Vite),
+// skipped when its sources are unchanged.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, rmSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
+import { buildWeb } from './lib/web-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
@@ -80,6 +82,7 @@ export async function build({ quiet = false } = {}) {
   }
   pruneStale(written);
   if (!quiet) console.log(`build: ${count} files compiled to dist/ in ${Date.now() - started} ms`);
+  await buildWeb(root, { quiet });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -48,6 +48,7 @@ const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}`;
 console.log(`
   CRM is running
   ─────────────────────────────────────────────
+  Console      ${gatewayUrl}/
   Gateway      ${gatewayUrl}/api/v1
   API docs     ${gatewayUrl}/api/docs
   AsyncAPI     ${gatewayUrl}/api/docs/asyncapi

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies, ensurePostgres, ensureRabbitMQ } from './lib/infra.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres, ensureRabbitMQ } from './lib/infra.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const jestArgs = process.argv.slice(2);
@@ -24,11 +24,14 @@ function run(title, command, args) {
 await ensureDependencies();
 await ensurePostgres(process.env.TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 await ensureRabbitMQ(process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672');
+// The web console's browser tests (web/test) drive the machine's Chromium.
+await ensureChromium();
 
 run('architecture (no service imports another service or the gateway; libs import neither)', process.execPath, [join(root, 'scripts/check-architecture.mjs')]);
 if (jestArgs.length === 0) {
   run('type check (tsc --noEmit)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
-  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench', 'test']);
+  run('type check of the web console (tsc -p web)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'web/tsconfig.json']);
+  run('lint (oxlint)', process.execPath, [join(root, 'node_modules/oxlint/bin/oxlint'), '--deny-warnings', 'gateway', 'services', 'libs', 'scripts', 'bench', 'test', 'web/src', 'web/test']);
   run('format (prettier --check; `npm run format` fixes it)', process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
 }
 const jest = ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '--ci'];

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { LOGGER } from '@crm/common';
@@ -11,6 +12,8 @@ import { registerApiKeyExchange } from './proxy/api-key-exchange.hook.js';
 import { ProxyMetrics } from './proxy/proxy-metrics.js';
 import { registerProxy } from './proxy/proxy.plugin.js';
 import { setUpRealtime } from './realtime/realtime.setup.js';
+import { repoRoot } from './shared/repo-root.js';
+import { registerWebConsole } from './web/web-console.js';
 
 /**
  * The gateway's Fastify-level setup, before Nest registers its routes and body parsers. Order
@@ -30,4 +33,6 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
   fastify.get('/health/live', (_request, reply) => {
     void reply.header('cache-control', 'no-store').send({ status: 'ok', service: 'gateway' });
   });
+  // The web console at / (any GET path no route above or below claims).
+  registerWebConsole(fastify, config.webDistDir ?? join(repoRoot(), 'web', 'dist'));
 }

@@ -33,8 +33,8 @@ export function devEnvironment(root, env = process.env) {
     CRM_ADMIN_PASSWORD: env.CRM_ADMIN_PASSWORD ?? 'Demo-Admin-2026!',
     MAIL_FROM: env.MAIL_FROM ?? 'CRM Demo <crm@demo.crm>',
     APP_BASE_URL: env.APP_BASE_URL ?? `http://127.0.0.1:${PORTS.gateway}`,
-    // Until the web console has its tracking page, the acuse de recibo links to the public API.
-    PUBLIC_TRACKING_URL_BASE: env.PUBLIC_TRACKING_URL_BASE ?? `http://127.0.0.1:${PORTS.gateway}/api/v1/public/tickets`,
+    // The acuse de recibo links to the web console's public tracking page (/pqr/seguimiento/<radicado>?token=…).
+    PUBLIC_TRACKING_URL_BASE: env.PUBLIC_TRACKING_URL_BASE ?? `http://127.0.0.1:${PORTS.gateway}/pqr/seguimiento`,
   };
   for (const name of SERVICES) result[`${name.toUpperCase()}_URL`] = env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${PORTS[name]}`;
   return { env: result, adminUrl, database: new URL(adminUrl).pathname.slice(1) || database };

@@ -18,3 +18,5 @@ export declare function ensureDependencies(opts?: { root?: string }): Promise<vo
 export declare function aptInstall(packages: string[]): Promise<void>;
 export declare function ensurePostgres(adminUrl?: string, opts?: { timeoutMs?: number }): Promise<void>;
 export declare function ensureRabbitMQ(amqpUrl?: string, opts?: { timeoutMs?: number }): Promise<void>;
+export declare function chromiumPath(): string | undefined;
+export declare function ensureChromium(): Promise<string>;

@@ -345,3 +345,24 @@ export async function ensureRabbitMQ(amqpUrl = process.env.AMQP_URL ?? DEFAULT_A
   }
   log.ok(`RabbitMQ reachable at ${where}`);
 }
+
+/** Where the browser tests find Chromium (CHROMIUM_PATH overrides). */
+export function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+/** The browser tests drive the machine's Chromium (playwright-core ships none): installed with apt-get when missing. */
+export async function ensureChromium() {
+  const found = chromiumPath();
+  if (found) {
+    log.ok(`Chromium at ${found}`);
+    return found;
+  }
+  await aptInstall(['chromium']);
+  const installed = chromiumPath();
+  if (!installed) throw new Error('Chromium is still missing after apt-get install chromium; set CHROMIUM_PATH.');
+  log.ok(`Chromium installed at ${installed}`);
+  return installed;
+}

@@ -34,6 +34,7 @@ export class GatewayConfig {
   readonly legacyTrustProxy: boolean;
   readonly s3Endpoint?: string;
   readonly asyncApiPath?: string;
+  readonly webDistDir?: string;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const config = loadConfig({ ...COMMON_ENV, ...GATEWAY_ENV }, env);
@@ -77,6 +78,7 @@ export class GatewayConfig {
     this.trustedProxies = this.legacyTrustProxy ? LEGACY_TRUSTED_RANGES : trusted;
     this.s3Endpoint = config.S3_ENDPOINT;
     this.asyncApiPath = config.ASYNCAPI_PATH;
+    this.webDistDir = config.WEB_DIST_DIR;
     this.checkRanges(problems);
   }
 

@@ -40,4 +40,5 @@ export const GATEWAY_ENV = {
   S3_ENDPOINT: { kind: 'url', protocols: ['http', 'https'], description: 'S3 endpoint checked by /health (skipped when unset)' },
   ASYNCAPI_PATH: { kind: 'string', description: 'Path of asyncapi.yaml (default: docs/asyncapi.yaml at the repository root)' },
   ...REALTIME_ENV,
+  WEB_DIST_DIR: { kind: 'string', description: 'Folder of the built web console served at / (default: web/dist at the repository root)' },
 } as const satisfies EnvSpec;

@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from '../../scripts/lib/infra.mjs';
+
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
+
+/** The flags the brief fixes: headless, no sandbox (root in CI), nothing phoning home. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions, for the failure message. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** The machine's Chromium (scripts/test.mjs installs it when missing) with a fresh profile. */
+export async function launchBrowser(viewport = { width: 1280, height: 860 }): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium is not installed: `npm test` (scripts/test.mjs) installs it with apt-get, or set CHROMIUM_PATH.');
+  const profile = mkdtempSync(join(tmpdir(), 'crm-web-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport, locale: 'es-CO', timezoneId: 'America/Bogota' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
