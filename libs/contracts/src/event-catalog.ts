@@ -8,6 +8,7 @@ import { ERP_EVENT_DEFINITIONS } from './events/erp.catalog.js';
 import { PRIVACY_EVENT_DEFINITIONS } from './events/contacts/privacy.catalog.js';
 import { MERGE_EVENT_DEFINITIONS } from './events/contacts/merge.catalog.js';
 import { TICKET_EVENT_DEFINITIONS } from './events/tickets/tickets.catalog.js';
+import { REPORTING_EVENT_DEFINITIONS } from './events/reporting.catalog.js';
 
 export interface EventDefinition {
   type: string;
@@ -36,6 +37,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...PRIVACY_EVENT_DEFINITIONS,
   ...MERGE_EVENT_DEFINITIONS,
   ...TICKET_EVENT_DEFINITIONS,
+  ...REPORTING_EVENT_DEFINITIONS,
 ];
 
 export function findEventDefinition(type: string): EventDefinition | undefined {

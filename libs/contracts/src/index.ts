@@ -14,5 +14,6 @@ export * from './events/contacts/privacy.events.js';
 export * from './events/contacts/merge.events.js';
 export * from './events/tickets/tickets.events.js';
 export * from './events/tickets/pqr-requester.events.js';
+export * from './events/reporting.events.js';
 export * from './services.js';
 export * from './asyncapi/asyncapi-document.js';
