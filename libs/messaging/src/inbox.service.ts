@@ -51,7 +51,11 @@ export class InboxService {
    * consumer (an id repeated inside the batch counts once), in their order. Everything commits
    * or nothing does.
    */
-  async handleBatch<E extends Pick<CloudEvent, 'id'>>(events: readonly E[], consumer: string, work: (em: EntityManager, fresh: E[]) => Promise<void>): Promise<{ fresh: number; duplicates: number }> {
+  async handleBatch<E extends Pick<CloudEvent, 'id'>>(
+    events: readonly E[],
+    consumer: string,
+    work: (em: EntityManager, fresh: E[]) => Promise<void>,
+  ): Promise<{ fresh: number; duplicates: number }> {
     for (const event of events) if (typeof event.id !== 'string' || event.id.length === 0) throw new Error('the event has no id');
     if (events.length === 0) return { fresh: 0, duplicates: 0 };
     return this.dataSource.transaction(async (em) => {

@@ -51,7 +51,18 @@ export class MessagingModule {
       },
     ];
     if (consume) providers.push(AmqpTransport);
-    const exports = [MESSAGING_OPTIONS, MessagingMetrics, AmqpConnection, OutboxService, OutboxRelay, OutboxReplayer, InboxService, DeadLetterService, MessagingHealthIndicator, MessagingHousekeeper];
+    const exports = [
+      MESSAGING_OPTIONS,
+      MessagingMetrics,
+      AmqpConnection,
+      OutboxService,
+      OutboxRelay,
+      OutboxReplayer,
+      InboxService,
+      DeadLetterService,
+      MessagingHealthIndicator,
+      MessagingHousekeeper,
+    ];
     return {
       module: MessagingModule,
       global: true,

@@ -1,8 +1,8 @@
-import { isHoliday } from 'colombian-holidays';
+import { isColombianHoliday } from './colombian-holidays.js';
 
 /**
  * Business minutes between two instants under the default business calendar of the platform:
- * Monday to Friday, 08:00–17:00 in `timeZone`, Colombian national holidays closed (the same
+ * Monday to Friday, 08:00–17:00 in `timeZone`, Colombian national holidays closed (config/colombian-holidays.ts; the same
  * default the tickets service gives a tenant that has not edited its calendar). Used for ticket
  * first-response and resolution times.
  */
@@ -26,10 +26,8 @@ export function businessMinutesBetween(start: Date, end: Date, timeZone: string)
 }
 
 export function isBusinessDay(day: string): boolean {
-  const date = new Date(`${day}T12:00:00Z`);
-  const weekday = date.getUTCDay();
-  // colombian-holidays compares the UTC calendar date of the Date it is given.
-  return weekday !== 0 && weekday !== 6 && !isHoliday(date);
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isColombianHoliday(day);
 }
 
 /** `YYYY-MM-DD` of an instant in a zone. */

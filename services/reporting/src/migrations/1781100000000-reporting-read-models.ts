@@ -37,7 +37,9 @@ export class ReportingReadModels1781100000000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, opportunity_id))`);
     await q.query(`CREATE INDEX rpt_opportunity_created_idx ON ${S}.rpt_opportunity (tenant_id, created_at)`);
     await q.query(`CREATE INDEX rpt_opportunity_closed_idx ON ${S}.rpt_opportunity (tenant_id, closed_at) WHERE closed_at IS NOT NULL`);
-    await q.query(`CREATE INDEX rpt_opportunity_open_idx ON ${S}.rpt_opportunity (tenant_id, stage_id) INCLUDE (amount, currency, probability, owner_id, team_id, pipeline_id) WHERE status = 'open'`);
+    await q.query(
+      `CREATE INDEX rpt_opportunity_open_idx ON ${S}.rpt_opportunity (tenant_id, stage_id) INCLUDE (amount, currency, probability, owner_id, team_id, pipeline_id) WHERE status = 'open'`,
+    );
 
     await q.query(`
       CREATE TABLE ${S}.rpt_stage (
@@ -115,7 +117,21 @@ export class ReportingReadModels1781100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['rpt_rebuild', 'rpt_user', 'rpt_source_cost', 'rpt_source', 'rpt_payment', 'rpt_invoice', 'rpt_ticket', 'rpt_quote', 'rpt_activity', 'rpt_stage_move', 'rpt_stage', 'rpt_opportunity', 'rpt_contact']) {
+    for (const table of [
+      'rpt_rebuild',
+      'rpt_user',
+      'rpt_source_cost',
+      'rpt_source',
+      'rpt_payment',
+      'rpt_invoice',
+      'rpt_ticket',
+      'rpt_quote',
+      'rpt_activity',
+      'rpt_stage_move',
+      'rpt_stage',
+      'rpt_opportunity',
+      'rpt_contact',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${S}.${table}`);
     }
   }

@@ -99,7 +99,12 @@ export class OpportunityProjection implements StateProjection {
       });
     }
     const version = int(d.version) ?? (event.type === OPPORTUNITIES_OPPORTUNITY_WON ? Number(next.version) + 1 : 0);
-    if (version <= Number(next.version)) return next;
+    if (version <= Number(next.version)) {
+      // An older event still fills what the newer ones did not say (e.g. the title before the creation arrived).
+      const gaps: Row = {};
+      for (const [field, column] of REF_FIELDS) if (field in d && next[column] === null) gaps[column] = d[field] ?? null;
+      return patched(next, gaps);
+    }
     const patch: Row = { version };
     for (const [field, column] of REF_FIELDS) if (field in d) patch[column] = d[field] ?? null;
     switch (event.type) {
@@ -141,7 +146,7 @@ export class StageProjection implements StateProjection {
   readonly table = 'rpt_stage';
   readonly keyColumn = 'stage_id';
   readonly keyType = 'uuid' as const;
-  readonly types = [OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED, OPPORTUNITIES_OPPORTUNITY_STALLED];
+  readonly types = [OPPORTUNITIES_OPPORTUNITY_CREATED, OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED, OPPORTUNITIES_OPPORTUNITY_STALLED];
 
   keyOf(event: AnyEvent): string | null {
     return event.type === OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED ? str(event.data.toStageId) : str(event.data.stageId);
@@ -154,6 +159,8 @@ export class StageProjection implements StateProjection {
   apply(row: Row, event: AnyEvent): Row {
     const d = event.data;
     if (event.type === OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED) return patched(row, { pipeline_id: str(d.pipelineId), name: str(d.toStageName), probability: int(d.probability) });
+    // A creation tells the first stage's pipeline and (unless overridden on the deal) its probability; a stage change says better.
+    if (event.type === OPPORTUNITIES_OPPORTUNITY_CREATED) return patched(row, { pipeline_id: str(d.pipelineId), probability: row.probability ?? int(d.probability) });
     return patched(row, { pipeline_id: str(d.pipelineId), name: str(d.stageName) ?? row.name });
   }
 }

@@ -22,7 +22,16 @@ export class ProjectionRunner {
   readonly rows: RowProjection[];
 
   constructor(tickets: TicketProjection) {
-    this.states = [new ContactProjection(), new OpportunityProjection(), new StageProjection(), new ActivityProjection(), new QuoteProjection(), tickets, new SourceProjection(), new UserProjection()];
+    this.states = [
+      new ContactProjection(),
+      new OpportunityProjection(),
+      new StageProjection(),
+      new ActivityProjection(),
+      new QuoteProjection(),
+      tickets,
+      new SourceProjection(),
+      new UserProjection(),
+    ];
     this.rows = [new StageMoveRows(), new InvoiceRows(), new PaymentRows(), new SourceCostRows()];
   }
 

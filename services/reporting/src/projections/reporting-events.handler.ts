@@ -1,10 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import {
-  CONTACTS_SOURCE_CHANGED,
-  ERP_FINANCE_PAYMENT_RECEIVED,
-  ERP_SALES_INVOICE_ISSUED,
-} from '@crm/contracts';
+import { CONTACTS_SOURCE_CHANGED, ERP_FINANCE_PAYMENT_RECEIVED, ERP_SALES_INVOICE_ISSUED } from '@crm/contracts';
 import { AmqpContext } from '@crm/messaging';
 import { EventIngestor } from './event-ingestor.js';
 import type { AnyEvent } from './projection.js';

@@ -21,7 +21,19 @@ export class ActivityProjection implements StateProjection {
   }
 
   blank(tenantId: string, key: string): Row {
-    return { tenant_id: tenantId, activity_id: key, opportunity_id: null, contact_id: null, type: null, assigned_to: null, created_by: null, status: null, created_at: null, completed_at: null, version: 0 };
+    return {
+      tenant_id: tenantId,
+      activity_id: key,
+      opportunity_id: null,
+      contact_id: null,
+      type: null,
+      assigned_to: null,
+      created_by: null,
+      status: null,
+      created_at: null,
+      completed_at: null,
+      version: 0,
+    };
   }
 
   apply(row: Row, event: AnyEvent): Row {

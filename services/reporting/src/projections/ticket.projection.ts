@@ -107,7 +107,12 @@ export class TicketProjection implements StateProjection {
         break;
       case TICKETS_TICKET_CLOSED:
         if (isLater(d.closedAt, next.closed_at) || next.closed_at === null) {
-          next = patched(next, { closed_at: iso(d.closedAt), legal_state: str(d.legalState), sla_state: str(d.slaState), sla_breached: next.sla_breached === true || d.slaState === 'breached' });
+          next = patched(next, {
+            closed_at: iso(d.closedAt),
+            legal_state: str(d.legalState),
+            sla_state: str(d.slaState),
+            sla_breached: next.sla_breached === true || d.slaState === 'breached',
+          });
         }
         break;
       case TICKETS_TICKET_REOPENED:

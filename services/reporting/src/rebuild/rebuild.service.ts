@@ -29,7 +29,15 @@ export class RebuildService {
       for (const table of REBUILT_TABLES) await em.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [user.tenantId]);
       await em.query(`DELETE FROM rpt_source_cost WHERE tenant_id = $1 AND origin = 'event'`, [user.tenantId]);
       await em.query(`INSERT INTO rpt_rebuild (tenant_id, rebuild_id, requested_by) VALUES ($1, $2, $3)`, [user.tenantId, rebuildId, user.kind === 'user' ? user.id : null]);
-      const data: ReplayRequestedData = { replayId: rebuildId, tenantId: user.tenantId, from: null, to: null, targetService: 'reporting', requestedBy: user.kind === 'user' ? user.id : null, requestedAt };
+      const data: ReplayRequestedData = {
+        replayId: rebuildId,
+        tenantId: user.tenantId,
+        from: null,
+        to: null,
+        targetService: 'reporting',
+        requestedBy: user.kind === 'user' ? user.id : null,
+        requestedAt,
+      };
       await this.outbox.publish(em, { type: REPORTING_REPLAY_REQUESTED, subject: rebuildId, tenantId: user.tenantId, data });
     });
     return { rebuildId, requestedAt };

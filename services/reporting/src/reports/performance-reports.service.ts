@@ -167,8 +167,13 @@ export class PerformanceReportsService {
         GROUP BY 1, 2`,
       k,
     );
-    const names = await this.db.query<{ source_id: string; name: string | null; channel: string | null }[]>(`SELECT source_id, name, channel FROM rpt_source WHERE tenant_id = $1`, [scope.tenantId]);
-    const rows = new Map<string, { sourceId: string; name: string | null; channel: string | null; leads: number; customers: number; won: number; wonValue: Money[]; cost: Money[]; cac: Money[] }>();
+    const names = await this.db.query<{ source_id: string; name: string | null; channel: string | null }[]>(`SELECT source_id, name, channel FROM rpt_source WHERE tenant_id = $1`, [
+      scope.tenantId,
+    ]);
+    const rows = new Map<
+      string,
+      { sourceId: string; name: string | null; channel: string | null; leads: number; customers: number; won: number; wonValue: Money[]; cost: Money[]; cac: Money[] }
+    >();
     const rowOf = (id: string) => {
       let r = rows.get(id);
       const n = names.find((x) => x.source_id === id);
@@ -183,6 +188,11 @@ export class PerformanceReportsService {
     }
     for (const r of costs) rowOf(String(r.source_id)).cost.push({ currency: String(r.currency), amount: Number(r.amount).toFixed(2) });
     for (const row of rows.values()) row.cac = row.customers > 0 ? row.cost.map((m) => ({ currency: m.currency, amount: (Number(m.amount) / row.customers).toFixed(2) })) : [];
-    return { ...scope.period(), sources: [...rows.values()].sort((a, b) => b.leads - a.leads || (a.name ?? '').localeCompare(b.name ?? '')) };
+    return {
+      ...scope.period(),
+      sources: [...rows.values()]
+        .filter((r) => r.leads > 0 || r.customers > 0 || r.won > 0 || r.cost.length > 0)
+        .sort((a, b) => b.leads - a.leads || (a.name ?? '').localeCompare(b.name ?? '')),
+    };
   }
 }

@@ -42,9 +42,15 @@ export const REPORT_TABLES: Record<string, (report: AnyReport) => ReportTable> =
   funnel: (r) => ({
     headers: ['Sección', 'Nombre', 'Cantidad', 'Abiertas', 'Ganadas', 'Perdidas', 'Conversión', 'Moneda', 'Valor', 'Valor abierto', 'Valor ganado'],
     rows: [
-      ...items(r, 'byStage').flatMap((x) => perCurrency(['Etapa', s(x.name ?? x.stageId), n(x.reached), n(x.open), null, null, n(x.conversionToNext)], [x.reachedValue as Money[], x.openValue as Money[], []])),
-      ...items(r, 'byOwner').flatMap((x) => perCurrency(['Responsable', s(x.ownerName ?? x.ownerId), n(x.created), n(x.open), n(x.won), n(x.lost), n(x.winRate)], [x.createdValue as Money[], [], x.wonValue as Money[]])),
-      ...items(r, 'bySource').flatMap((x) => perCurrency(['Fuente', s(x.sourceName ?? x.sourceId), n(x.created), n(x.open), n(x.won), n(x.lost), n(x.winRate)], [x.createdValue as Money[], [], x.wonValue as Money[]])),
+      ...items(r, 'byStage').flatMap((x) =>
+        perCurrency(['Etapa', s(x.name ?? x.stageId), n(x.reached), n(x.open), null, null, n(x.conversionToNext)], [x.reachedValue as Money[], x.openValue as Money[], []]),
+      ),
+      ...items(r, 'byOwner').flatMap((x) =>
+        perCurrency(['Responsable', s(x.ownerName ?? x.ownerId), n(x.created), n(x.open), n(x.won), n(x.lost), n(x.winRate)], [x.createdValue as Money[], [], x.wonValue as Money[]]),
+      ),
+      ...items(r, 'bySource').flatMap((x) =>
+        perCurrency(['Fuente', s(x.sourceName ?? x.sourceId), n(x.created), n(x.open), n(x.won), n(x.lost), n(x.winRate)], [x.createdValue as Money[], [], x.wonValue as Money[]]),
+      ),
     ],
   }),
   'stage-distribution': (r) => ({
@@ -69,7 +75,9 @@ export const REPORT_TABLES: Record<string, (report: AnyReport) => ReportTable> =
   }),
   sources: (r) => ({
     headers: ['Fuente', 'Canal', 'Leads', 'Clientes adquiridos', 'Ganadas', 'Moneda', 'Valor ganado', 'Costo', 'CAC'],
-    rows: items(r, 'sources').flatMap((x) => perCurrency([s(x.name ?? x.sourceId), s(x.channel), n(x.leads), n(x.customers), n(x.won)], [x.wonValue as Money[], x.cost as Money[], x.cac as Money[]])),
+    rows: items(r, 'sources').flatMap((x) =>
+      perCurrency([s(x.name ?? x.sourceId), s(x.channel), n(x.leads), n(x.customers), n(x.won)], [x.wonValue as Money[], x.cost as Money[], x.cac as Money[]]),
+    ),
   }),
   'customers-value': (r) => ({
     headers: ['Cliente', 'Moneda', 'Facturas', 'Ingresos a la fecha', 'Pagado', 'Pedido promedio', 'Meses activos', 'Frecuencia mensual', 'CLTV proyectado'],

@@ -25,7 +25,11 @@ export class ReportsService {
     return new ReportScope(user, query, this.config.REPORTING_TIME_ZONE);
   }
 
-  run(name: string, user: AuthUser, query: ReportQueryDto): Promise<Record<string, unknown>> {
+  async run(name: string, user: AuthUser, query: ReportQueryDto): Promise<Record<string, unknown>> {
+    return sortMoneyLists(await this.report(name, user, query)) as Record<string, unknown>;
+  }
+
+  private report(name: string, user: AuthUser, query: ReportQueryDto): Promise<Record<string, unknown>> {
     const scope = this.scope(user, query);
     switch (name as ReportName) {
       case 'dashboard':
@@ -54,4 +58,15 @@ export class ReportsService {
         throw Problems.notFound(`El reporte no existe (reportes: ${REPORT_NAMES.join(', ')}).`);
     }
   }
+}
+
+/** Every list of money ({ currency, amount }) in currency order, so results are stable. */
+function sortMoneyLists(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(sortMoneyLists);
+    const isMoney = items.length > 0 && items.every((item) => item && typeof item === 'object' && 'currency' in item && 'amount' in item && Object.keys(item).length === 2);
+    return isMoney ? [...(items as { currency: string }[])].sort((a, b) => a.currency.localeCompare(b.currency)) : items;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortMoneyLists(v)]));
+  return value;
 }

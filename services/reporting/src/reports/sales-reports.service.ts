@@ -84,7 +84,11 @@ export class SalesReportsService {
     const stages = new Map<string, { stageId: string; name: string | null; probability: number | null; reached: number; reachedValue: Money[]; open: number; openValue: Money[] }>();
     const stageOf = (id: string) => {
       let s = stages.get(id);
-      if (!s) stages.set(id, (s = { stageId: id, name: names.stages.get(id)?.name ?? null, probability: names.stages.get(id)?.probability ?? null, reached: 0, reachedValue: [], open: 0, openValue: [] }));
+      if (!s)
+        stages.set(
+          id,
+          (s = { stageId: id, name: names.stages.get(id)?.name ?? null, probability: names.stages.get(id)?.probability ?? null, reached: 0, reachedValue: [], open: 0, openValue: [] }),
+        );
       return s;
     };
     const groups = { owner: new Map<string, GroupRow>(), source: new Map<string, GroupRow>() };
@@ -118,7 +122,9 @@ export class SalesReportsService {
       ...scope.period(),
       byStage,
       byOwner: [...groups.owner.values()].map((g) => ({ ownerId: g.key, ownerName: g.key ? (names.users.get(g.key) ?? null) : null, ...withRate(g) })).sort((a, b) => b.created - a.created),
-      bySource: [...groups.source.values()].map((g) => ({ sourceId: g.key, sourceName: g.key ? (names.sources.get(g.key) ?? null) : null, ...withRate(g) })).sort((a, b) => b.created - a.created),
+      bySource: [...groups.source.values()]
+        .map((g) => ({ sourceId: g.key, sourceName: g.key ? (names.sources.get(g.key) ?? null) : null, ...withRate(g) }))
+        .sort((a, b) => b.created - a.created),
     };
   }
 
@@ -135,7 +141,15 @@ export class SalesReportsService {
     const stages = new Map<string, { stageId: string; name: string | null; probability: number | null; count: number; value: Money[]; weightedValue: Money[]; share: number | null }>();
     for (const row of rows) {
       const id = String(row.stage_id);
-      const s = stages.get(id) ?? { stageId: id, name: names.stages.get(id)?.name ?? null, probability: names.stages.get(id)?.probability ?? null, count: 0, value: [], weightedValue: [], share: null };
+      const s = stages.get(id) ?? {
+        stageId: id,
+        name: names.stages.get(id)?.name ?? null,
+        probability: names.stages.get(id)?.probability ?? null,
+        count: 0,
+        value: [],
+        weightedValue: [],
+        share: null,
+      };
       s.count += Number(row.n);
       s.value.push({ currency: String(row.currency), amount: Number(row.amount).toFixed(2) });
       s.weightedValue.push({ currency: String(row.currency), amount: Number(row.weighted).toFixed(2) });

@@ -92,7 +92,8 @@ export class ServiceReportsService {
     const filters = [scope.query.ownerId ? `c.owner_id = ${p.add(scope.query.ownerId)}` : 'true', scope.query.teamId ? `c.team_id = ${p.add(scope.query.teamId)}` : 'true'];
     const rows = await this.q(
       `WITH inv AS (
-         SELECT COALESCE(i.contact_id, (SELECT x.contact_id FROM rpt_contact x WHERE x.tenant_id = i.tenant_id AND x.tax_id = i.tax_id LIMIT 1)) AS contact_id, i.*
+         SELECT COALESCE(i.contact_id, (SELECT x.contact_id FROM rpt_contact x WHERE x.tenant_id = i.tenant_id AND x.tax_id = i.tax_id LIMIT 1)) AS contact_id,
+                i.currency, i.total, i.issued_at
            FROM rpt_invoice i WHERE i.tenant_id = ${t} AND i.issued_at < ${toAt}::timestamptz AND i.status <> 'cancelled'),
        pay AS (
          SELECT COALESCE(y.contact_id, (SELECT x.contact_id FROM rpt_contact x WHERE x.tenant_id = y.tenant_id AND x.tax_id = y.tax_id LIMIT 1)) AS contact_id, y.currency, y.amount
