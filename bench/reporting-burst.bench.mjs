@@ -21,7 +21,18 @@ export const description = 'burst of 100,000 events into reporting: events/s abs
 
 function envelope(tenantId, type, subject, data) {
   const id = randomUUID();
-  return { specversion: '1.0', id, source: `crm/${type.split('.')[0]}`, type, time: new Date().toISOString(), subject, datacontenttype: 'application/json', tenantid: tenantId, correlationid: id, data };
+  return {
+    specversion: '1.0',
+    id,
+    source: `crm/${type.split('.')[0]}`,
+    type,
+    time: new Date().toISOString(),
+    subject,
+    datacontenttype: 'application/json',
+    tenantid: tenantId,
+    correlationid: id,
+    data,
+  };
 }
 
 /** The burst: [events], and the counts it must leave. */
@@ -42,22 +53,61 @@ export function burstEvents(tenantId, total = 100_000) {
     contactIds.push(contactId);
     events.push(
       envelope(tenantId, 'contacts.contact.created', contactId, {
-        contactId, kind: 'person', lifecycle: 'prospect', displayName: `Contacto ${i}`, email: null, phone: null, ownerId: owner, teamId: team, createdBy: owner, createdAt: now, version: 1,
+        contactId,
+        kind: 'person',
+        lifecycle: 'prospect',
+        displayName: `Contacto ${i}`,
+        email: null,
+        phone: null,
+        ownerId: owner,
+        teamId: team,
+        createdBy: owner,
+        createdAt: now,
+        version: 1,
       }),
     );
   }
-  const ref = (opportunityId, i, stageId) => ({ opportunityId, contactId: contactIds[i % contactIds.length], title: `Negocio ${i}`, pipelineId: pipeline, stageId, ownerId: owner, teamId: team, agentId: null, assigneeId: null, createdBy: owner });
+  const ref = (opportunityId, i, stageId) => ({
+    opportunityId,
+    contactId: contactIds[i % contactIds.length],
+    title: `Negocio ${i}`,
+    pipelineId: pipeline,
+    stageId,
+    ownerId: owner,
+    teamId: team,
+    agentId: null,
+    assigneeId: null,
+    createdBy: owner,
+  });
   const dealIds = [];
   for (let i = 0; i < deals; i++) {
     const id = randomUUID();
     dealIds.push(id);
-    events.push(envelope(tenantId, 'opportunities.opportunity.created', id, { ...ref(id, i, stageA), status: 'open', amount: { amount: '1000.00', currency: 'COP' }, probability: 10, expectedCloseDate: null, createdAt: now, version: 1 }));
+    events.push(
+      envelope(tenantId, 'opportunities.opportunity.created', id, {
+        ...ref(id, i, stageA),
+        status: 'open',
+        amount: { amount: '1000.00', currency: 'COP' },
+        probability: 10,
+        expectedCloseDate: null,
+        createdAt: now,
+        version: 1,
+      }),
+    );
   }
   for (let i = 0; i < moves; i++) {
     const id = dealIds[i];
     events.push(
       envelope(tenantId, 'opportunities.opportunity.stage_changed', id, {
-        ...ref(id, i, stageB), fromStageId: stageA, toStageId: stageB, toStageName: 'Calificada', probability: 30, secondsInPreviousStage: 60, changedBy: owner, changedAt: now, version: 2,
+        ...ref(id, i, stageB),
+        fromStageId: stageA,
+        toStageId: stageB,
+        toStageName: 'Calificada',
+        probability: 30,
+        secondsInPreviousStage: 60,
+        changedBy: owner,
+        changedAt: now,
+        version: 2,
       }),
     );
   }
@@ -65,8 +115,22 @@ export function burstEvents(tenantId, total = 100_000) {
     const id = randomUUID();
     events.push(
       envelope(tenantId, 'tickets.ticket.created', id, {
-        ticketId: id, radicado: `PQR-2026-${String(i + 1).padStart(6, '0')}`, contactId: null, pqrClass: 'peticion_general', categoryId: null, priority: 'media', status: 'abierto', channel: 'web',
-        subject: 'Solicitud', assigneeId: owner, teamId: team, legalDueAt: null, receivedAt: now, createdBy: null, requester: { name: 'Solicitante', email: null, language: 'es' }, trackingUrl: null,
+        ticketId: id,
+        radicado: `PQR-2026-${String(i + 1).padStart(6, '0')}`,
+        contactId: null,
+        pqrClass: 'peticion_general',
+        categoryId: null,
+        priority: 'media',
+        status: 'abierto',
+        channel: 'web',
+        subject: 'Solicitud',
+        assigneeId: owner,
+        teamId: team,
+        legalDueAt: null,
+        receivedAt: now,
+        createdBy: null,
+        requester: { name: 'Solicitante', email: null, language: 'es' },
+        trackingUrl: null,
       }),
     );
   }
@@ -130,7 +194,34 @@ export async function run({ platform, options, log }) {
   const rate = round(events.length / seconds, 0);
   const text = table(
     ['events', 'published in', 'absorbed in', 'events/s', 'contacts', 'deals (moved)', 'stage moves', 'tickets', 'dashboard contacts', 'exact'],
-    [[events.length, `${fmt((published - started) / 1000)} s`, `${fmt(seconds)} s`, rate, counts.contacts, `${counts.deals} (${counts.moved})`, counts.moves, counts.tickets, dashboard?.totalContacts ?? '-', exact ? 'yes' : 'NO']],
+    [
+      [
+        events.length,
+        `${fmt((published - started) / 1000)} s`,
+        `${fmt(seconds)} s`,
+        rate,
+        counts.contacts,
+        `${counts.deals} (${counts.moved})`,
+        counts.moves,
+        counts.tickets,
+        dashboard?.totalContacts ?? '-',
+        exact ? 'yes' : 'NO',
+      ],
+    ],
   );
-  return { text, data: { events: events.length, duplicates: duplicates.length, publishSeconds: round((published - started) / 1000), absorbSeconds: round(seconds), eventsPerSecond: rate, absorbed, counts, expected, exact, cpu: cpuUse } };
+  return {
+    text,
+    data: {
+      events: events.length,
+      duplicates: duplicates.length,
+      publishSeconds: round((published - started) / 1000),
+      absorbSeconds: round(seconds),
+      eventsPerSecond: rate,
+      absorbed,
+      counts,
+      expected,
+      exact,
+      cpu: cpuUse,
+    },
+  };
 }
