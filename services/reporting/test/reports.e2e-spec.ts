@@ -392,10 +392,20 @@ describe('reports on a scripted month, through the gateway', () => {
   it('gives the same figures after a rebuild from the services replaying their outbox history', async () => {
     const before = await allFigures();
     expect(before).toEqual(expectedFigures());
+    // Anyone bound to the events exchange (the ERP, the other services) must not see the replayed copies.
+    await spy.listen(`${world.platform.amqpPrefix}crm.events`, '#');
     const rebuild = await world.api.post('/api/v1/reports/rebuild', {}, world.adminToken);
     expect(rebuild.status).toBe(202);
+    const { rebuildId } = rebuild.body as { rebuildId: string };
     // The read models were emptied in the same transaction; the replay fills them again.
     await waitFor(async () => isDeepStrictEqual(await allFigures(), before), { timeoutMs: 90_000, intervalMs: 500, description: 'the rebuilt figures' }).catch(() => undefined);
     expect(await allFigures()).toEqual(before);
+    // Every event of the three services' outboxes came back through the replay consumer, once each.
+    const replayed = await db.query(`SELECT message_id FROM reporting.inbox_message WHERE consumer = $1`, [`reporting.replay.${rebuildId}`]);
+    const ours = [...month.contacts, ...month.opportunities, ...month.tickets].map((e) => e.id);
+    expect(ours.filter((id) => !replayed.rows.some((r: { message_id: string }) => r.message_id === id))).toEqual([]);
+    // On the events exchange: the replay request only, no copy of a replayed event.
+    expect(spy.messages.filter((m) => ours.includes((m.body as { id?: string }).id ?? ''))).toEqual([]);
+    expect(spy.messages.some((m) => m.routingKey === 'reporting.replay.requested')).toBe(true);
   }, 240_000);
 });
