@@ -73,7 +73,30 @@ async function load(platform, tenantId, opportunities, tickets, log) {
               'done', now() - (i % 730) * interval '1 day', now() - (i % 730) * interval '1 day' + interval '1 day', 1
          FROM generate_series(1, ${Math.round(opportunities * 0.2)}) i`,
     ],
-    ['analyze', `ANALYZE reporting.rpt_contact, reporting.rpt_opportunity, reporting.rpt_stage_move, reporting.rpt_ticket, reporting.rpt_activity`],
+    // The cubes the projections keep by batched deltas (projections/cube.ts), built here in one pass from the loaded rows.
+    [
+      'opportunity cube',
+      `INSERT INTO reporting.rpt_opp_cube (tenant_id, kind, day, owner_id, team_id, pipeline_id, stage_id, currency, n, amount, weighted)
+       SELECT tenant_id, status, CASE WHEN status = 'open' THEN '' ELSE to_char(closed_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD') END,
+              coalesce(owner_id::text, ''), coalesce(team_id::text, ''), coalesce(pipeline_id::text, ''), CASE WHEN status = 'open' THEN stage_id::text ELSE '' END, currency,
+              count(*), sum(amount), sum(CASE WHEN status = 'open' THEN amount * probability / 100.0 ELSE 0 END)
+         FROM reporting.rpt_opportunity WHERE tenant_id = '${t}' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    ],
+    [
+      'contact cube',
+      `INSERT INTO reporting.rpt_contact_cube (tenant_id, kind, day, owner_id, team_id, lifecycle, n)
+       SELECT tenant_id, kind, day, owner_id, team_id, lifecycle, count(*) FROM (
+         SELECT tenant_id, 'now' AS kind, '' AS day, coalesce(owner_id::text, '') AS owner_id, coalesce(team_id::text, '') AS team_id, coalesce(lifecycle, '') AS lifecycle FROM reporting.rpt_contact WHERE tenant_id = '${t}'
+         UNION ALL SELECT tenant_id, 'created', to_char(created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD'), coalesce(owner_id::text, ''), coalesce(team_id::text, ''), '' FROM reporting.rpt_contact WHERE tenant_id = '${t}'
+         UNION ALL SELECT tenant_id, 'lead', to_char(created_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD'), coalesce(owner_id::text, ''), coalesce(team_id::text, ''), '' FROM reporting.rpt_contact WHERE tenant_id = '${t}'
+         UNION ALL SELECT tenant_id, 'lead_converted', to_char(customer_at AT TIME ZONE 'America/Bogota', 'YYYY-MM-DD'), coalesce(owner_id::text, ''), coalesce(team_id::text, ''), ''
+           FROM reporting.rpt_contact WHERE tenant_id = '${t}' AND customer_at IS NOT NULL) x
+       GROUP BY 1, 2, 3, 4, 5, 6`,
+    ],
+    [
+      'analyze',
+      `ANALYZE reporting.rpt_contact, reporting.rpt_opportunity, reporting.rpt_stage_move, reporting.rpt_ticket, reporting.rpt_activity, reporting.rpt_opp_cube, reporting.rpt_contact_cube`,
+    ],
   ];
   const timings = {};
   for (const [label, sql] of steps) {

@@ -110,6 +110,18 @@ export class ReportingReadModels1781100000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 0,
         PRIMARY KEY (tenant_id, user_id))`);
 
+    // Cubes kept by batched deltas (projections/cube.ts): the dashboard reads a few hundred cells, never the entity rows.
+    await q.query(`
+      CREATE TABLE ${S}.rpt_opp_cube (
+        tenant_id uuid NOT NULL, kind text NOT NULL, day text NOT NULL, owner_id text NOT NULL, team_id text NOT NULL, pipeline_id text NOT NULL,
+        stage_id text NOT NULL, currency text NOT NULL, n bigint NOT NULL DEFAULT 0, amount numeric NOT NULL DEFAULT 0, weighted numeric NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, kind, day, owner_id, team_id, pipeline_id, stage_id, currency))`);
+    await q.query(`
+      CREATE TABLE ${S}.rpt_contact_cube (
+        tenant_id uuid NOT NULL, kind text NOT NULL, day text NOT NULL, owner_id text NOT NULL, team_id text NOT NULL, lifecycle text NOT NULL,
+        n bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, kind, day, owner_id, team_id, lifecycle))`);
+
     await q.query(`
       CREATE TABLE ${S}.rpt_rebuild (
         tenant_id uuid NOT NULL, rebuild_id uuid NOT NULL, requested_by uuid NULL, requested_at timestamptz NOT NULL DEFAULT now(),

@@ -1,5 +1,6 @@
 import { CONTACTS_CONTACT_ASSIGNED, CONTACTS_CONTACT_CONVERTED, CONTACTS_CONTACT_CREATED, CONTACTS_CONTACT_UPDATED, CONTACT_LIFECYCLES, type FieldChange } from '@crm/contracts';
 import { earliest, int, iso, normaliseTaxId, patched, str, type AnyEvent, type Row, type StateProjection } from './projection.js';
+import { contactCells, type CubeEntry } from './cube.js';
 
 const isLifecycle = (value: unknown): value is string => typeof value === 'string' && (CONTACT_LIFECYCLES as readonly string[]).includes(value);
 
@@ -9,6 +10,12 @@ const isLifecycle = (value: unknown): value is string => typeof value === 'strin
  * customer (creation as customer, conversion, lifecycle change), so order and repeats do not matter.
  */
 export class ContactProjection implements StateProjection {
+  constructor(private readonly timeZone = 'America/Bogota') {}
+
+  cells(row: Row): CubeEntry[] {
+    return contactCells(row, this.timeZone);
+  }
+
   readonly table = 'rpt_contact';
   readonly keyColumn = 'contact_id';
   readonly keyType = 'uuid' as const;

@@ -11,6 +11,7 @@ import {
   type MoneyAmount,
 } from '@crm/contracts';
 import { int, iso, patched, str, type AnyEvent, type Row, type RowProjection, type StateProjection } from './projection.js';
+import { opportunityCells, type CubeEntry } from './cube.js';
 
 const ALL = [
   OPPORTUNITIES_OPPORTUNITY_CREATED,
@@ -45,6 +46,12 @@ function money(value: unknown): { amount?: string; currency?: string } {
  * creation says (created_at, first stage, source) is taken whenever the creation is seen.
  */
 export class OpportunityProjection implements StateProjection {
+  constructor(private readonly timeZone = 'America/Bogota') {}
+
+  cells(row: Row): CubeEntry[] {
+    return opportunityCells(row, this.timeZone);
+  }
+
   readonly table = 'rpt_opportunity';
   readonly keyColumn = 'opportunity_id';
   readonly keyType = 'uuid' as const;

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { REPORTING_CONFIG, type ReportingConfig } from '../config/reporting-env.js';
 import { ActivityProjection, QuoteProjection } from './sales.projections.js';
 import { ContactProjection } from './contact.projection.js';
+import { CubeDeltas } from './cube.js';
 import { InvoiceRows, PaymentRows } from './erp.projections.js';
 import { OpportunityProjection, StageMoveRows, StageProjection } from './opportunity.projection.js';
 import type { AnyEvent, Row, RowProjection, StateProjection } from './projection.js';
@@ -21,10 +23,11 @@ export class ProjectionRunner {
   readonly states: StateProjection[];
   readonly rows: RowProjection[];
 
-  constructor(tickets: TicketProjection) {
+  constructor(tickets: TicketProjection, @Inject(REPORTING_CONFIG) config: ReportingConfig) {
+    // Cube days are calendar days in the tenant zone.
     this.states = [
-      new ContactProjection(),
-      new OpportunityProjection(),
+      new ContactProjection(config.REPORTING_TIME_ZONE),
+      new OpportunityProjection(config.REPORTING_TIME_ZONE),
       new StageProjection(),
       new ActivityProjection(),
       new QuoteProjection(),
@@ -41,14 +44,16 @@ export class ProjectionRunner {
   }
 
   async apply(em: EntityManager, events: readonly AnyEvent[]): Promise<void> {
-    for (const projection of this.states) await this.applyState(em, projection, events);
+    const deltas = new CubeDeltas();
+    for (const projection of this.states) await this.applyState(em, projection, events, deltas);
+    await deltas.write(em);
     for (const projection of this.rows) {
       const rows = events.filter((e) => projection.types.includes(e.type)).flatMap((e) => projection.rowsOf(e));
       await this.store.append(em, projection, rows);
     }
   }
 
-  private async applyState(em: EntityManager, projection: StateProjection, events: readonly AnyEvent[]): Promise<void> {
+  private async applyState(em: EntityManager, projection: StateProjection, events: readonly AnyEvent[], deltas: CubeDeltas): Promise<void> {
     const touched: { id: string; tenantId: string; key: string; event: AnyEvent }[] = [];
     for (const event of events) {
       if (!projection.types.includes(event.type)) continue;
@@ -66,7 +71,20 @@ export class ProjectionRunner {
       current.set(t.id, after);
       if (after !== before) changed.add(t.id);
     }
-    const rows = [...changed].sort().map((id) => current.get(id)!);
-    await this.store.save(em, projection.table, ['tenant_id', projection.keyColumn], rows);
+    const ids = [...changed].sort();
+    if (projection.cells) {
+      for (const id of ids) {
+        const tenantId = id.slice(0, id.indexOf('|'));
+        const before = existing.get(id) ?? projection.blank(tenantId, id.slice(id.indexOf('|') + 1));
+        deltas.add(projection.cells(before), -1, tenantId);
+        deltas.add(projection.cells(current.get(id)!), 1, tenantId);
+      }
+    }
+    await this.store.save(
+      em,
+      projection.table,
+      ['tenant_id', projection.keyColumn],
+      ids.map((id) => current.get(id)!),
+    );
   }
 }

@@ -22,6 +22,8 @@ export interface StateProjection {
   keyOf(event: AnyEvent): string | null;
   blank(tenantId: string, key: string): Row;
   apply(row: Row, event: AnyEvent): Row;
+  /** Cube cells the row counts in (see cube.ts); the runner moves them by the row's change. */
+  cells?(row: Row): import('./cube.js').CubeEntry[];
 }
 
 /** Rows appended (or replaced) per event, keyed so a repeated event writes nothing new. */

@@ -6,7 +6,18 @@ import { OutboxService } from '@crm/messaging';
 import { DataSource } from 'typeorm';
 
 /** Read models re-derived from the services' replayed events (the ERP copies and users are kept: their publishers have no outbox to replay). */
-export const REBUILT_TABLES = ['rpt_contact', 'rpt_opportunity', 'rpt_stage', 'rpt_stage_move', 'rpt_activity', 'rpt_quote', 'rpt_ticket', 'rpt_source'] as const;
+export const REBUILT_TABLES = [
+  'rpt_contact',
+  'rpt_opportunity',
+  'rpt_stage',
+  'rpt_stage_move',
+  'rpt_activity',
+  'rpt_quote',
+  'rpt_ticket',
+  'rpt_source',
+  'rpt_opp_cube',
+  'rpt_contact_cube',
+] as const;
 
 /**
  * A rebuild: the tenant's event-derived rows are deleted and `reporting.replay.requested` goes

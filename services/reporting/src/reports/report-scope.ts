@@ -43,21 +43,22 @@ export class ReportScope {
    * The filters and the visibility on a record's owner and team columns: sales see what they own,
    * managers what they own or their teams own, admins everything.
    */
-  where(p: Params, columns: { owner: string; team: string; pipeline?: string }): string {
+  where(p: Params, columns: { owner: string; team: string; pipeline?: string }, idType: 'uuid' | 'text' = 'uuid'): string {
     const parts = [`${columns.owner.split('.')[0]}.tenant_id = ${p.add(this.tenantId)}`];
     if (this.query.ownerId) parts.push(`${columns.owner} = ${p.add(this.query.ownerId)}`);
     if (this.query.teamId) parts.push(`${columns.team} = ${p.add(this.query.teamId)}`);
     if (this.query.pipelineId && columns.pipeline) parts.push(`${columns.pipeline} = ${p.add(this.query.pipelineId)}`);
-    parts.push(this.visibility(p, columns));
+    parts.push(this.visibility(p, columns, idType));
     return parts.join(' AND ');
   }
 
-  visibility(p: Params, columns: { owner: string; team: string }): string {
+  /** `idType` text: the columns hold ids as text (cube cells). */
+  visibility(p: Params, columns: { owner: string; team: string }, idType: 'uuid' | 'text' = 'uuid'): string {
     const level = visibilityLevel(this.user);
     if (level === 'all') return 'true';
     const own = `${columns.owner} = ${p.add(this.user.id)}`;
     if (level === 'own') return `(${own})`;
-    return `(${own} OR ${columns.team} = ANY(${p.add(this.user.teamIds)}::uuid[]))`;
+    return `(${own} OR ${columns.team} = ANY(${p.add(this.user.teamIds)}::${idType}[]))`;
   }
 
   /** `expr` falls in the period. */

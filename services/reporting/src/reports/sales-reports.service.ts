@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { localDate } from '../config/business-minutes.js';
 import { Params, ratio, type Money, type ReportScope } from './report-scope.js';
 
-type Q = Record<string, string | number | null>;
+type Q = Record<string, string | number | boolean | null>;
 
 const OPP = { owner: 'o.owner_id', team: 'o.team_id', pipeline: 'o.pipeline_id' };
-const CONTACT = { owner: 'c.owner_id', team: 'c.team_id' };
 
 /** Dashboard, funnel, stage distribution, trends and forecast: opportunities and contacts read models. */
 @Injectable()
@@ -16,41 +16,45 @@ export class SalesReportsService {
     return this.db.query<T[]>(sql, p.values);
   }
 
-  async dashboard(scope: ReportScope) {
+  /** The KPIs, from the cubes (a few hundred cells per tenant, whatever the number of records). */
+  async dashboard(scope: ReportScope, now = new Date()) {
+    const today = localDate(now, scope.timeZone);
+    const last30 = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
     const c = new Params();
     const contactSql = `
-      SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE lifecycle = 'contact')::int AS contact, count(*) FILTER (WHERE lifecycle = 'prospect')::int AS prospect,
-             count(*) FILTER (WHERE lifecycle = 'customer')::int AS customer, count(*) FILTER (WHERE lifecycle = 'supplier')::int AS supplier,
-             count(*) FILTER (WHERE owner_id IS NOT NULL)::int AS assigned,
-             count(*) FILTER (WHERE (created_at AT TIME ZONE ${c.add(scope.timeZone)})::date = (now() AT TIME ZONE ${c.add(scope.timeZone)})::date)::int AS today,
-             count(*) FILTER (WHERE (created_at AT TIME ZONE ${c.add(scope.timeZone)})::date > (now() AT TIME ZONE ${c.add(scope.timeZone)})::date - 30)::int AS last30,
-             count(*) FILTER (WHERE initial_lifecycle IN ('contact', 'prospect') AND ${scope.within(c, 'created_at')})::int AS leads,
-             count(*) FILTER (WHERE initial_lifecycle IN ('contact', 'prospect') AND ${scope.within(c, 'created_at')} AND customer_at < ${c.add(scope.toAt.toISOString())}::timestamptz)::int AS converted
-        FROM rpt_contact c WHERE ${scope.where(c, CONTACT)} AND c.created`;
-    const o1 = new Params();
-    const openSql = `SELECT currency, count(*)::int AS n, sum(amount)::text AS amount, sum(amount * probability / 100.0)::text AS weighted
-        FROM rpt_opportunity o WHERE ${scope.where(o1, OPP)} AND o.status = 'open' GROUP BY currency ORDER BY currency`;
-    const o2 = new Params();
-    const closedSql = `SELECT count(*) FILTER (WHERE status = 'won')::int AS won, count(*) FILTER (WHERE status = 'lost')::int AS lost
-        FROM rpt_opportunity o WHERE ${scope.where(o2, OPP)} AND o.closed_at IS NOT NULL AND ${scope.within(o2, 'o.closed_at')}`;
-    const [[contacts], open, [closed]] = await Promise.all([this.q(contactSql, c), this.q(openSql, o1), this.q(closedSql, o2)]);
-    const k = contacts!;
-    const won = Number(closed!.won);
-    const lost = Number(closed!.lost);
+      SELECT kind, lifecycle, owner_id <> '' AS assigned, (day = ${c.add(today)}) AS today, sum(n)::bigint AS n
+        FROM rpt_contact_cube k WHERE ${scope.where(c, { owner: 'k.owner_id', team: 'k.team_id' }, 'text')}
+         AND (kind = 'now' OR (kind = 'created' AND day >= ${c.add(last30)} AND day <= ${c.add(today)})
+              OR (kind IN ('lead', 'lead_converted') AND day >= ${c.add(scope.from)} AND day <= ${c.add(scope.to)}))
+       GROUP BY 1, 2, 3, 4`;
+    const o = new Params();
+    const oppSql = `
+      SELECT kind, currency, sum(n)::bigint AS n, sum(amount)::text AS amount, sum(weighted)::text AS weighted
+        FROM rpt_opp_cube k WHERE ${scope.where(o, { owner: 'k.owner_id', team: 'k.team_id', pipeline: 'k.pipeline_id' }, 'text')}
+         AND (kind = 'open' OR (kind IN ('won', 'lost') AND day >= ${o.add(scope.from)} AND day <= ${o.add(scope.to)}))
+       GROUP BY 1, 2 ORDER BY 2`;
+    const [contacts, opps] = await Promise.all([this.q(contactSql, c), this.q(oppSql, o)]);
+    const sum = (rows: Q[], test: (r: Q) => boolean) => rows.filter(test).reduce((total, r) => total + Number(r.n), 0);
+    const isNow = (r: Q) => r.kind === 'now';
+    const lifecycle = (name: string) => sum(contacts, (r) => isNow(r) && r.lifecycle === name);
+    const open = opps.filter((r) => r.kind === 'open' && Number(r.n) !== 0);
+    const won = sum(opps, (r) => r.kind === 'won');
+    const lost = sum(opps, (r) => r.kind === 'lost');
+    const leads = sum(contacts, (r) => r.kind === 'lead');
+    const converted = sum(contacts, (r) => r.kind === 'lead_converted');
     return {
       ...scope.period(),
-      totalContacts: k.total,
-      contactsByLifecycle: { contact: k.contact, prospect: k.prospect, customer: k.customer, supplier: k.supplier },
-      assignedContacts: k.assigned,
-      contactsCreatedToday: k.today,
-      contactsCreatedLast30Days: k.last30,
-      activeOpportunities: open.reduce((sum, row) => sum + Number(row.n), 0),
+      totalContacts: sum(contacts, isNow),
+      contactsByLifecycle: { contact: lifecycle('contact'), prospect: lifecycle('prospect'), customer: lifecycle('customer'), supplier: lifecycle('supplier') },
+      assignedContacts: sum(contacts, (r) => isNow(r) && r.assigned === true),
+      contactsCreatedToday: sum(contacts, (r) => r.kind === 'created' && r.today === true),
+      contactsCreatedLast30Days: sum(contacts, (r) => r.kind === 'created'),
+      activeOpportunities: sum(open, () => true),
       potentialValue: open.map((row) => ({ currency: String(row.currency), amount: Number(row.amount).toFixed(2) })),
       weightedValue: open.map((row) => ({ currency: String(row.currency), amount: Number(row.weighted).toFixed(2) })),
       conversionRate: {
         opportunities: { won, lost, closed: won + lost, rate: ratio(won, won + lost) },
-        leads: { created: Number(k.leads), converted: Number(k.converted), rate: ratio(Number(k.converted), Number(k.leads)) },
+        leads: { created: leads, converted, rate: ratio(converted, leads) },
       },
     };
   }

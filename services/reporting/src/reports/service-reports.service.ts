@@ -30,25 +30,44 @@ export class ServiceReportsService {
                          CASE WHEN t.legal_state = 'answered_late' OR (t.legal_state IS NULL AND t.legal_due_at IS NOT NULL AND t.closed_at > t.legal_due_at) THEN 'late'
                               WHEN t.extended THEN 'extended' ELSE 'on_time' END
                        WHEN t.legal_overdue OR t.legal_due_at < ${nowAt}::timestamptz THEN 'overdue' ELSE 'pending' END`;
-    const rows = await this.q(
-      `WITH k AS (SELECT t.*, ${outcome} AS legal_outcome FROM rpt_ticket t WHERE ${where} AND ${scope.within(p, 't.received_at')})
-       SELECT 'class' AS dim, pqr_class AS key, count(*)::int AS n FROM k GROUP BY 2
-       UNION ALL SELECT 'category', category_id::text, count(*)::int FROM k GROUP BY 2
-       UNION ALL SELECT 'channel', channel, count(*)::int FROM k GROUP BY 2
-       UNION ALL SELECT 'priority', priority, count(*)::int FROM k GROUP BY 2
-       UNION ALL SELECT 'legal', legal_outcome, count(*)::int FROM k GROUP BY 2
-       UNION ALL SELECT 'csat', csat::text, count(*)::int FROM k WHERE csat IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'stat', 'total', count(*)::int FROM k
-       UNION ALL SELECT 'stat', 'closed', count(*)::int FROM k WHERE closed_at IS NOT NULL
-       UNION ALL SELECT 'stat', 'sla_met', count(*)::int FROM k WHERE closed_at IS NOT NULL AND NOT sla_breached
-       UNION ALL SELECT 'stat', 'answered', count(*)::int FROM k WHERE first_response_at IS NOT NULL
-       UNION ALL SELECT 'num', 'first_avg', avg(first_response_minutes) FROM k
-       UNION ALL SELECT 'num', 'first_median', percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_minutes) FROM k WHERE first_response_minutes IS NOT NULL
-       UNION ALL SELECT 'num', 'resolution_avg', avg(resolution_minutes) FROM k
-       UNION ALL SELECT 'num', 'resolution_median', percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_minutes) FROM k WHERE resolution_minutes IS NOT NULL
-       UNION ALL SELECT 'num', 'csat_avg', avg(csat) FROM k`,
-      p,
-    );
+    // One pass for every breakdown and total (GROUPING SETS), the medians in a second query alongside.
+    const m = new Params();
+    const [sets, [medians]] = await Promise.all([
+      this.q(
+        `SELECT pqr_class, category_id::text AS category, channel, priority, legal_outcome, csat::text AS csat,
+                GROUPING(pqr_class) AS g_class, GROUPING(category_id) AS g_category, GROUPING(channel) AS g_channel, GROUPING(priority) AS g_priority,
+                GROUPING(legal_outcome) AS g_legal, GROUPING(csat) AS g_csat,
+                count(*)::int AS n, count(closed_at)::int AS closed, (count(*) FILTER (WHERE closed_at IS NOT NULL AND NOT sla_breached))::int AS sla_met,
+                count(first_response_at)::int AS answered, avg(first_response_minutes) AS first_avg, avg(resolution_minutes) AS resolution_avg, avg(csat) AS csat_avg
+           FROM (SELECT t.*, ${outcome} AS legal_outcome FROM rpt_ticket t WHERE ${where} AND ${scope.within(p, 't.received_at')}) k
+          GROUP BY GROUPING SETS ((pqr_class), (category_id), (channel), (priority), (legal_outcome), (csat), ())`,
+        p,
+      ),
+      this.q(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t.first_response_minutes) AS first_median,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY t.resolution_minutes) AS resolution_median
+           FROM rpt_ticket t WHERE ${scope.where(m, { owner: 't.assignee_id', team: 't.team_id' })} AND ${scope.within(m, 't.received_at')}`,
+        m,
+      ),
+    ]);
+    const dims: [string, string, string][] = [
+      ['class', 'g_class', 'pqr_class'],
+      ['category', 'g_category', 'category'],
+      ['channel', 'g_channel', 'channel'],
+      ['priority', 'g_priority', 'priority'],
+      ['legal', 'g_legal', 'legal_outcome'],
+      ['csat', 'g_csat', 'csat'],
+    ];
+    const rows: Q[] = [];
+    for (const row of sets) {
+      const dim = dims.find(([, flag]) => Number(row[flag]) === 0);
+      if (dim && !(dim[0] === 'csat' && row.csat === null)) rows.push({ dim: dim[0], key: row[dim[2]] ?? null, n: row.n });
+      if (dim) continue;
+      for (const key of ['closed', 'sla_met', 'answered']) rows.push({ dim: 'stat', key, n: row[key] ?? 0 });
+      rows.push({ dim: 'stat', key: 'total', n: row.n });
+      for (const key of ['first_avg', 'resolution_avg', 'csat_avg']) rows.push({ dim: 'num', key, n: row[key] ?? null });
+    }
+    for (const key of ['first_median', 'resolution_median']) rows.push({ dim: 'num', key, n: medians?.[key] ?? null });
     const by = (dim: string) =>
       rows
         .filter((r) => r.dim === dim)
