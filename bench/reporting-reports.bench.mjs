@@ -37,12 +37,14 @@ async function load(platform, tenantId, opportunities, tickets, log) {
     [
       'opportunities',
       `INSERT INTO reporting.rpt_opportunity (tenant_id, opportunity_id, contact_id, pipeline_id, stage_id, initial_stage_id, owner_id, team_id, status, amount, currency, probability,
-                                              expected_close_date, source_id, created_at, closed_at, version)
+                                              expected_close_date, source_id, created_at, closed_at, version, reached_stage_ids)
        SELECT '${t}', gen_random_uuid(), NULL, '00000000-0000-4000-c000-000000000001', ('00000000-0000-4000-b000-' || lpad((i % 5)::text, 12, '0'))::uuid,
               '00000000-0000-4000-b000-000000000000', ('00000000-0000-4000-8000-' || lpad((i % 50)::text, 12, '0'))::uuid, ('00000000-0000-4000-9000-' || lpad((i % 10)::text, 12, '0'))::uuid,
               CASE WHEN i % 20 < 7 THEN 'won' WHEN i % 20 < 12 THEN 'lost' ELSE 'open' END, (i % 1000) * 1000 + 500, CASE WHEN i % 10 = 0 THEN 'USD' ELSE 'COP' END, (i % 5) * 20,
               to_char(now() + ((i % 365) - 100) * interval '1 day', 'YYYY-MM-DD'), ('00000000-0000-4000-a000-' || lpad((i % 20)::text, 12, '0'))::uuid,
-              now() - (i % 730) * interval '1 day', CASE WHEN i % 20 < 12 THEN now() - (i % 730) * interval '1 day' + (i % 90) * interval '1 day' END, 1
+              now() - (i % 730) * interval '1 day', CASE WHEN i % 20 < 12 THEN now() - (i % 730) * interval '1 day' + (i % 90) * interval '1 day' END, 1,
+              CASE WHEN i % 4 <> 0 THEN ARRAY['00000000-0000-4000-b000-000000000000', '00000000-0000-4000-b000-000000000001', '00000000-0000-4000-b000-000000000002']::uuid[]
+                   ELSE ARRAY['00000000-0000-4000-b000-000000000000']::uuid[] END
          FROM generate_series(1, ${opportunities}) i`,
     ],
     [

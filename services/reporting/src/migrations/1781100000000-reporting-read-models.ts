@@ -33,6 +33,7 @@ export class ReportingReadModels1781100000000 implements MigrationInterface {
         agent_id uuid NULL, assignee_id uuid NULL, created_by uuid NULL, status text NULL,
         amount numeric(19,4) NULL, currency text NULL, probability integer NULL, expected_close_date text NULL,
         source_id uuid NULL, created_at timestamptz NULL, closed_at timestamptz NULL, lost_reason_id uuid NULL, lost_reason_name text NULL,
+        reached_stage_ids uuid[] NOT NULL DEFAULT '{}',
         version integer NOT NULL DEFAULT 0,
         PRIMARY KEY (tenant_id, opportunity_id))`);
     await q.query(`CREATE INDEX rpt_opportunity_created_idx ON ${S}.rpt_opportunity (tenant_id, created_at)`);

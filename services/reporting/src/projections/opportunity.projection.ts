@@ -85,6 +85,7 @@ export class OpportunityProjection implements StateProjection {
       closed_at: null,
       lost_reason_id: null,
       lost_reason_name: null,
+      reached_stage_ids: [],
       version: 0,
     };
   }
@@ -105,6 +106,9 @@ export class OpportunityProjection implements StateProjection {
         status: next.status ?? str(d.status),
       });
     }
+    // Every stage the deal was ever in (first stage, stage changes): a set, so order and repeats do not matter.
+    const entered = event.type === OPPORTUNITIES_OPPORTUNITY_CREATED ? str(d.stageId) : event.type === OPPORTUNITIES_OPPORTUNITY_STAGE_CHANGED ? str(d.toStageId) : null;
+    if (entered) next = patched(next, { reached_stage_ids: [...new Set([...((next.reached_stage_ids as string[] | null) ?? []), entered])].sort() });
     const version = int(d.version) ?? (event.type === OPPORTUNITIES_OPPORTUNITY_WON ? Number(next.version) + 1 : 0);
     if (version <= Number(next.version)) {
       // An older event still fills what the newer ones did not say (e.g. the title before the creation arrived).

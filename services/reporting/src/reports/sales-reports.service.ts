@@ -62,15 +62,14 @@ export class SalesReportsService {
   /** Opportunities created in the period (the cohort) through the stages, by owner and by source. */
   async funnel(scope: ReportScope) {
     const p = new Params();
-    const cohort = `SELECT o.*, COALESCE(o.source_id, c.source_id) AS src FROM rpt_opportunity o
-        LEFT JOIN rpt_contact c ON c.tenant_id = o.tenant_id AND c.contact_id = o.contact_id
-       WHERE ${scope.where(p, OPP)} AND ${scope.within(p, 'o.created_at')}`;
-    const t = p.add(scope.tenantId);
+    // The contact's source only when the deal has none (COALESCE evaluates the subquery only then).
+    const cohort = `SELECT o.reached_stage_ids, o.stage_id, o.status, o.owner_id, o.amount, o.currency,
+                           COALESCE(o.source_id, (SELECT c.source_id FROM rpt_contact c WHERE c.tenant_id = o.tenant_id AND c.contact_id = o.contact_id)) AS src
+                      FROM rpt_opportunity o WHERE ${scope.where(p, OPP)} AND ${scope.within(p, 'o.created_at')}`;
     const rows = await this.q(
-      `WITH cohort AS (${cohort}),
-            reached AS (SELECT initial_stage_id AS stage_id, opportunity_id, amount, currency FROM cohort WHERE initial_stage_id IS NOT NULL
-                        UNION SELECT m.to_stage_id, m.opportunity_id, k.amount, k.currency FROM rpt_stage_move m JOIN cohort k USING (opportunity_id) WHERE m.tenant_id = ${t})
-       SELECT 'stage' AS kind, r.stage_id::text AS key, r.currency, count(DISTINCT r.opportunity_id)::int AS n, sum(r.amount)::text AS amount, 0 AS open, NULL::text AS open_amount, 0 AS won, 0 AS lost, NULL::text AS won_amount
+      `WITH cohort AS MATERIALIZED (${cohort}),
+            reached AS (SELECT r.stage_id, k.amount, k.currency FROM cohort k CROSS JOIN LATERAL unnest(k.reached_stage_ids) AS r(stage_id))
+       SELECT 'stage' AS kind, r.stage_id::text AS key, r.currency, count(*)::int AS n, sum(r.amount)::text AS amount, 0 AS open, NULL::text AS open_amount, 0 AS won, 0 AS lost, NULL::text AS won_amount
          FROM reached r GROUP BY r.stage_id, r.currency
        UNION ALL
        SELECT 'open', stage_id::text, currency, 0, NULL, count(*)::int, sum(amount)::text, 0, 0, NULL FROM cohort WHERE status = 'open' GROUP BY stage_id, currency
