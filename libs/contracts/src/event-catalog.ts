@@ -9,6 +9,7 @@ import { PRIVACY_EVENT_DEFINITIONS } from './events/contacts/privacy.catalog.js'
 import { MERGE_EVENT_DEFINITIONS } from './events/contacts/merge.catalog.js';
 import { TICKET_EVENT_DEFINITIONS } from './events/tickets/tickets.catalog.js';
 import { NOTIFICATION_EVENT_DEFINITIONS } from './events/notifications/notifications.catalog.js';
+import { REPORTING_EVENT_DEFINITIONS } from './events/reporting.catalog.js';
 
 export interface EventDefinition {
   type: string;
@@ -38,6 +39,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ...MERGE_EVENT_DEFINITIONS,
   ...TICKET_EVENT_DEFINITIONS,
   ...NOTIFICATION_EVENT_DEFINITIONS,
+  ...REPORTING_EVENT_DEFINITIONS,
 ];
 
 export function findEventDefinition(type: string): EventDefinition | undefined {

@@ -16,5 +16,6 @@ export * from './events/tickets/tickets.events.js';
 export * from './events/tickets/pqr-requester.events.js';
 export * from './events/tickets/conversation.events.js';
 export * from './events/notifications/notifications.events.js';
+export * from './events/reporting.events.js';
 export * from './services.js';
 export * from './asyncapi/asyncapi-document.js';

@@ -44,4 +44,37 @@ export class InboxService {
       return { duplicate: false, result: await work(em) };
     });
   }
+
+  /**
+   * handleOnce for many events in one transaction (high-volume consumers, see InboxBatcher): the
+   * ids are recorded with one statement and `work` gets only the events not seen before for this
+   * consumer (an id repeated inside the batch counts once), in their order. Everything commits
+   * or nothing does.
+   */
+  async handleBatch<E extends Pick<CloudEvent, 'id'>>(
+    events: readonly E[],
+    consumer: string,
+    work: (em: EntityManager, fresh: E[]) => Promise<void>,
+  ): Promise<{ fresh: number; duplicates: number }> {
+    for (const event of events) if (typeof event.id !== 'string' || event.id.length === 0) throw new Error('the event has no id');
+    if (events.length === 0) return { fresh: 0, duplicates: 0 };
+    return this.dataSource.transaction(async (em) => {
+      const ids = [...new Set(events.map((event) => event.id))].sort();
+      // Sorted ids: two batches sharing ids lock their inbox rows in the same order (no deadlock).
+      const inserted = (await em.query(
+        `INSERT INTO ${this.table} (message_id, consumer) SELECT id, $2 FROM unnest($1::text[]) AS t(id) ORDER BY id ON CONFLICT DO NOTHING RETURNING message_id`,
+        [ids, consumer],
+      )) as { message_id: string }[];
+      const freshIds = new Set(inserted.map((row) => row.message_id));
+      const fresh: E[] = [];
+      for (const event of events) {
+        if (!freshIds.delete(event.id)) continue;
+        fresh.push(event);
+      }
+      const duplicates = events.length - fresh.length;
+      this.metrics.duplicates += duplicates;
+      if (fresh.length > 0) await work(em, fresh);
+      return { fresh: fresh.length, duplicates };
+    });
+  }
 }

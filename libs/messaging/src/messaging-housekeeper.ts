@@ -36,17 +36,33 @@ export class MessagingHousekeeper implements OnApplicationBootstrap, OnModuleDes
   }
 
   /** One pruning pass; returns how many rows it deleted. */
-  async prune(): Promise<{ outbox: number; inbox: number }> {
-    if (this.running) return { outbox: 0, inbox: 0 };
+  async prune(): Promise<{ outbox: number; inbox: number; archive: number }> {
+    if (this.running) return { outbox: 0, inbox: 0, archive: 0 };
     this.running = true;
     try {
+      const archived = await this.hasArchive();
+      const oldPublished = `DELETE FROM ${this.schema}.outbox_message WHERE id IN (
+                 SELECT id FROM ${this.schema}.outbox_message
+                  WHERE published_at < now() - make_interval(hours => $1) LIMIT ${CHUNK})`;
+      // With the archive table: moved there (the replay history); without it (a schema from before): deleted.
       const outbox =
         this.options.outboxRetentionHours > 0
           ? await this.deleteInChunks(
-              `DELETE FROM ${this.schema}.outbox_message WHERE id IN (
-                 SELECT id FROM ${this.schema}.outbox_message
-                  WHERE published_at < now() - make_interval(hours => $1) LIMIT ${CHUNK})`,
+              archived
+                ? `WITH moved AS (${oldPublished} RETURNING id, event_type, tenant_id, envelope, occurred_at, published_at),
+                        deleted AS (INSERT INTO ${this.schema}.outbox_archive (id, event_type, tenant_id, envelope, occurred_at, published_at)
+                                    SELECT id, event_type, tenant_id, envelope, occurred_at, published_at FROM moved ON CONFLICT (id) DO NOTHING RETURNING 1)
+                   SELECT (SELECT count(*) FROM moved)::int AS n`
+                : oldPublished,
               this.options.outboxRetentionHours,
+            )
+          : 0;
+      const archive =
+        archived && this.options.outboxArchiveDays > 0
+          ? await this.deleteInChunks(
+              `DELETE FROM ${this.schema}.outbox_archive WHERE id IN (
+                 SELECT id FROM ${this.schema}.outbox_archive WHERE occurred_at < now() - make_interval(days => $1) LIMIT ${CHUNK})`,
+              this.options.outboxArchiveDays,
             )
           : 0;
       const inbox =
@@ -58,16 +74,23 @@ export class MessagingHousekeeper implements OnApplicationBootstrap, OnModuleDes
               this.options.inboxRetentionDays,
             )
           : 0;
-      return { outbox, inbox };
+      return { outbox, inbox, archive };
     } finally {
       this.running = false;
     }
   }
 
+  private async hasArchive(): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`${this.options.schema}.outbox_archive`])) as { present: boolean }[];
+    return row?.present === true;
+  }
+
   private async deleteInChunks(deleteSql: string, age: number): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_CHUNKS_PER_RUN; i++) {
-      const [row] = (await this.dataSource.query(`WITH deleted AS (${deleteSql} RETURNING 1) SELECT count(*)::int AS n FROM deleted`, [age])) as { n: number }[];
+      // A statement that already counts (starts with WITH) runs as it is; a plain DELETE is wrapped to count.
+      const sql = deleteSql.trimStart().startsWith('WITH') ? deleteSql : `WITH deleted AS (${deleteSql} RETURNING 1) SELECT count(*)::int AS n FROM deleted`;
+      const [row] = (await this.dataSource.query(sql, [age])) as { n: number }[];
       const n = row?.n ?? 0;
       total += n;
       if (n < CHUNK) break;

@@ -1,3 +1,4 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { outboxChannel, quoteIdent } from './sql-identifier.js';
 
 /**
@@ -45,6 +46,9 @@ export function messagingMigrationSql(schema: string): { up: string[]; down: str
     $$`,
     `CREATE OR REPLACE TRIGGER outbox_message_notify AFTER INSERT ON ${s}.outbox_message
       FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_message_notify()`,
+    // Published events older than the outbox retention move here (MessagingHousekeeper) instead of
+    // being deleted: the history a read-model rebuild replays (OutboxReplayer).
+    ...outboxArchiveSql(schema),
     `CREATE TABLE IF NOT EXISTS ${s}.inbox_message (
       message_id text NOT NULL,
       consumer text NOT NULL,
@@ -74,8 +78,47 @@ export function messagingMigrationSql(schema: string): { up: string[]; down: str
   const down = [
     `DROP TABLE IF EXISTS ${s}.dead_letter`,
     `DROP TABLE IF EXISTS ${s}.inbox_message`,
+    `DROP TABLE IF EXISTS ${s}.outbox_archive`,
     `DROP TABLE IF EXISTS ${s}.outbox_message`,
     `DROP FUNCTION IF EXISTS ${s}.outbox_message_notify()`,
   ];
   return { up, down };
+}
+
+/**
+ * The outbox archive alone: a service whose schema predates it adds it with a migration running
+ * these statements (idempotent).
+ */
+export function outboxArchiveSql(schema: string): string[] {
+  const s = quoteIdent(schema);
+  return [
+    `CREATE TABLE IF NOT EXISTS ${s}.outbox_archive (
+      id uuid PRIMARY KEY,
+      event_type text NOT NULL,
+      tenant_id uuid NOT NULL,
+      envelope jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      published_at timestamptz NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS outbox_archive_tenant_idx ON ${s}.outbox_archive (tenant_id, occurred_at)`,
+  ];
+}
+
+/**
+ * The migration that gives a schema created before the outbox archive its `outbox_archive` table
+ * (new schemas already get it from `messagingMigrationSql`). Each service lists it once, after
+ * its own migrations; it is idempotent, and `down` keeps the table (it holds replayable history).
+ */
+export function outboxArchiveMigration(schema: string): new () => MigrationInterface {
+  return class OutboxArchive1781200000000 implements MigrationInterface {
+    name = 'OutboxArchive1781200000000';
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      for (const sql of outboxArchiveSql(schema)) await queryRunner.query(sql);
+    }
+
+    async down(): Promise<void> {
+      // Keeps the archive: dropping it would lose the events a rebuild replays.
+    }
+  };
 }

@@ -50,8 +50,13 @@ export interface MessagingModuleOptions {
    * (consuming then begins when the broker is reachable). Default 15 s.
    */
   startupTimeoutMs?: number;
-  /** Published outbox rows are deleted after this many hours (default 168; 0 keeps them). */
+  /**
+   * Published outbox rows move to `outbox_archive` after this many hours (default 168; 0 keeps
+   * them in the outbox). The archive is the history a read-model rebuild replays.
+   */
   outboxRetentionHours?: number;
+  /** Archived events are deleted after this many days (default 0: kept; env OUTBOX_ARCHIVE_DAYS). */
+  outboxArchiveDays?: number;
   /**
    * Inbox rows are deleted after this many days (default 30; 0 keeps them). Must exceed the
    * longest time a message can wait in a queue, a retry tier or the DLQ before a replay.
@@ -96,6 +101,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: No
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
     startupTimeoutMs: options.startupTimeoutMs ?? 15_000,
     outboxRetentionHours: options.outboxRetentionHours ?? 168,
+    outboxArchiveDays: options.outboxArchiveDays ?? (env.OUTBOX_ARCHIVE_DAYS ? Number(env.OUTBOX_ARCHIVE_DAYS) : 0),
     inboxRetentionDays: options.inboxRetentionDays ?? 30,
     housekeepingIntervalMs: options.housekeepingIntervalMs ?? 600_000,
   };

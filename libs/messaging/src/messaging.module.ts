@@ -10,6 +10,8 @@ import { MessagingHousekeeper } from './messaging-housekeeper.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { MESSAGING_OPTIONS, resolveMessagingOptions, type MessagingModuleOptions } from './messaging-options.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxReplayHandler } from './outbox-replay.handler.js';
+import { OutboxReplayer } from './outbox-replayer.js';
 import { OutboxService } from './outbox.service.js';
 import { PlatformDeadLettersController } from './platform-dead-letters.controller.js';
 import { PlatformOperatorGuard } from './platform-operator.guard.js';
@@ -32,6 +34,7 @@ export class MessagingModule {
       AmqpConnection,
       OutboxService,
       OutboxRelay,
+      OutboxReplayer,
       InboxService,
       DeadLetterService,
       MessagingHealthIndicator,
@@ -48,12 +51,27 @@ export class MessagingModule {
       },
     ];
     if (consume) providers.push(AmqpTransport);
-    const exports = [MESSAGING_OPTIONS, MessagingMetrics, AmqpConnection, OutboxService, OutboxRelay, InboxService, DeadLetterService, MessagingHealthIndicator, MessagingHousekeeper];
+    const exports = [
+      MESSAGING_OPTIONS,
+      MessagingMetrics,
+      AmqpConnection,
+      OutboxService,
+      OutboxRelay,
+      OutboxReplayer,
+      InboxService,
+      DeadLetterService,
+      MessagingHealthIndicator,
+      MessagingHousekeeper,
+    ];
     return {
       module: MessagingModule,
       global: true,
       providers,
-      controllers: (options.deadLettersApi ?? options.consume ?? true) ? [DeadLettersController, PlatformDeadLettersController] : [],
+      controllers: [
+        ...((options.deadLettersApi ?? options.consume ?? true) ? [DeadLettersController, PlatformDeadLettersController] : []),
+        // Every consuming service can replay its outbox history for a read-model rebuild.
+        ...(consume ? [OutboxReplayHandler] : []),
+      ],
       exports: consume ? [...exports, AmqpTransport] : exports,
     };
   }

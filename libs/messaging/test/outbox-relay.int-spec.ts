@@ -204,7 +204,7 @@ describe('transactional outbox and relay', () => {
     }
   });
 
-  it('prunes published outbox rows and old inbox rows, never unpublished ones', async () => {
+  it('archives published outbox rows, prunes old inbox rows, never touches unpublished ones', async () => {
     const [published] = await first.commitEvents('relaytest.prune.created', 1);
     await waitFor(async () => (await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = $1 AND published_at IS NOT NULL`, [published])).length === 1, {
       description: 'the event published',
@@ -228,6 +228,8 @@ describe('transactional outbox and relay', () => {
       expect(result.outbox).toBeGreaterThanOrEqual(1);
       expect(result.inbox).toBe(1);
       expect(await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = $1`, [published])).toHaveLength(0);
+      // Moved to the archive, not lost: the history a read-model rebuild replays.
+      expect(await sql(`SELECT 1 FROM "${SCHEMA}".outbox_archive WHERE id = $1`, [published])).toHaveLength(1);
       expect(await sql(`SELECT 1 FROM "${SCHEMA}".outbox_message WHERE id = $1`, [stuck])).toHaveLength(1);
       expect((await sql<{ message_id: string }>(`SELECT message_id FROM "${SCHEMA}".inbox_message`)).map((r) => r.message_id)).toEqual(['new']);
     } finally {

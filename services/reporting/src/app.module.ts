@@ -4,23 +4,22 @@ import { CommonModule } from '@crm/common';
 import { DatabaseModule } from '@crm/database';
 import { MessagingModule } from '@crm/messaging';
 import { ReportingConfigModule } from './config/reporting-config.module.js';
-import { ContactCounter } from './contact-stats/contact-counter.entity.js';
-import { ContactDaily } from './contact-stats/contact-daily.entity.js';
-import { ContactFact } from './contact-stats/contact-fact.entity.js';
-import { ContactStatsModule } from './contact-stats/contact-stats.module.js';
-import { DashboardModule } from './dashboard/dashboard.module.js';
 import { REPORTING_MIGRATIONS } from './migrations/index.js';
+import { ProjectionsModule } from './projections/projections.module.js';
+import { RebuildModule } from './rebuild/rebuild.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({
   imports: [
     CommonModule.forService('reporting'),
     AuthModule.forRoot(),
-    DatabaseModule.forService({ schema: 'reporting', entities: [ContactFact, ContactCounter, ContactDaily], migrations: REPORTING_MIGRATIONS }),
-    // Reporting only reads events; the relay stays on for the reports it may publish later (cheap when idle).
-    MessagingModule.forService({ service: 'reporting' }),
+    DatabaseModule.forService({ schema: 'reporting', entities: [], migrations: REPORTING_MIGRATIONS }),
+    // Batched consumption (InboxBatcher): enough unacked deliveries in flight to fill a few batches.
+    MessagingModule.forService({ service: 'reporting', prefetch: 1500 }),
     ReportingConfigModule,
-    ContactStatsModule,
-    DashboardModule,
+    ProjectionsModule,
+    ReportsModule,
+    RebuildModule,
   ],
 })
 export class AppModule {}

@@ -14,7 +14,6 @@ interface Dashboard {
   assignedContacts: number;
   contactsCreatedToday: number;
   contactsCreatedLast30Days: number;
-  updatedAt: string | null;
 }
 
 const tenantOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).tid;
@@ -64,14 +63,16 @@ describe('reporting dashboard, through the gateway', () => {
 
   it('starts at zero for a new tenant', async () => {
     const tenant = await world.createTenant();
-    expect(await dashboard(tenant.token)).toEqual({
+    expect(await dashboard(tenant.token)).toMatchObject({
       totalContacts: 0,
       contactsByLifecycle: { contact: 0, prospect: 0, customer: 0, supplier: 0 },
       assignedContacts: 0,
       contactsCreatedToday: 0,
       contactsCreatedLast30Days: 0,
       timeZone: 'America/Bogota',
-      updatedAt: null,
+      activeOpportunities: 0,
+      potentialValue: [],
+      conversionRate: { opportunities: { won: 0, lost: 0, closed: 0, rate: null }, leads: { created: 0, converted: 0, rate: null } },
     });
   });
 
@@ -88,7 +89,6 @@ describe('reporting dashboard, through the gateway', () => {
       contactsCreatedToday: before.contactsCreatedToday + 3,
       contactsCreatedLast30Days: before.contactsCreatedLast30Days + 3,
     });
-    expect(Date.parse(afterCreation.updatedAt!)).not.toBeNaN();
 
     // The creation of `first` again, as the broker would after a lost ack: nothing changes.
     const created = await spy.waitForMessage((m) => m.routingKey === 'contacts.contact.created' && m.body.subject === first.id);

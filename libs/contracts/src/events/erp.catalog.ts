@@ -6,7 +6,7 @@ export const ERP_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: e.ERP_SALES_INVOICE_ISSUED,
     publisher: 'erp',
-    consumers: ['contacts'],
+    consumers: ['contacts', 'reporting'],
     summary:
       'El ERP emitió una factura a un cliente; contacts la guarda en el historial de compras y la línea de tiempo. ' +
       'Cliente por crmContactId (preferido) o customerTaxId. / The ERP issued an invoice.',
@@ -16,7 +16,7 @@ export const ERP_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: e.ERP_FINANCE_PAYMENT_RECEIVED,
     publisher: 'erp',
-    consumers: ['contacts'],
+    consumers: ['contacts', 'reporting'],
     summary: 'El ERP registró un pago de un cliente (opcionalmente aplicado a facturas); contacts lo guarda en el historial y la línea de tiempo. / A payment was received.',
     schema: e.erpPaymentReceivedSchema,
     exchange: 'erp.events',

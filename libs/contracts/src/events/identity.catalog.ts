@@ -5,7 +5,7 @@ export const IDENTITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: IDENTITY_USER_CREATED,
     publisher: 'gateway',
-    consumers: ['contacts', 'notifications', 'opportunities'],
+    consumers: ['contacts', 'notifications', 'opportunities', 'reporting'],
     summary: 'Un usuario fue creado en un tenant. / A user was created.',
     schema: userSnapshotSchema,
     exchange: 'crm.events',
@@ -13,7 +13,7 @@ export const IDENTITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: IDENTITY_USER_UPDATED,
     publisher: 'gateway',
-    consumers: ['contacts', 'notifications', 'opportunities'],
+    consumers: ['contacts', 'notifications', 'opportunities', 'reporting'],
     summary: 'Datos, roles, equipos o estado de un usuario cambiaron. / A user changed.',
     schema: userSnapshotSchema,
     exchange: 'crm.events',

@@ -1,3 +1,4 @@
+import { outboxArchiveMigration } from '@crm/messaging';
 import { InitialContacts1763712000000 } from './1763712000000-initial-contacts.js';
 import { ContactProfile1763712100000 } from './1763712100000-contact-profile.js';
 import { LifecycleCatalogsAssignment1763712200000 } from './1763712200000-lifecycle-catalogs-assignment.js';
@@ -21,4 +22,5 @@ export const CONTACTS_MIGRATIONS = [
   ObjectRemoval1763712750000,
   TeamsIdempotency1763712800000,
   RateLimits1763719900000,
+  outboxArchiveMigration('contacts'),
 ];

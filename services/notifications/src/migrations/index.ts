@@ -1,3 +1,4 @@
+import { outboxArchiveMigration } from '@crm/messaging';
 import { NotificationsInitial1767225600000 } from './1767225600000-notifications-initial.js';
 import { UserProjectionTeams1767312000000 } from './1767312000000-user-projection-teams.js';
 import { TicketTrackingLinks1767400200000 } from './1767400200000-ticket-tracking-links.js';
@@ -13,4 +14,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   EmailAttachments1767500120000,
   PreferencesLiveFeed1767600300000,
   EmailThreading1767609000000,
+  outboxArchiveMigration('notifications'),
 ];

@@ -1,3 +1,4 @@
+import { outboxArchiveMigration } from '@crm/messaging';
 import { OpportunitiesInitial1767225600000 } from './1767225600000-opportunities-initial.js';
 import { PipelinesOpportunities1767500000000 } from './1767500000000-pipelines-opportunities.js';
 import { OpportunityNotesDocuments1767500010000 } from './1767500010000-opportunity-notes-documents.js';
@@ -19,4 +20,5 @@ export const OPPORTUNITIES_MIGRATIONS = [
   ActivityReminders1767600100000,
   QuoteSettingsExpiry1767600110000,
   OpportunityNoteReminders1767600120000,
+  outboxArchiveMigration('opportunities'),
 ];

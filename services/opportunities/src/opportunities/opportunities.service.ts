@@ -113,6 +113,7 @@ export class OpportunitiesService {
         expectedCloseDate: opportunity.expectedCloseDate,
         createdAt: opportunity.createdAt.toISOString(),
         version: opportunity.version,
+        sourceId: opportunity.sourceId ?? null,
       };
       await this.outbox.publish(em, { type: OPPORTUNITIES_OPPORTUNITY_CREATED, subject: opportunity.id, tenantId: user.tenantId, data: created });
       if (opportunity.agentId) await this.publishAssigned(em, opportunity, 'agent', null, user.id);

@@ -1,3 +1,4 @@
+import { outboxArchiveMigration } from '@crm/messaging';
 import { TicketsInitial1767225600000 } from './1767225600000-tickets-initial.js';
 import { TicketsCore1767400000000 } from './1767400000000-tickets-core.js';
 import { BusinessCalendars1767400100000 } from './1767400100000-business-calendars.js';
@@ -25,4 +26,5 @@ export const TICKETS_MIGRATIONS = [
   CannedResponses1767600110000,
   TicketMerge1767600120000,
   EmailChannel1767609000000,
+  outboxArchiveMigration('tickets'),
 ];

@@ -5,7 +5,7 @@ export const LIFECYCLE_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: l.CONTACTS_CONTACT_CONVERTED,
     publisher: 'contacts',
-    consumers: [],
+    consumers: ['reporting'],
     summary:
       'Un contacto cambió de etapa (prospecto, cliente, proveedor); con `to` cliente o proveedor el ERP crea su tercero con estos datos. / A contact was converted; the ERP creates its customer or supplier from it.',
     schema: l.contactConvertedSchema,
@@ -14,7 +14,7 @@ export const LIFECYCLE_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   {
     type: l.CONTACTS_SOURCE_CHANGED,
     publisher: 'contacts',
-    consumers: [],
+    consumers: ['reporting'],
     summary: 'Se creó o modificó una fuente de captación (nombre, canal, costo y periodo, para el costo de adquisición por fuente). / A source of capture was created or changed.',
     schema: l.sourceChangedSchema,
     exchange: 'crm.events',

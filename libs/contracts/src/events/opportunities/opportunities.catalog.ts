@@ -4,8 +4,18 @@ import * as r from './opportunity-records.events.js';
 import * as s from './sales.events.js';
 
 /** Schemas are copied so the AsyncAPI YAML spells each one out instead of aliasing shared parts. */
+/** Reporting reads every opportunity, activity and quote event (its read models). */
+const READ_BY_REPORTING = /^opportunities\.(opportunity|activity|quote)\./;
+
 function define(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
-  return { type, publisher: 'opportunities', consumers, summary, schema: JSON.parse(JSON.stringify(schema)) as EventDefinition['schema'], exchange: 'crm.events' };
+  return {
+    type,
+    publisher: 'opportunities',
+    consumers: READ_BY_REPORTING.test(type) ? [...consumers, 'reporting'] : consumers,
+    summary,
+    schema: JSON.parse(JSON.stringify(schema)) as EventDefinition['schema'],
+    exchange: 'crm.events',
+  };
 }
 
 /** Every event carries `contactId`, so contacts' timeline shows it. */

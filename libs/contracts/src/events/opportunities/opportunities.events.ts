@@ -69,6 +69,8 @@ export interface OpportunityCreatedData extends OpportunityRef {
   expectedCloseDate: string | null;
   createdAt: string;
   version: number;
+  /** Additive (1.2): the source of capture (fuente) the deal came from, for reporting by source. */
+  sourceId?: string | null;
 }
 
 export interface OpportunityUpdatedData {
@@ -161,6 +163,7 @@ export const opportunityCreatedSchema = object(
     expectedCloseDate: nullableText,
     createdAt: dateTime,
     version: integer,
+    sourceId: nullableUuid,
   },
   [...refRequired, 'status', 'amount', 'probability', 'expectedCloseDate', 'createdAt', 'version'],
 );

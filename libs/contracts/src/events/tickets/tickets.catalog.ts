@@ -5,7 +5,7 @@ import * as c from './conversation.events.js';
 
 /** Contacts consumes every tickets.ticket.* event that names a contact: the contact's timeline. */
 function ticketEvent(type: string, consumers: readonly string[], summary: string, schema: EventDefinition['schema']): EventDefinition {
-  return { type, publisher: 'tickets', consumers: [...new Set([...consumers, 'contacts'])], summary, schema, exchange: 'crm.events' };
+  return { type, publisher: 'tickets', consumers: [...new Set([...consumers, 'contacts', 'reporting'])], summary, schema, exchange: 'crm.events' };
 }
 
 /** Every tickets event (issue #8) plus contacts' answer to a public PQR from an unknown e-mail. */
