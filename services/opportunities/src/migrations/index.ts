@@ -4,6 +4,7 @@ import { OpportunityNotesDocuments1767500010000 } from './1767500010000-opportun
 import { Quotes1767500100000 } from './1767500100000-quotes.js';
 import { ErpOrders1767500110000 } from './1767500110000-erp-orders.js';
 import { Activities1767500130000 } from './1767500130000-activities.js';
+import { OpportunitiesBenchIndexes1767500900000 } from './1767500900000-opportunities-bench-indexes.js';
 
 /** In order; run at start (never `synchronize`). */
 export const OPPORTUNITIES_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const OPPORTUNITIES_MIGRATIONS = [
   Quotes1767500100000,
   ErpOrders1767500110000,
   Activities1767500130000,
+  OpportunitiesBenchIndexes1767500900000,
 ];
