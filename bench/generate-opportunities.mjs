@@ -85,7 +85,18 @@ async function secondaryIndexes(client) {
  * `users` (the bench's real sales people) take the first owner slots, in their first team;
  * `teamIds` (the bench's real teams) take the first team slots.
  */
-export async function generateOpportunities({ databaseUrl, tenantId, count = 1_000_000, boardOpen = 100_000, boardClosed = 60_000, boardPipelineId, users = [], teamIds = [], log = console.log, seed = 7 }) {
+export async function generateOpportunities({
+  databaseUrl,
+  tenantId,
+  count = 1_000_000,
+  boardOpen = 100_000,
+  boardClosed = 60_000,
+  boardPipelineId,
+  users = [],
+  teamIds = [],
+  log = console.log,
+  seed = 7,
+}) {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'bench-generator' });
   await client.connect();
   const timings = {};
@@ -235,7 +246,9 @@ export async function generateOpportunities({ databaseUrl, tenantId, count = 1_0
       await second.end();
     });
     await timed('vacuum analyze', async () => {
-      for (const table of ['opportunity', 'contact_ref', 'user_ref', 'stage', 'pipeline']) await client.query(`VACUUM ANALYZE opportunities.${table}`);
+      const { rows: present } = await client.query("SELECT to_regclass('opportunities.board_total') IS NOT NULL AS yes");
+      for (const table of ['opportunity', 'contact_ref', 'user_ref', 'stage', 'pipeline', ...(present[0].yes ? ['board_total'] : [])])
+        await client.query(`VACUUM ANALYZE opportunities.${table}`);
     });
     const [{ size }] = (await client.query(`SELECT pg_size_pretty(pg_total_relation_size('opportunities.opportunity')) AS size`)).rows;
     return { count, boardPipelineId, boardRows, boardOpen: boardOpenRows, owners: owners.map((o) => o.id), teams, timings, size };

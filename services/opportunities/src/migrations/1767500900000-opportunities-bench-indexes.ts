@@ -5,6 +5,9 @@ const KEY = 'tenant_id, pipeline_id, stage_id, currency, owner_id, team_id, shar
 /** The same key from an opportunity row: its creator only counts when it has no owner (the visibility rule). */
 const KEY_OF_ROW = 'tenant_id, pipeline_id, stage_id, currency, owner_id, team_id, shared_with_team, CASE WHEN owner_id IS NULL THEN created_by END';
 
+/** Columns the list's filters and visibility branches read, besides the key: in an index, a branch's id scan never visits the table. */
+const LIST_COLUMNS = 'status, pipeline_id, stage_id, expected_close_date, stalled_at, owner_id, team_id, shared_with_team, created_by';
+
 /** Adds the grouped deltas of `source` (rows: key columns, c, a, w) to board_total, in key order (no deadlocks between statements). */
 const apply = (source: string) => `
   INSERT INTO opportunities.board_total AS b (${KEY}, opportunities, amount, weighted_raw)
@@ -33,6 +36,9 @@ const rowsOf = (table: string, sign: '' | '-') => `SELECT ${KEY_OF_ROW} AS creat
  * - `opportunity_unowned_creator_idx`: the "created by me, still unassigned" branch of the
  *   visibility rule in list order (the list reads each branch of the rule as its own ordered
  *   index scan: owner, this one, team).
+ * - `opportunity_agent_list_idx`, `opportunity_assignee_list_idx`: "my deals as agent / as
+ *   assignee" newest first, covering the usual filters and the visibility columns, so the list
+ *   stops at the page instead of sorting every deal of the person (~4,500 heap rows, 15-30 ms).
  * - `opportunity_forecast_idx`: the open deals by expected close date with everything the forecast
  *   groups and sums, so the forecast reads the index alone.
  */
@@ -79,6 +85,13 @@ export class OpportunitiesBenchIndexes1767500900000 implements MigrationInterfac
       'CREATE INDEX opportunity_stage_cards_idx ON opportunities.opportunity (tenant_id, stage_id, created_at DESC, id DESC) INCLUDE (pipeline_id, owner_id, team_id, created_by, shared_with_team)',
     );
     await q('CREATE INDEX opportunity_unowned_creator_idx ON opportunities.opportunity (tenant_id, created_by, created_at DESC, id DESC) WHERE owner_id IS NULL');
+    // Agent's and assignee's deals newest first, with what the list filters and the visibility rule read: a branch of the
+    // list (ids only) is an index-only scan that stops at the page; they replace the unordered (tenant, person) indexes.
+    for (const person of ['agent', 'assignee']) {
+      await q(`CREATE INDEX opportunity_${person}_list_idx ON opportunities.opportunity (tenant_id, ${person}_id, created_at DESC, id DESC)
+               INCLUDE (${LIST_COLUMNS}) WHERE ${person}_id IS NOT NULL`);
+      await q(`DROP INDEX IF EXISTS opportunities.opportunity_${person}_idx`);
+    }
     await q(`CREATE INDEX opportunity_forecast_idx ON opportunities.opportunity (tenant_id, expected_close_date)
              INCLUDE (pipeline_id, stage_id, currency, amount, probability, owner_id, team_id, created_by, shared_with_team) WHERE status = 'open'`);
   }
@@ -86,6 +99,10 @@ export class OpportunitiesBenchIndexes1767500900000 implements MigrationInterfac
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const sql of [
       'DROP INDEX IF EXISTS opportunities.opportunity_forecast_idx',
+      'CREATE INDEX IF NOT EXISTS opportunity_agent_idx ON opportunities.opportunity (tenant_id, agent_id) WHERE agent_id IS NOT NULL',
+      'CREATE INDEX IF NOT EXISTS opportunity_assignee_idx ON opportunities.opportunity (tenant_id, assignee_id) WHERE assignee_id IS NOT NULL',
+      'DROP INDEX IF EXISTS opportunities.opportunity_agent_list_idx',
+      'DROP INDEX IF EXISTS opportunities.opportunity_assignee_list_idx',
       'DROP INDEX IF EXISTS opportunities.opportunity_unowned_creator_idx',
       'DROP INDEX IF EXISTS opportunities.opportunity_stage_cards_idx',
       'DROP TRIGGER IF EXISTS opportunity_board_total_delete ON opportunities.opportunity',

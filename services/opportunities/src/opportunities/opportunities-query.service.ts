@@ -88,7 +88,11 @@ export class OpportunitiesQueryService {
     // scan, so those ids narrow the query (which keeps the whole rule and every filter).
     const branches = this.access.visibilityBranches(user);
     if (branches) {
-      const parts = branches.map((branch) => keyset(this.withFilters(this.access.tenantQuery(user).andWhere(branch.sql, branch.params), filters)).select('o.id', 'id').limit(limit + 1));
+      const parts = branches.map((branch) =>
+        keyset(this.withFilters(this.access.tenantQuery(user).andWhere(branch.sql, branch.params), filters))
+          .select('o.id', 'id')
+          .limit(limit + 1),
+      );
       q.andWhere(`o.id IN (SELECT visible.id FROM (${parts.map((part) => `(${part.getQuery()})`).join(' UNION ALL ')}) visible)`);
       for (const part of parts) q.setParameters(part.getParameters());
     }

@@ -56,7 +56,12 @@ export class OpportunityBoardService {
     const totals = await this.totals(em, user, filters);
     const shown = stages.filter((stage) => !stage.archivedAt || totals.some((row) => row.stage_id === stage.id));
     const pages = await this.cards(em, user, filters, shown, limit);
-    const labels = await this.labels.labelsOf(em, [...pages.values()].flatMap((page) => page.items), language, stages);
+    const labels = await this.labels.labelsOf(
+      em,
+      [...pages.values()].flatMap((page) => page.items),
+      language,
+      stages,
+    );
     const columns = shown.map((stage) => {
       const rows = totals.filter((row) => row.stage_id === stage.id);
       const cards = pages.get(stage.id) ?? { items: [], nextCursor: null };
@@ -133,9 +138,7 @@ export class OpportunityBoardService {
     )) as CardRow[];
     const ids = rows.map((row) => row.id);
     const found =
-      ids.length === 0
-        ? []
-        : await em.createQueryBuilder(Opportunity, 'o').where('o.tenant_id = :tenantId', { tenantId: user.tenantId }).andWhere('o.id IN (:...ids)', { ids }).getMany();
+      ids.length === 0 ? [] : await em.createQueryBuilder(Opportunity, 'o').where('o.tenant_id = :tenantId', { tenantId: user.tenantId }).andWhere('o.id IN (:...ids)', { ids }).getMany();
     const byId = new Map(found.map((o) => [o.id, o]));
     for (const stage of stages) {
       // Newest first, as the keyset cursor expects (the time key is a fixed-width UTC string; ids compare like uuids).

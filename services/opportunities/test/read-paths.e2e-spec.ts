@@ -11,6 +11,9 @@ interface Column {
 }
 
 /**
+ * The read paths rewritten for speed (bench/opportunities-*.bench.mjs) must answer exactly what
+ * they answered before.
+ *
  * The board's totals come from `board_total`, kept by triggers on every insert, update and delete
  * of an opportunity (migration 1767500900000, bench/opportunities-board.bench.mjs). Whatever
  * happens to the deals (created, moved, re-valued, probability overridden, won, reassigned), a
@@ -18,7 +21,7 @@ interface Column {
  * board (`stale=false`, which the table cannot answer) still aggregates the deals, so the two are
  * compared for every kind of user, and the figures are also worked out by hand.
  */
-describe('board totals kept by triggers (issue #7 bench)', () => {
+describe('board totals and list pages on their fast paths (issue #7 bench)', () => {
   let world: CrmWorld;
   let north: string;
   let south: string;
@@ -26,6 +29,7 @@ describe('board totals kept by triggers (issue #7 bench)', () => {
   let mate: WorldUser; // sales, north
   let manager: WorldUser; // manager, north
   let southSeller: WorldUser; // sales, south
+  let reader: WorldUser; // read-only, north
   let pipelineId: string;
   let stages: Record<string, StageRef>;
 
@@ -43,11 +47,12 @@ describe('board totals kept by triggers (issue #7 bench)', () => {
     world = await CrmWorld.start({ services: ['contacts', 'opportunities'] });
     const tag = randomUUID().slice(0, 6);
     [north, south] = [await world.createTeam(`Norte ${tag}`), await world.createTeam(`Sur ${tag}`)];
-    [seller, mate, manager, southSeller] = await Promise.all([
+    [seller, mate, manager, southSeller, reader] = await Promise.all([
       world.createUser(['sales'], [north]),
       world.createUser(['sales'], [north]),
       world.createUser(['manager'], [north]),
       world.createUser(['sales'], [south]),
+      world.createUser(['readonly'], [north]),
     ]);
     const created = await world.api.post('/api/v1/pipelines', { name: `Tablero ${tag}` }, world.adminToken);
     expect({ status: created.status, body: created.status === 201 ? 'created' : created.body }).toEqual({ status: 201, body: 'created' });
@@ -109,8 +114,14 @@ describe('board totals kept by triggers (issue #7 bench)', () => {
       totals: [{ currency: 'COP', count: 1, value: { amount: '4000000.00', currency: 'COP' }, weighted: { amount: '1200000.00', currency: 'COP' } }],
     });
     // Negociación: a at the stage's 75 %: 750,000.00 (mate's private deal still hidden).
-    expect(column(after, 'Negociación')).toMatchObject({ count: 1, totals: [{ currency: 'COP', count: 1, value: { amount: '1000000.00', currency: 'COP' }, weighted: { amount: '750000.00', currency: 'COP' } }] });
-    expect(column(after, 'Ganado')).toMatchObject({ count: 1, totals: [{ currency: 'USD', count: 1, value: { amount: '500.00', currency: 'USD' }, weighted: { amount: '500.00', currency: 'USD' } }] });
+    expect(column(after, 'Negociación')).toMatchObject({
+      count: 1,
+      totals: [{ currency: 'COP', count: 1, value: { amount: '1000000.00', currency: 'COP' }, weighted: { amount: '750000.00', currency: 'COP' } }],
+    });
+    expect(column(after, 'Ganado')).toMatchObject({
+      count: 1,
+      totals: [{ currency: 'USD', count: 1, value: { amount: '500.00', currency: 'USD' }, weighted: { amount: '500.00', currency: 'USD' } }],
+    });
 
     // Every kind of user: the table's totals equal aggregating the deals themselves; other filters too.
     for (const user of [seller, mate, manager, southSeller, { id: '', email: '', token: world.adminToken }]) {
@@ -118,5 +129,53 @@ describe('board totals kept by triggers (issue #7 bench)', () => {
       expect(figures(await board(user, `&ownerId=${mate.id}`))).toEqual(figures(await board(user, `&ownerId=${mate.id}&stale=false`)));
       expect(figures(await board(user, `&teamId=${south}`))).toEqual(figures(await board(user, `&teamId=${south}&stale=false`)));
     }
+  });
+
+  it('pages through exactly the deals each user may see, newest first, on the list read per visibility branch', async () => {
+    const tag = `ramas-${randomUUID().slice(0, 6)}`;
+    const contact = await world.createContact(seller.token, { lastName: 'Ramas', teamId: north });
+    const mateContact = await world.createContact(mate.token, { lastName: 'Ramas', teamId: north });
+    const southContact = await world.createContact(southSeller.token, { lastName: 'Ramas', teamId: south });
+    const made: Record<string, string> = {};
+    // In creation order, so newest first is the reverse.
+    for (const [name, user, contactId, extra] of [
+      ['sellerShared', seller, contact.id, {}],
+      ['sellerPrivate', seller, contact.id, { sharedWithTeam: false }],
+      ['mateShared', mate, mateContact.id, {}],
+      ['matePrivate', mate, mateContact.id, { sharedWithTeam: false }],
+      ['south', southSeller, southContact.id, {}],
+      ['sellerSecond', seller, contact.id, {}],
+    ] as const) {
+      const response = await createOpportunity(world.api, user.token, { contactId, tags: [tag], ...extra });
+      expect(response.status).toBe(201);
+      made[name] = response.body.id;
+    }
+    const newestFirst = (...names: string[]) =>
+      Object.keys(made)
+        .reverse()
+        .filter((name) => names.includes(name));
+    const pageThrough = async (user: { token: string }, filters: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      for (let pages = 0; pages < 10; pages++) {
+        const response = await world.api.get(`/api/v1/opportunities?tag=${tag}&limit=2${filters}${cursor ? `&cursor=${cursor}` : ''}`, user.token);
+        expect(response.status).toBe(200);
+        seen.push(...response.body.items.map((item: { id: string }) => Object.keys(made).find((name) => made[name] === item.id)));
+        if (!response.body.nextCursor) break;
+        cursor = response.body.nextCursor;
+      }
+      return seen;
+    };
+    // Sales: own deals and the team's shared ones; manager: the whole team; read-only: the team's shared ones; admin: all.
+    expect(await pageThrough(seller, '')).toEqual(newestFirst('sellerShared', 'sellerPrivate', 'mateShared', 'sellerSecond'));
+    expect(await pageThrough(mate, '')).toEqual(newestFirst('sellerShared', 'mateShared', 'matePrivate', 'sellerSecond'));
+    expect(await pageThrough(manager, '')).toEqual(newestFirst('sellerShared', 'sellerPrivate', 'mateShared', 'matePrivate', 'sellerSecond'));
+    expect(await pageThrough(reader, '')).toEqual(newestFirst('sellerShared', 'mateShared', 'sellerSecond'));
+    expect(await pageThrough(southSeller, '')).toEqual(newestFirst('south'));
+    expect(await pageThrough({ token: world.adminToken }, '')).toEqual(newestFirst(...Object.keys(made)));
+    // With more filters, and a filter that names someone else's deals: still only what the caller may see.
+    expect(await pageThrough(seller, `&status=open&ownerId=${mate.id}`)).toEqual(newestFirst('mateShared'));
+    expect(await pageThrough(seller, `&teamId=${south}`)).toEqual([]);
+    expect(await pageThrough(manager, `&ownerId=${seller.id}&status=open`)).toEqual(newestFirst('sellerShared', 'sellerPrivate', 'sellerSecond'));
   });
 });
