@@ -85,17 +85,17 @@ export class OpportunitiesQueryService {
     // Someone who sees part of the tenant: the rule is an OR (owned, created unassigned, each team),
     // which no single index returns in list order; Postgres would fetch every row of the user's
     // teams to sort them. The page is among the first limit+1 of each branch, each an ordered index
-    // scan, so those ids narrow the query (which keeps the whole rule and every filter).
-    const branches = this.access.visibilityBranches(user);
-    if (branches) {
-      const parts = branches.map((branch) =>
-        keyset(this.withFilters(this.access.tenantQuery(user).andWhere(branch.sql, branch.params), filters))
-          .select('o.id', 'id')
-          .limit(limit + 1),
-      );
-      q.andWhere(`o.id IN (SELECT visible.id FROM (${parts.map((part) => `(${part.getQuery()})`).join(' UNION ALL ')}) visible)`);
-      for (const part of parts) q.setParameters(part.getParameters());
-    }
+    // scan, so those ids narrow the query (which keeps the whole rule and every filter). Someone who
+    // sees everything has one branch: its ids alone can come from a covering index without
+    // visiting the rows the filters drop.
+    const branches = this.access.visibilityBranches(user) ?? [{ sql: '1=1', params: {} }];
+    const parts = branches.map((branch) =>
+      keyset(this.withFilters(this.access.tenantQuery(user).andWhere(branch.sql, branch.params), filters))
+        .select('o.id', 'id')
+        .limit(limit + 1),
+    );
+    q.andWhere(`o.id IN (SELECT visible.id FROM (${parts.map((part) => `(${part.getQuery()})`).join(' UNION ALL ')}) visible)`);
+    for (const part of parts) q.setParameters(part.getParameters());
     const page = await timeKeysetPage(q, limit, 'o.created_at', (o) => o);
     const labels = await this.labels.labelsOf(this.dataSource.manager, page.items, language);
     return { items: page.items.map((o) => toOpportunityView(o, labels.get(o.id))), nextCursor: page.nextCursor };
