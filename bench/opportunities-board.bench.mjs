@@ -60,7 +60,15 @@ export async function run({ platform, options = {}, log }) {
     ].join('\n');
     return {
       text,
-      data: { opportunities: dataset.count, boardOpen: dataset.generated.boardOpen, generated: dataset.generated.timings, windows: comparison.data, plans: plans.verdicts, statementsPerBoard, targetP95Ms: TARGET_P95_MS },
+      data: {
+        opportunities: dataset.count,
+        boardOpen: dataset.generated.boardOpen,
+        generated: dataset.generated.timings,
+        windows: comparison.data,
+        plans: plans.verdicts,
+        statementsPerBoard,
+        targetP95Ms: TARGET_P95_MS,
+      },
     };
   } finally {
     await readers.close();

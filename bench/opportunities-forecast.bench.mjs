@@ -48,7 +48,13 @@ export async function run({ platform, options = {}, log }) {
     const single = await compareTargets({ platform, readers, users: [admin], requests, seconds, warmupSeconds: 0, waitIdle, paced: false, targetMs: TARGET_MS, log });
     const quiet = await waitForQuiet(waitIdle, log);
     log(`8 users at once through the gateway, closed loop, ${seconds} s (${quiet} cores busy before)`);
-    const many = await runUsers({ platform, target: { kind: 'http', url: platform.gatewayUrl }, users: dataset.users, seconds, requestsOf: (user) => single.captured.get(user) ?? requests(user) });
+    const many = await runUsers({
+      platform,
+      target: { kind: 'http', url: platform.gatewayUrl },
+      users: dataset.users,
+      seconds,
+      requestsOf: (user) => single.captured.get(user) ?? requests(user),
+    });
     const sales = dataset.users.find((u) => u.role === 'sales');
     const salesCaptured = await captureRequests(readers, [sales], requests);
     const plans = await planReport(platform, new Map([...single.captured, ...salesCaptured]), () => true);
@@ -67,7 +73,17 @@ export async function run({ platform, options = {}, log }) {
     ].join('\n');
     return {
       text,
-      data: { opportunities: dataset.count, from, to, openCounted, single: single.data, eightUsers: stripWindow(many), plans: plans.verdicts, targetMs: TARGET_MS, worstP95: fmt(Math.max(...single.windows.map((w) => w.overall.p95)), 1) },
+      data: {
+        opportunities: dataset.count,
+        from,
+        to,
+        openCounted,
+        single: single.data,
+        eightUsers: stripWindow(many),
+        plans: plans.verdicts,
+        targetMs: TARGET_MS,
+        worstP95: fmt(Math.max(...single.windows.map((w) => w.overall.p95)), 1),
+      },
     };
   } finally {
     await readers.close();

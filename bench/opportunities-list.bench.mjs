@@ -84,7 +84,15 @@ export async function run({ platform, options = {}, log }) {
     ].join('\n');
     return {
       text,
-      data: { opportunities: dataset.count, windows: comparison.data, plans: plans.verdicts, allUseIndexes: plans.allUseIndexes, seqScans: scans1.seq - scans0.seq, emptyFirstPages: empty, targetP95Ms: TARGET_P95_MS },
+      data: {
+        opportunities: dataset.count,
+        windows: comparison.data,
+        plans: plans.verdicts,
+        allUseIndexes: plans.allUseIndexes,
+        seqScans: scans1.seq - scans0.seq,
+        emptyFirstPages: empty,
+        targetP95Ms: TARGET_P95_MS,
+      },
     };
   } finally {
     await readers.close();

@@ -88,9 +88,14 @@ export async function serviceReaders(platform) {
   const base = 'services/opportunities/src';
   const { DataSource } = await import('typeorm');
   const [{ Opportunity }, { Pipeline }, { Stage }, { LostReason }, { Quote }, { Activity }] = await Promise.all(
-    ['opportunities/opportunity.entity.js', 'pipelines/pipeline.entity.js', 'pipelines/stage.entity.js', 'lost-reasons/lost-reason.entity.js', 'quotes/quote.entity.js', 'activities/activity.entity.js'].map((file) =>
-      importDist(`${base}/${file}`),
-    ),
+    [
+      'opportunities/opportunity.entity.js',
+      'pipelines/pipeline.entity.js',
+      'pipelines/stage.entity.js',
+      'lost-reasons/lost-reason.entity.js',
+      'quotes/quote.entity.js',
+      'activities/activity.entity.js',
+    ].map((file) => importDist(`${base}/${file}`)),
   );
   let recording = null;
   const logger = {
@@ -113,7 +118,8 @@ export async function serviceReaders(platform) {
   });
   await dataSource.initialize();
   const modules = {};
-  for (const file of ['opportunities/opportunity-access.service.js', 'opportunities/opportunity-labels.service.js', 'opportunities/opportunities-query.service.js']) Object.assign(modules, await importDist(`${base}/${file}`));
+  for (const file of ['opportunities/opportunity-access.service.js', 'opportunities/opportunity-labels.service.js', 'opportunities/opportunities-query.service.js'])
+    Object.assign(modules, await importDist(`${base}/${file}`));
   for (const file of ['opportunities/opportunity-board.service.js', 'opportunities/opportunity-forecast.service.js', 'pipelines/pipelines.service.js', 'pipelines/catalog-seeder.service.js'])
     Object.assign(modules, await importDist(`${base}/${file}`));
   const access = new modules.OpportunityAccessService(dataSource);
@@ -233,7 +239,12 @@ export async function runUsers({ platform, target, users, seconds, thinkMs, requ
 
 /** A pg pool of the service's role, for the SQL baseline. */
 export function baselinePool(platform, size) {
-  return new pg.Pool({ connectionString: platform.serviceDatabaseUrl('opportunities'), max: size, options: '-c search_path=opportunities,public -c statement_timeout=30000', application_name: 'bench-baseline' });
+  return new pg.Pool({
+    connectionString: platform.serviceDatabaseUrl('opportunities'),
+    max: size,
+    options: '-c search_path=opportunities,public -c statement_timeout=30000',
+    application_name: 'bench-baseline',
+  });
 }
 
 /** The rows of one window: per label, then "all"; plus the CPU line. */
@@ -336,7 +347,15 @@ export async function compareTargets({ platform, readers, users, requests, secon
   const text = windows.map((w) => windowReport(`${w.name}, ${w.mode}, ${users.length} users (${w.quietBefore} cores busy before)`, w, targetMs)).join('\n\n');
   const summary = table(
     ['target', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'CPU cores (ours / others)'],
-    windows.map((w) => [w.name, w.mode, fmt(w.overall.requestsPerSecond, 1), fmt(w.overall.p50, 1), fmt(w.overall.p95, 1), fmt(w.overall.p99, 1), `${fmt(w.cpu.oursCores, 2)} / ${fmt(w.cpu.otherCores, 2)}`]),
+    windows.map((w) => [
+      w.name,
+      w.mode,
+      fmt(w.overall.requestsPerSecond, 1),
+      fmt(w.overall.p50, 1),
+      fmt(w.overall.p95, 1),
+      fmt(w.overall.p99, 1),
+      `${fmt(w.cpu.oursCores, 2)} / ${fmt(w.cpu.otherCores, 2)}`,
+    ]),
   );
   return { captured, windows, text: `${summary}\n\n${text}`, data: windows.map((w) => ({ name: w.name, mode: w.mode, quietBefore: w.quietBefore, ...stripWindow(w) })) };
 }
@@ -373,7 +392,9 @@ export async function planReport(platform, captured, pick) {
     const plans = await explainAll(platform, entry.statements);
     plans.forEach((p, i) => {
       verdicts.push({ who: entry.who, label: entry.label, statement: i + 1, executionMs: p.executionMs, usesIndex: p.usesIndex });
-      lines.push(`── ${entry.who}, ${entry.label}, statement ${i + 1}/${plans.length} (${fmt(p.executionMs, 2)} ms, ${p.usesIndex ? 'index' : 'NO INDEX / seq scan'})\n${p.sql}\n-- params ${JSON.stringify(p.params)}\n${p.plan}`);
+      lines.push(
+        `── ${entry.who}, ${entry.label}, statement ${i + 1}/${plans.length} (${fmt(p.executionMs, 2)} ms, ${p.usesIndex ? 'index' : 'NO INDEX / seq scan'})\n${p.sql}\n-- params ${JSON.stringify(p.params)}\n${p.plan}`,
+      );
     });
   }
   const summary = table(
