@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { visibilityPredicate, type AuthUser } from '@crm/auth';
+import { visibilityLevel, visibilityPredicate, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { Opportunity } from './opportunity.entity.js';
 
@@ -16,6 +16,32 @@ export class OpportunityAccessService {
   visibleQuery(user: AuthUser, em: EntityManager = this.dataSource.manager, alias = 'o'): SelectQueryBuilder<Opportunity> {
     const visibility = visibilityPredicate(user, OpportunityAccessService.columns(alias));
     return em.createQueryBuilder(Opportunity, alias).where(`${alias}.tenant_id = :tenantId`, { tenantId: user.tenantId }).andWhere(visibility.sql, visibility.params);
+  }
+
+  /** The caller's tenant only, without the visibility rule: for queries that add it themselves (visibilityBranches). */
+  tenantQuery(user: AuthUser, em: EntityManager = this.dataSource.manager, alias = 'o'): SelectQueryBuilder<Opportunity> {
+    return em.createQueryBuilder(Opportunity, alias).where(`${alias}.tenant_id = :tenantId`, { tenantId: user.tenantId });
+  }
+
+  /**
+   * The visibility rule of visibilityPredicate as separate branches whose OR is the rule (null
+   * when the caller sees the whole tenant): owned; created and still unassigned; one per team
+   * (shared with the team, for sales and read-only users). Each branch is one ordered index scan
+   * (owner, unowned-by-creator and team indexes), which the OR as a whole is not.
+   */
+  visibilityBranches(user: AuthUser, alias = 'o'): { sql: string; params: Record<string, unknown> }[] | null {
+    const level = visibilityLevel(user);
+    if (level === 'all') return null;
+    const teams = user.teamIds.map((teamId, i) => ({ key: `visBranchTeam${i}`, teamId }));
+    const shared = level === 'own' ? `${alias}.shared_with_team AND ` : '';
+    const teamBranches = teams.map(({ key, teamId }) => ({ sql: `(${shared}${alias}.team_id = :${key})`, params: { [key]: teamId } }));
+    const isReadonlyOnly = level === 'own' && user.roles.every((role) => role === 'readonly');
+    if (isReadonlyOnly) return teamBranches.length > 0 ? teamBranches : [{ sql: '1=0', params: {} }];
+    return [
+      { sql: `${alias}.owner_id = :visUserId`, params: { visUserId: user.id } },
+      { sql: `(${alias}.owner_id IS NULL AND ${alias}.created_by = :visUserId)`, params: { visUserId: user.id } },
+      ...teamBranches,
+    ];
   }
 
   /** The same scoping for hand-written SQL (TypeORM named parameters). */

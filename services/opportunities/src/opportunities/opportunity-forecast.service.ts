@@ -33,7 +33,7 @@ export class OpportunityForecastService {
       .addSelect('o.currency', 'currency')
       .addSelect('count(*)::int', 'count')
       .addSelect('sum(o.amount)::text', 'amount')
-      .addSelect('round(sum(o.amount * o.probability / 100.0), 2)::text', 'weighted')
+      .addSelect('round(sum(o.amount * o.probability) / 100.0, 2)::text', 'weighted')
       .groupBy(group)
       .addGroupBy('o.currency')
       .orderBy(group)
