@@ -2,6 +2,7 @@
 // document, so the console and the API cannot drift (web/test/api-types.e2e-spec.ts fails when
 // the file is stale). Our own small generator: openapi-typescript is not installable here.
 //   node scripts/web-api-types.mjs [gatewayUrl]   (default http://127.0.0.1:3000; writes the file)
+//   node scripts/build.mjs && node scripts/web-api-types.mjs --start   (boots its own platform)
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,8 +95,21 @@ export async function fetchOpenApi(gatewayUrl) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const gatewayUrl = process.argv[2] ?? 'http://127.0.0.1:3000';
-  const document = await fetchOpenApi(gatewayUrl);
-  writeFileSync(GENERATED_FILE, generateApiTypes(document));
-  console.log(`wrote ${GENERATED_FILE} (${Object.keys(document.paths ?? {}).length} paths)`);
+  // `--start`: boot every built service and the gateway from dist/ (the test harness: a throw-away
+  // database and AMQP prefix), generate, and stop them; otherwise read a running gateway.
+  const start = process.argv[2] === '--start';
+  let platform;
+  if (start) {
+    const { BenchPlatform } = await import('../bench/lib/platform.mjs');
+    platform = new BenchPlatform({});
+    await platform.start();
+  }
+  try {
+    const gatewayUrl = start ? platform.gatewayUrl : (process.argv[2] ?? 'http://127.0.0.1:3000');
+    const document = await fetchOpenApi(gatewayUrl);
+    writeFileSync(GENERATED_FILE, generateApiTypes(document));
+    console.log(`wrote ${GENERATED_FILE} (${Object.keys(document.paths ?? {}).length} paths)`);
+  } finally {
+    await platform?.stop();
+  }
 }

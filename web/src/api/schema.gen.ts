@@ -4,6 +4,20 @@
 
 export interface paths {
   "/api/v1/activities": {
+    get: {
+      /** The latest activities of a contact (contactId required), newest due first; only those you may see */
+      operationId: "ContactActivities_list";
+      query: {
+        contactId: string;
+        status?: "pending" | "done" | "cancelled";
+        limit?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
     post: {
       /** Schedule or log a task, call, meeting, visit or e-mail on an opportunity and/or contact; assign it to someone (delegation) */
       operationId: "Activities_create";
@@ -48,7 +62,7 @@ export interface paths {
   };
   "/api/v1/activities/report": {
     get: {
-      /** Per-seller report: activities created in [from, to) by assignee, type and status (managers/admins: everyone; sales: themselves) */
+      /** Per-seller report: activities created in [from, to) by assignee, type and status (admins: everyone; managers: users of their teams; sales: themselves) */
       operationId: "Activities_report";
       query: {
         from?: string;
@@ -330,6 +344,72 @@ export interface paths {
       body: never;
       responses: {
         "200": unknown;
+      };
+    };
+  };
+  "/api/v1/canned-responses": {
+    get: {
+      /** Canned responses you can use: yours, your teams' and the company's (Spanish defaults seeded on first use) */
+      operationId: "CannedResponses_list";
+      query: {
+        scope?: "personal" | "team" | "tenant";
+        teamId?: string;
+        /** Words in the title or text. */
+        q?: string;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    post: {
+      /** Create one: personal (anyone), team (its managers, admins) or tenant (admins) */
+      operationId: "CannedResponses_create";
+      query: never;
+      path: never;
+      body: components['schemas']["CreateCannedResponseDto"];
+      responses: {
+        "201": unknown;
+      };
+    };
+  };
+  "/api/v1/canned-responses/{id}": {
+    get: {
+      operationId: "CannedResponses_get";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    patch: {
+      /** Edit title or text; send the version (or If-Match); stale → 412 */
+      operationId: "CannedResponses_update";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: components['schemas']["UpdateCannedResponseDto"];
+      responses: {
+        "200": unknown;
+      };
+    };
+    delete: {
+      /** Delete one (If-Match with its version) */
+      operationId: "CannedResponses_remove";
+      query: {
+        version: string;
+      };
+      path: {
+        id: string;
+      };
+      body: never;
+      responses: {
+        "204": unknown;
       };
     };
   };
@@ -927,6 +1007,20 @@ export interface paths {
       };
     };
   };
+  "/api/v1/customers/{contactId}/360": {
+    get: {
+      /** Customer 360: profile, open opportunities, recent activities, open tickets with due dates, latest timeline, ERP account and lifetime value, from the services in parallel within a time budget; a part that fails comes back as {"error": …} (still 200) */
+      operationId: "Customer360_get";
+      query: never;
+      path: {
+        contactId: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/email-deliveries": {
     get: {
       /** What e-mail was sent, to whom, and in which state (admins of the tenant) */
@@ -1073,6 +1167,28 @@ export interface paths {
       };
     };
   };
+  "/api/v1/notification-preferences": {
+    get: {
+      /** My notification preferences: per template, e-mail and/or in-app (default: both) */
+      operationId: "NotificationPreferences_get";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": components['schemas']["NotificationPreferencesView"];
+      };
+    };
+    put: {
+      /** Change the listed templates (others keep their setting); honoured by every notifier from the next event on */
+      operationId: "NotificationPreferences_put";
+      query: never;
+      path: never;
+      body: components['schemas']["UpdateNotificationPreferencesDto"];
+      responses: {
+        "200": components['schemas']["NotificationPreferencesView"];
+      };
+    };
+  };
   "/api/v1/notifications": {
     get: {
       /** My in-app notifications, newest first (keyset pages; unread=true for the unread ones) */
@@ -1088,6 +1204,30 @@ export interface paths {
       body: never;
       responses: {
         "200": components['schemas']["NotificationFeed"];
+      };
+    };
+  };
+  "/api/v1/notifications/read-all": {
+    post: {
+      /** Mark all my notifications as read; answers how many changed */
+      operationId: "Notifications_readAll";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": components['schemas']["ReadAllView"];
+      };
+    };
+  };
+  "/api/v1/notifications/unread-count": {
+    get: {
+      /** How many of my notifications are unread, counted up to 100 (capped=true beyond) */
+      operationId: "Notifications_unreadCount";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": components['schemas']["UnreadCountView"];
       };
     };
   };
@@ -1338,8 +1478,13 @@ export interface paths {
   };
   "/api/v1/opportunities/{opportunityId}/documents": {
     get: {
+      /** The files of the opportunity, newest first (keyset: limit, cursor → nextCursor) */
       operationId: "OpportunityDocuments_list";
-      query: never;
+      query: {
+        limit?: number;
+        /** Opaque cursor from the previous page (nextCursor). */
+        cursor?: string;
+      };
       path: {
         opportunityId: string;
       };
@@ -1406,9 +1551,13 @@ export interface paths {
   };
   "/api/v1/opportunities/{opportunityId}/notes": {
     get: {
-      /** Shared notes and your private ones, newest first */
+      /** Shared notes and your private ones, newest first (keyset: limit, cursor → nextCursor) */
       operationId: "OpportunityNotes_list";
-      query: never;
+      query: {
+        limit?: number;
+        /** Opaque cursor from the previous page (nextCursor). */
+        cursor?: string;
+      };
       path: {
         opportunityId: string;
       };
@@ -1714,6 +1863,21 @@ export interface paths {
       };
     };
   };
+  "/api/v1/public/tickets/{radicado}/attachments/{attachmentId}/download": {
+    get: {
+      /** Public: a short-lived (5 min) link to a file of the ticket's public conversation; 404 otherwise */
+      operationId: "PublicTickets_download";
+      query: never;
+      path: {
+        radicado: string;
+        attachmentId: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/public/tickets/{radicado}/messages": {
     post: {
       /** Public: the requester answers (resumes a legal suspension; a Pendiente ticket goes back to En proceso); 409 when closed */
@@ -1728,6 +1892,20 @@ export interface paths {
       };
     };
   };
+  "/api/v1/public/tickets/{radicado}/read": {
+    post: {
+      /** Public: the requester read the conversation up to messageId (default the latest public message); publishes tickets.conversation.read */
+      operationId: "PublicTickets_read";
+      query: never;
+      path: {
+        radicado: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/public/tickets/{radicado}/satisfaction": {
     post: {
       /** Public: rate a closed PQR 1-5 with a comment, once (409 the second time or while open) */
@@ -1739,6 +1917,28 @@ export interface paths {
       body: never;
       responses: {
         "201": unknown;
+      };
+    };
+  };
+  "/api/v1/quote-settings": {
+    get: {
+      /** The tenant's quote issuer (company, NIT, address, phone, e-mail, footer terms) and time zone; admins only (source: tenant | default) */
+      operationId: "QuoteSettings_get";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    put: {
+      /** Replace the quote issuer settings (admins); version or If-Match after the first PUT */
+      operationId: "QuoteSettings_put";
+      query: never;
+      path: never;
+      body: components['schemas']["UpdateQuoteSettingsDto"];
+      responses: {
+        "200": unknown;
       };
     };
   };
@@ -1838,15 +2038,383 @@ export interface paths {
       };
     };
   };
+  "/api/v1/reports/activities": {
+    get: {
+      /** Activities created and done per seller and type */
+      operationId: "Reports_activities";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/customers/value": {
+    get: {
+      /** CLTV per customer from ERP invoices and payments (formula in the response) */
+      operationId: "Reports_customersValue";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/customers/value/export": {
+    get: {
+      /** Export /reports/customers/value */
+      operationId: "ReportExport_customers";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+        format?: "csv" | "xlsx";
+        /** CSV separator: ";" (Excel in Spanish locales) or "," */
+        delimiter?: ";" | ",";
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/reports/dashboard": {
     get: {
-      /** The tenant's headline figures (contacts today; opportunities and tickets later) */
-      operationId: "Dashboard_dashboard";
+      /** KPIs: total contacts, active opportunities, potential value per currency, conversion rates (opportunities and leads) */
+      operationId: "Reports_dashboard";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/forecast": {
+    get: {
+      /** Open opportunities by expected close month: value and value weighted by probability */
+      operationId: "Reports_forecast";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/funnel": {
+    get: {
+      /** Opportunities created in the period through the stages (reached, open, conversion to the next stage), by owner and by source */
+      operationId: "Reports_funnel";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/rebuild": {
+    post: {
+      /** Re-derive the tenant's read models from a replay of the services' published events (admin; asynchronous) */
+      operationId: "Rebuild_rebuild";
       query: never;
       path: never;
       body: never;
       responses: {
-        "200": components['schemas']["DashboardView"];
+        "202": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/sales-cycle": {
+    get: {
+      /** Average and median days to close, time in each stage, win rate */
+      operationId: "Reports_salesCycle";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/sellers": {
+    get: {
+      /** Sellers ranked by won value (currency param), with won/lost counts, win rate and activities done */
+      operationId: "Reports_sellers";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/source-costs": {
+    get: {
+      /** Recorded source costs (admin, manager) */
+      operationId: "SourceCosts_list";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    post: {
+      /** Record a source's cost for a period (admin) */
+      operationId: "SourceCosts_record";
+      query: never;
+      path: never;
+      body: components['schemas']["RecordSourceCostDto"];
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/sources": {
+    get: {
+      /** Per source: leads, customers acquired, won value, cost and CAC */
+      operationId: "Reports_sources";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/stage-distribution": {
+    get: {
+      /** Open opportunities now by stage: count, share, value and weighted value per currency */
+      operationId: "Reports_stageDistribution";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/tickets": {
+    get: {
+      /** PQR volume by class, category, channel, priority; response and resolution business minutes; SLA and legal compliance; CSAT */
+      operationId: "Reports_tickets";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/trends": {
+    get: {
+      /** Created, won and lost opportunities (and values) per week or month */
+      operationId: "Reports_trends";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/reports/{name}/export": {
+    get: {
+      /** Export a report (dashboard, funnel, stage-distribution, trends, sales-cycle, sellers, sources, customers-value, forecast, tickets, activities) */
+      operationId: "ReportExport_export";
+      query: {
+        /** First day (inclusive, tenant time zone). Default: the first day of the current month. */
+        from?: string;
+        /** Last day (inclusive). Default: today. */
+        to?: string;
+        ownerId?: string;
+        teamId?: string;
+        pipelineId?: string;
+        /** Trends: bucket size */
+        granularity?: "week" | "month";
+        /** Sellers: the currency whose won value ranks them (default COP) */
+        currency?: string;
+        /** CLTV: months of projected future purchases */
+        horizonMonths?: number;
+        format?: "csv" | "xlsx";
+        /** CSV separator: ";" (Excel in Spanish locales) or "," */
+        delimiter?: ";" | ",";
+      };
+      path: {
+        name: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
       };
     };
   };
@@ -2048,6 +2616,84 @@ export interface paths {
       };
     };
   };
+  "/api/v1/ticket-email-addresses": {
+    get: {
+      /** Support addresses whose mail opens or answers PQRs (admin) */
+      operationId: "SupportAddresses_list";
+      query: never;
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    post: {
+      /** Add a support address (admin); 409 when it is already registered (naming it when it is yours) */
+      operationId: "SupportAddresses_create";
+      query: never;
+      path: never;
+      body: components['schemas']["CreateSupportAddressDto"];
+      responses: {
+        "201": unknown;
+      };
+    };
+  };
+  "/api/v1/ticket-email-addresses/{id}": {
+    get: {
+      operationId: "SupportAddresses_get";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+    patch: {
+      /** Change the defaults of the tickets an address opens, or deactivate it (admin); send the version */
+      operationId: "SupportAddresses_update";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: components['schemas']["UpdateSupportAddressDto"];
+      responses: {
+        "200": unknown;
+      };
+    };
+    delete: {
+      /** Remove a support address and its log (admin); tickets it opened stay */
+      operationId: "SupportAddresses_remove";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: never;
+      responses: {
+        "204": unknown;
+      };
+    };
+  };
+  "/api/v1/ticket-inbound-emails": {
+    get: {
+      /** E-mails received by the support addresses, newest first (admin): outcome, reason, SPF/DKIM/DMARC as reported */
+      operationId: "SupportAddresses_inbound";
+      query: {
+        limit?: number;
+        /** Opaque cursor from the previous page (nextCursor). */
+        cursor?: string;
+        /** Only the e-mails of this ticket. */
+        ticketId?: string;
+        outcome?: "ticket_created" | "reply_added" | "ignored";
+      };
+      path: never;
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/tickets": {
     get: {
       /** Tickets you can see: keyset pages, filters (status, class, category, priority, assignee, team, requester, channel, due dates, SLA) and search */
@@ -2178,7 +2824,7 @@ export interface paths {
       };
     };
     patch: {
-      /** Edit class, category, priority, subject, description or tags; send the version (stale → 412) */
+      /** Edit class, category, priority, subject, description, tags or the requester's data; send the version (stale → 412) */
       operationId: "Tickets_update";
       query: never;
       path: {
@@ -2329,9 +2975,52 @@ export interface paths {
       };
     };
   };
+  "/api/v1/tickets/{ticketId}/canned-responses/{cannedId}/render": {
+    post: {
+      /** Fill a canned response for this ticket: {{solicitante.nombre}}, {{radicado}}, {{asunto}}, {{fecha_vencimiento}}, {{agente.nombre}} (English aliases too); nothing is sent */
+      operationId: "TicketCannedResponses_render";
+      query: never;
+      path: {
+        ticketId: string;
+        cannedId: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/tickets/{ticketId}/emails": {
+    get: {
+      /** E-mails that opened or answered the ticket: sender, Message-ID, SPF/DKIM/DMARC as reported, files refused */
+      operationId: "TicketEmails_list";
+      query: never;
+      path: {
+        ticketId: string;
+      };
+      body: never;
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
+  "/api/v1/tickets/{ticketId}/merge": {
+    post: {
+      /** Merge a duplicate PQR of the same requester into this one: dryRun answers what would happen; the merge moves messages and files, closes the duplicate with a link, keeps the earliest reception date (legal due date recomputed) and e-mails the requester the radicado that stays */
+      operationId: "TicketMerge_merge";
+      query: never;
+      path: {
+        ticketId: string;
+      };
+      body: components['schemas']["MergeTicketsDto"];
+      responses: {
+        "200": unknown;
+      };
+    };
+  };
   "/api/v1/tickets/{ticketId}/messages": {
     get: {
-      /** The whole conversation, oldest first: public replies, internal notes and their files */
+      /** The whole conversation, oldest first: public replies, internal notes, their files and safe HTML, and read receipts */
       operationId: "TicketMessages_list";
       query: never;
       path: {
@@ -2352,6 +3041,22 @@ export interface paths {
       body: components['schemas']["PostMessageDto"];
       responses: {
         "201": unknown;
+      };
+    };
+  };
+  "/api/v1/tickets/{ticketId}/read": {
+    post: {
+      /** Read receipt: the caller read the conversation up to messageId (default: the latest); publishes tickets.conversation.read when it moves forward */
+      operationId: "TicketMessages_read";
+      query: never;
+      path: {
+        ticketId: string;
+      };
+      body: {
+        messageId?: string;
+      };
+      responses: {
+        "200": unknown;
       };
     };
   };
@@ -2561,12 +3266,6 @@ export interface components {
       /** The contact version you saw (or If-Match); optional: a consent is a fact, not an edit of what you saw. */
       version?: number;
     };
-    ContactsByLifecycleView: {
-      contact: number;
-      prospect: number;
-      customer: number;
-      supplier: number;
-    };
     ConvertContactDto: {
       /** prospect (prospecto), customer (cliente) or supplier (proveedor) */
       to: "prospect" | "customer" | "supplier";
@@ -2582,6 +3281,8 @@ export interface components {
       contactId?: string;
       dueAt?: string;
       durationMinutes?: number;
+      /** Remind the assignee this many minutes before dueAt (default: ACTIVITY_REMINDER_MINUTES, 15; 0 = at the due time). */
+      reminderMinutesBefore?: number;
       /** Who does it (default: you). Delegation keeps createdBy. */
       assignedTo?: string;
     };
@@ -2599,6 +3300,14 @@ export interface components {
       /** Colombian national holidays are non-working days */
       colombianHolidays?: boolean;
       extraNonWorkingDays?: Array<components['schemas']["NonWorkingDayDto"]>;
+    };
+    CreateCannedResponseDto: {
+      /** personal: yours only; team: the team (managers of it and admins); tenant: everyone (admins). */
+      scope: "personal" | "team" | "tenant";
+      /** Required for scope team. */
+      teamId?: string;
+      title: string;
+      body: string;
     };
     CreateCategoryDto: {
       nameEs: string;
@@ -2796,6 +3505,19 @@ export interface components {
       /** Where to insert it (0 = first); the end by default. */
       position?: number;
     };
+    CreateSupportAddressDto: {
+      /** The address customers write to; unique across the platform (the SMTP listener decides the company by it). */
+      address: string;
+      /** Class of the PQRs this address opens (staff can reclassify). */
+      pqrClass?: "peticion_general" | "peticion_documentos" | "consulta" | "queja" | "reclamo" | "sugerencia" | "felicitacion" | "denuncia";
+      priority?: "alta" | "media" | "baja";
+      /** An active category of /ticket-categories. */
+      categoryId?: string;
+      /** Team that receives them (its assignment rule picks the agent). */
+      teamId?: string;
+      /** false: mail to it is refused (550) until reactivated. */
+      active?: boolean;
+    };
     CreateTeamDto: {
       name: string;
       description?: string;
@@ -2852,21 +3574,6 @@ export interface components {
       /** Where the page sends the visitor afterwards (returned to it). */
       redirectUrl?: string;
       thankYouText?: string;
-    };
-    DashboardView: {
-      /** Contacts created in the tenant (as seen through events) */
-      totalContacts: number;
-      contactsByLifecycle: components['schemas']["ContactsByLifecycleView"];
-      /** Contacts that have an owner */
-      assignedContacts: number;
-      /** Contacts created today (calendar day in timeZone) */
-      contactsCreatedToday: number;
-      /** Contacts created in the last 30 calendar days, today included */
-      contactsCreatedLast30Days: number;
-      /** Time zone of the calendar days above */
-      timeZone: string;
-      /** When an event last changed these figures; null before any */
-      updatedAt: string | null;
     };
     DatePeriodDto: {
       from: string;
@@ -2962,6 +3669,16 @@ export interface components {
       /** The stage of the same pipeline that receives the deals; this one is archived. */
       targetStageId: string;
     };
+    MergeTicketsDto: {
+      /** The duplicate: closed, its messages and files moved to the primary. */
+      duplicateTicketId: string;
+      /** true: answer what would happen and change nothing (default false). */
+      dryRun?: boolean;
+      /** The primary's version you saw (or If-Match); required unless dryRun. Stale → 412. */
+      version?: number;
+      /** The duplicate's version you saw; required unless dryRun. Stale → 412. */
+      duplicateVersion?: number;
+    };
     MoneyDto: {
       /** Decimal string, up to 2 decimals, not negative. */
       amount: string;
@@ -2983,6 +3700,17 @@ export interface components {
       nextCursor: string | null;
       /** Unread notifications of the caller, counted up to 100 (a badge shows "99+" beyond) */
       unreadCount: number;
+    };
+    NotificationPreferenceView: {
+      template: string;
+      label: string;
+      /** Send it by e-mail */
+      email: boolean;
+      /** Add it to the in-app feed (and push it live) */
+      inApp: boolean;
+    };
+    NotificationPreferencesView: {
+      items: Array<components['schemas']["NotificationPreferenceView"]>;
     };
     NotificationView: {
       id: string;
@@ -3056,6 +3784,17 @@ export interface components {
       /** The version you saw (or send If-Match). */
       version?: number;
     };
+    ReadAllView: {
+      /** Notifications that went from unread to read */
+      updated: number;
+    };
+    RecordSourceCostDto: {
+      sourceId: string;
+      from: string;
+      to: string;
+      amount: string;
+      currency: string;
+    };
     RefreshDto: {
       refreshToken: string;
     };
@@ -3073,6 +3812,14 @@ export interface components {
     ReorderStagesDto: {
       /** Every stage id of the pipeline (archived ones too), in the new order. */
       stageIds: Array<string>;
+    };
+    RequesterChangesDto: {
+      name?: string;
+      /** Changing it unlinks the contact; contacts then links (or creates, source "PQR") the contact with the new e-mail. */
+      email?: Record<string, unknown> | null;
+      phone?: Record<string, unknown> | null;
+      documentType?: "CC" | "CE" | "NIT" | "TI" | "PP" | "PEP" | "RC" | "OTRO" | null;
+      documentNumber?: Record<string, unknown> | null;
     };
     RequesterDto: {
       name: string;
@@ -3092,6 +3839,17 @@ export interface components {
       /** Current version (or If-Match). */
       version?: number;
     };
+    TemplatePreferenceDto: {
+      template: "new-contact-agent" | "note-reminder" | "ticket-assigned-agent" | "ticket-legal-alert" | "ticket-sla-alert" | "ticket-requester-reply-agent" | "new-opportunity-agent" | "new-opportunity-assignee" | "new-opportunity-file" | "new-opportunity-note" | "opportunity-stalled" | "activity-reminder" | "opportunity-note-reminder";
+      email: boolean;
+      inApp: boolean;
+    };
+    UnreadCountView: {
+      /** Unread notifications of the caller, counted up to 100 */
+      unreadCount: number;
+      /** True when there are 100 or more (show "99+") */
+      capped: boolean;
+    };
     UpdateBusinessCalendarDto: {
       name?: string;
       /** IANA time zone */
@@ -3103,6 +3861,12 @@ export interface components {
       extraNonWorkingDays?: Array<components['schemas']["NonWorkingDayDto"]>;
       /** true makes this the tenant default (the legal clock counts on it). */
       isDefault?: boolean;
+      /** The version you edited (or If-Match). */
+      version?: number;
+    };
+    UpdateCannedResponseDto: {
+      title?: string;
+      body?: string;
       /** The version you edited (or If-Match). */
       version?: number;
     };
@@ -3194,6 +3958,9 @@ export interface components {
       /** The version you edited (or send If-Match). A stale one gets 412. */
       version?: number;
     };
+    UpdateNotificationPreferencesDto: {
+      items: Array<components['schemas']["TemplatePreferenceDto"]>;
+    };
     UpdateOpportunityDto: {
       title?: string;
       /** A contact you can see (400 naming contactId otherwise). */
@@ -3253,6 +4020,20 @@ export interface components {
       /** The version you edited (or send If-Match). */
       version?: number;
     };
+    UpdateQuoteSettingsDto: {
+      companyName: string;
+      /** NIT (with check digit) or other tax id. */
+      taxId?: Record<string, unknown>;
+      address?: Record<string, unknown>;
+      phone?: Record<string, unknown>;
+      email?: Record<string, unknown>;
+      /** Printed at the foot of every quote. */
+      footerTerms?: Record<string, unknown>;
+      /** IANA time zone: a quote's validity date ends at 00:00 of the next day there. */
+      timeZone?: string;
+      /** The version you edited (or If-Match); not needed for the first PUT. */
+      version?: number;
+    };
     UpdateSlaPolicyDto: {
       name?: string;
       priority?: "alta" | "media" | "baja";
@@ -3299,6 +4080,15 @@ export interface components {
       /** The version you edited (or send If-Match). */
       version?: number;
     };
+    UpdateSupportAddressDto: {
+      pqrClass?: "peticion_general" | "peticion_documentos" | "consulta" | "queja" | "reclamo" | "sugerencia" | "felicitacion" | "denuncia";
+      priority?: "alta" | "media" | "baja";
+      categoryId?: Record<string, unknown> | null;
+      teamId?: Record<string, unknown> | null;
+      active?: boolean;
+      /** Current version (or If-Match). */
+      version?: number;
+    };
     UpdateTeamDto: {
       /** Version you edited (alternative: If-Match header) */
       version?: number;
@@ -3314,6 +4104,8 @@ export interface components {
       subject?: string;
       description?: string;
       tags?: Array<string>;
+      /** Corrections to the requester's name, e-mail, phone or document (audited in the history). */
+      requester?: components['schemas']["RequesterChangesDto"];
       /** The version you edited (or If-Match). */
       version?: number;
     };
