@@ -20,6 +20,7 @@ export class GatewayConfig {
   readonly publicRateLimit: number;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  readonly refreshReuseGraceSeconds: number;
   readonly apiKeyTokenTtlSeconds: number;
   readonly bcryptCost: number;
   readonly proxyConnectTimeoutMs: number;
@@ -54,6 +55,7 @@ export class GatewayConfig {
     this.publicRateLimit = config.PUBLIC_RATE_LIMIT ?? 60;
     this.accessTokenTtlSeconds = config.ACCESS_TOKEN_TTL_SECONDS ?? 900;
     this.refreshTokenTtlSeconds = config.REFRESH_TOKEN_TTL_SECONDS ?? 1_209_600;
+    this.refreshReuseGraceSeconds = config.REFRESH_REUSE_GRACE_SECONDS ?? 10;
     this.apiKeyTokenTtlSeconds = config.API_KEY_TOKEN_TTL_SECONDS ?? 60;
     this.bcryptCost = config.BCRYPT_COST ?? 10;
     this.proxyConnectTimeoutMs = config.PROXY_CONNECT_TIMEOUT_MS ?? 1000;

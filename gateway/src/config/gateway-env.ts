@@ -23,6 +23,11 @@ export const GATEWAY_ENV = {
   PUBLIC_RATE_LIMIT: { kind: 'int', default: '60', description: 'Requests per minute per client IP on public/* endpoints' },
   ACCESS_TOKEN_TTL_SECONDS: { kind: 'int', default: '900', description: 'Lifetime of access tokens' },
   REFRESH_TOKEN_TTL_SECONDS: { kind: 'int', default: '1209600', description: 'Lifetime of refresh tokens (default 14 days)' },
+  REFRESH_REUSE_GRACE_SECONDS: {
+    kind: 'int',
+    default: '10',
+    description: 'A refresh token used again within this many seconds of its rotation (two tabs, a reload mid-refresh) gets another token instead of revoking the family (0: never)',
+  },
   API_KEY_TOKEN_TTL_SECONDS: { kind: 'int', default: '60', description: 'Lifetime of the token minted for an API-key request' },
   BCRYPT_COST: { kind: 'int', default: '10', description: 'bcrypt cost factor for passwords (10..14)' },
   PROXY_CONNECT_TIMEOUT_MS: { kind: 'int', default: '1000', description: 'Upstream TCP connect timeout' },

@@ -17,6 +17,11 @@ function sha256(value: string): Buffer {
  * Opaque refresh tokens `<id>.<secret>`: only the secret's SHA-256 is stored. Each refresh
  * revokes the token it used and issues the next one of the same family; presenting a revoked
  * token again (a stolen copy, most likely) revokes the whole family.
+ *
+ * Except within REFRESH_REUSE_GRACE_SECONDS of its rotation: two tabs of one browser share the
+ * token and renew at the same moment, and a page reloaded while its refresh was in flight never
+ * saw the answer. Such a token (rotated, not logged out) gets another token of the same family
+ * instead of logging the person out everywhere.
  */
 @Injectable()
 export class RefreshTokensService {
@@ -55,18 +60,28 @@ export class RefreshTokensService {
     const result = await this.dataSource.transaction(async (em): Promise<RotationResult> => {
       const row = await em.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), sha256(secret!))) return { ok: false, reason: 'unknown' };
-      if (row.revokedAt) {
+      // In the grace window only while the family is still alive: a logout in between ends it.
+      if (row.revokedAt && !(this.withinReuseGrace(row) && (await this.familyAlive(em, row.familyId)))) {
         reused = row.familyId;
         return { ok: false, reason: 'reused' };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
       if (!(await isUserActive(em, row.userId))) return { ok: false, reason: 'unknown' };
       const next = await this.issue(em, { id: row.userId, tenantId: row.tenantId }, row.familyId);
-      await em.update(RefreshToken, { id: row.id }, { revokedAt: new Date(), replacedBy: next.id });
+      if (!row.revokedAt) await em.update(RefreshToken, { id: row.id }, { revokedAt: new Date(), replacedBy: next.id });
       return { ok: true, userId: row.userId, tenantId: row.tenantId, token: next.token };
     });
     if (reused) await this.dataSource.getRepository(RefreshToken).update({ familyId: reused, revokedAt: IsNull() }, { revokedAt: new Date() });
     return result;
+  }
+
+  private async familyAlive(em: EntityManager, familyId: string): Promise<boolean> {
+    return (await em.count(RefreshToken, { where: { familyId, revokedAt: IsNull() } })) > 0;
+  }
+
+  /** Rotated (not revoked by a logout or a reuse) moments ago. */
+  private withinReuseGrace(row: RefreshToken): boolean {
+    return row.replacedBy !== null && row.revokedAt !== null && Date.now() - row.revokedAt.getTime() < this.config.refreshReuseGraceSeconds * 1000;
   }
 
   async revokeAllOfUser(em: EntityManager, userId: string): Promise<void> {
