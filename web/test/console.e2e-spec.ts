@@ -281,8 +281,8 @@ describe('web console (Chromium, real platform)', () => {
     const after = (await page.evaluate(`JSON.parse(localStorage.getItem('crm.session'))`)) as { accessToken: string; refreshToken: string };
     expect(after.accessToken).not.toBe('expired.token.value');
     expect(after.refreshToken).not.toBe(before);
-    // The old refresh token was rotated away: it no longer works (a reuse, so the gateway also revokes its family; the next test signs in again).
-    expect((await world.api.post('/api/v1/auth/refresh', { refreshToken: before })).status).toBe(401);
+    // The old refresh token was rotated away. For a few seconds the gateway still renews it (two tabs
+    // renewing at once, a reload mid-refresh); after that a reuse revokes the family (gateway/test).
   });
 
   it('an expired session goes to login and comes back to the page the user was on', async () => {
