@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
@@ -36,10 +36,25 @@ export default function PqrTrackingPage() {
     (signal) => (radicado && token ? api<PublicTicket>(`/public/tickets/${encodeURIComponent(radicado)}`, { query: { token }, anonymous: true, signal }) : Promise.resolve(null)),
     [radicado, token],
   );
-  const status = useTopic(radicado && token ? `public-ticket:${radicado}` : null, (frame) => (frame.type === 'event' || frame.type === 'subscribed') && ticket.reload(), {
-    token,
-    anonymous: true,
-  });
+  const [typing, setTyping] = useState<string | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const status = useTopic(
+    radicado && token ? `public-ticket:${radicado}` : null,
+    (frame) => {
+      if (frame.type === 'typing' && frame.who?.kind === 'staff') {
+        setTyping(frame.who.firstName ?? t('dash.team'));
+        clearTimeout(typingTimer.current);
+        typingTimer.current = setTimeout(() => setTyping(null), 4000);
+      } else if (frame.type === 'event' || frame.type === 'subscribed') ticket.reload();
+    },
+    { token, anonymous: true },
+  );
+  // Read receipt: the requester has the answers on screen up to the latest one.
+  const latestId = ticket.data?.messages[ticket.data.messages.length - 1]?.id;
+  useEffect(() => {
+    if (!latestId || !token) return;
+    api(`/public/tickets/${encodeURIComponent(radicado)}/read`, { method: 'POST', query: { token }, body: { messageId: latestId }, anonymous: true }).catch(() => undefined);
+  }, [radicado, token, latestId]);
   usePolling(ticket.reload, 10_000, !!ticket.data && status !== 'live');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -118,6 +133,11 @@ export default function PqrTrackingPage() {
                   </li>
                 ))}
               </ol>
+            )}
+            {typing && (
+              <p className="muted small" aria-live="polite">
+                {t('tickets.typing', { name: typing })}
+              </p>
             )}
             {tk.status !== 'cerrado' && (
               <form onSubmit={(event) => void send(event)} className="stack">
