@@ -160,6 +160,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     const visitor = await browser.context.newPage();
     await visitor.goto(`${base}/pqr/seguimiento/${radicado}?token=${encodeURIComponent(trackingToken)}`);
     await visitor.getByText('Adjuntamos el').waitFor();
+    await visitor.getByText('● En vivo').waitFor();
     await answer.getByTestId('read-receipt').filter({ hasText: 'Leído por Solicitante' }).waitFor();
 
     // The requester types (the agent sees it) and replies: the reply appears in the agent's open page.

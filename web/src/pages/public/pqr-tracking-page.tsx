@@ -118,7 +118,14 @@ export default function PqrTrackingPage() {
             <p className="pre">{tk.description}</p>
           </article>
           <article className="card" aria-labelledby="answers-title">
-            <h2 id="answers-title">{t('pqr.answers')}</h2>
+            <div className="row between wrap">
+              <h2 id="answers-title">{t('pqr.answers')}</h2>
+              {status === 'live' && (
+                <Badge tone="ok">
+                  <span aria-live="polite">● {t('tickets.live')}</span>
+                </Badge>
+              )}
+            </div>
             {tk.messages.length === 0 ? (
               <p className="empty">{t('pqr.noAnswers')}</p>
             ) : (
