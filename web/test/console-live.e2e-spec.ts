@@ -141,7 +141,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     expect(await reply.inputValue()).not.toContain('{{');
     await reply.fill(`${await reply.inputValue()}\n\nAdjuntamos el **certificado** solicitado. <img src=x onerror="window.__xss=1">`);
     await page.locator('input[type=file]').setInputFiles({ name: `certificado-${suffix}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Certificado de pagos 2026\n') });
-    await page.getByText(`certificado-${suffix}.txt`).waitFor();
+    await page.getByRole('list', { name: 'Archivos que se adjuntarán' }).getByText(`certificado-${suffix}.txt (`).waitFor();
     await page.getByRole('button', { name: 'Enviar' }).click();
     const answer = page.locator('.message-public', { hasText: 'Adjuntamos el' });
     await answer.waitFor();
