@@ -161,6 +161,8 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     await visitor.goto(`${base}/pqr/seguimiento/${radicado}?token=${encodeURIComponent(trackingToken)}`);
     await visitor.getByText('Adjuntamos el').waitFor();
     await visitor.getByText('● En vivo').waitFor();
+    // The requester gets the file too (public conversation only), through the public link.
+    await visitor.getByRole('button', { name: `📎 certificado-${suffix}.txt` }).waitFor();
     await answer.getByTestId('read-receipt').filter({ hasText: 'Leído por Solicitante' }).waitFor();
 
     // The requester types (the agent sees it) and replies: the reply appears in the agent's open page.

@@ -21,7 +21,15 @@ interface PublicTicket {
   legalDueAt: string;
   legalState: string;
   resolution: string | null;
-  messages: Array<{ id: string; from: 'staff' | 'requester'; authorFirstName: string | null; body: string; bodyHtml?: string; createdAt: string }>;
+  messages: Array<{
+    id: string;
+    from: 'staff' | 'requester';
+    authorFirstName: string | null;
+    body: string;
+    bodyHtml?: string;
+    attachments?: Array<{ id: string; fileName: string }>;
+    createdAt: string;
+  }>;
 }
 
 /** The requester's tracking page (no login): radicado + tracking code; answers appear live. */
@@ -58,6 +66,16 @@ export default function PqrTrackingPage() {
   usePolling(ticket.reload, 10_000, !!ticket.data && status !== 'live');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+
+  async function openFile(attachmentId: string) {
+    setError(null);
+    try {
+      const link = await api<{ url: string }>(`/public/tickets/${encodeURIComponent(radicado)}/attachments/${attachmentId}/download`, { query: { token }, anonymous: true });
+      window.open(link.url, '_blank', 'noopener');
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
+  }
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -137,6 +155,17 @@ export default function PqrTrackingPage() {
                       <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
                     </header>
                     {message.bodyHtml ? <div className="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} /> : <p className="message-body pre">{message.body}</p>}
+                    {(message.attachments ?? []).length > 0 && (
+                      <ul className="attachments" aria-label={t('tickets.files')}>
+                        {message.attachments!.map((attachment) => (
+                          <li key={attachment.id}>
+                            <button type="button" className="link" onClick={() => void openFile(attachment.id)}>
+                              📎 {attachment.fileName}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </li>
                 ))}
               </ol>
