@@ -45,7 +45,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
   }
 
   it('builds a quote with two lines and shows the totals the API computed; send, revise, preview and accept it', async () => {
-    const contact = await world.createContact(world.adminToken, { firstName: 'Marta', lastName: `Quintero ${suffix}` });
+    const contact = await world.createContact(world.adminToken, { firstName: 'Marta', lastName: `Quintero ${suffix}`, email: `marta.${suffix}@example.co` });
     const opportunity = await world.api.post(
       '/api/v1/opportunities',
       { title: `Uniformes planta ${suffix}`, contactId: contact.id, value: { amount: '1500000', currency: 'COP' } },
@@ -146,7 +146,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     const answer = page.locator('.message-public', { hasText: 'Adjuntamos el' });
     await answer.waitFor();
     // Markdown is the API's sanitised HTML: bold rendered, the raw <img> never an element.
-    await expect(answer.locator('.message-body strong').innerText()).resolves.toBe('certificado');
+    await answer.locator('.message-body strong', { hasText: /^certificado$/ }).waitFor();
     await expect(answer.locator('.message-body img').count()).resolves.toBe(0);
     expect(await page.evaluate('window.__xss')).toBeUndefined();
     // The file downloads through a short-lived link.

@@ -57,7 +57,7 @@ export function QuoteEditor({ opportunityId, quote, onSaved, onCancel }: { oppor
   }
 
   return (
-    <form className="card stack quote-editor" onSubmit={(event) => void save(event)} aria-labelledby={titleId}>
+    <form className="stack quote-editor" onSubmit={(event) => void save(event)} aria-labelledby={titleId}>
       <h3 id={titleId}>{quote ? t('quotes.editTitle', { number: quote.number }) : t('quotes.newTitle')}</h3>
       {quote?.status === 'sent' && <p className="hint">{t('quotes.revisionHint')}</p>}
       {error && <ErrorNotice error={error} />}
