@@ -151,10 +151,12 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     expect(await page.evaluate('window.__xss')).toBeUndefined();
     // The file downloads through a short-lived link.
     const fileTab = browser.context.waitForEvent('page');
+    const linkAnswer = page.waitForResponse((response) => /\/attachments\/[0-9a-f-]+\/download$/.test(new URL(response.url()).pathname));
     await answer.getByRole('button', { name: `📎 certificado-${suffix}.txt` }).click();
-    const opened = await fileTab;
-    expect(opened.url()).toMatch(/^https?:\/\//);
-    await opened.close();
+    const link = (await (await linkAnswer).json()) as { url: string };
+    await (await fileTab).close();
+    // The link the tab opened serves the bytes that were uploaded.
+    expect(await (await fetch(link.url)).text()).toBe('Certificado de pagos 2026\n');
 
     // The requester opens the tracking page: the agent's page shows the read receipt without a reload.
     const visitor = await browser.context.newPage();
