@@ -152,7 +152,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     // The file downloads through a short-lived link.
     const fileTab = browser.context.waitForEvent('page');
     const linkAnswer = page.waitForResponse((response) => /\/attachments\/[0-9a-f-]+\/download$/.test(new URL(response.url()).pathname));
-    await answer.getByRole('button', { name: `📎 certificado-${suffix}.txt` }).click();
+    await answer.getByRole('button', { name: `certificado-${suffix}.txt` }).click();
     const link = (await (await linkAnswer).json()) as { url: string };
     await (await fileTab).close();
     // The link the tab opened serves the bytes that were uploaded.
@@ -164,7 +164,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     await visitor.getByText('Adjuntamos el').waitFor();
     await visitor.getByText('● En vivo').waitFor();
     // The requester gets the file too (public conversation only), through the public link.
-    await visitor.getByRole('button', { name: `📎 certificado-${suffix}.txt` }).waitFor();
+    await visitor.getByRole('button', { name: `certificado-${suffix}.txt` }).waitFor();
     await answer.getByTestId('read-receipt').filter({ hasText: 'Leído por Solicitante' }).waitFor();
 
     // The requester types (the agent sees it) and replies: the reply appears in the agent's open page.

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { PaperclipIcon } from '../components/paperclip-icon';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import { LockIcon } from '../components/lock-icon';
@@ -111,7 +112,7 @@ export function TicketComposer({ ticketId, onSent }: { ticketId: string; onSent:
       />
       <div className="row wrap align-end">
         <label className="btn file-button">
-          📎 {t('tickets.attach')}
+          <PaperclipIcon /> {t('tickets.attach')}
           <input
             ref={fileInput}
             type="file"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PaperclipIcon } from '../components/paperclip-icon';
 import { api } from '../api/client';
 import { LockIcon } from '../components/lock-icon';
 import { ErrorNotice } from '../components/ui';
@@ -50,7 +51,7 @@ export function Conversation({ ticketId, messages, receipts = [] }: { ticketId: 
                   {message.attachments.map((attachment) => (
                     <li key={attachment.id}>
                       <button type="button" className="link" onClick={() => void download(attachment.id)}>
-                        📎 {attachment.fileName}
+                        <PaperclipIcon /> {attachment.fileName}
                       </button>{' '}
                       <small className="muted">({formatNumber((attachment.sizeBytes ?? attachment.size ?? 0) / 1024, 1)} KB)</small>
                     </li>

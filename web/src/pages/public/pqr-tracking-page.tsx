@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { PaperclipIcon } from '../../components/paperclip-icon';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
@@ -160,7 +161,7 @@ export default function PqrTrackingPage() {
                         {message.attachments!.map((attachment) => (
                           <li key={attachment.id}>
                             <button type="button" className="link" onClick={() => void openFile(attachment.id)}>
-                              📎 {attachment.fileName}
+                              <PaperclipIcon /> {attachment.fileName}
                             </button>
                           </li>
                         ))}
