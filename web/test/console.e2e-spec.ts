@@ -188,7 +188,7 @@ describe('web console (Chromium, real platform)', () => {
     const quote = await world.api.post(`/api/v1/opportunities/${opportunityId}/quotes`, { lines: [{ description: 'Uniformes', quantity: '10', unitPrice: '125000' }] }, world.adminToken);
     expect(quote.status).toBe(201);
     await page.getByRole('link', { name: dealTitle }).click();
-    await page.getByText(quote.body.number as string).waitFor();
+    await page.getByRole('button', { name: quote.body.number as string }).waitFor();
     const pdfTab = browser.context.waitForEvent('page');
     await page.getByRole('button', { name: 'Ver PDF' }).click();
     const pdf = await pdfTab;
@@ -338,8 +338,16 @@ describe('web console (Chromium, real platform)', () => {
       },
       { timeoutMs: 30_000, intervalMs: 1000, description: 'the dashboard to count the new contact' },
     );
-    // The funnel (from reporting: the deals created in the period and the stages they reached)
-    // draws the opportunity won above; the stage distribution is a snapshot of open deals only.
+    // The reports draw what happened above: the opportunity won this month is in the sellers' ranking.
+    await waitFor(
+      async () => {
+        await page.reload();
+        const won = page.getByTestId('sellers-table').locator('tbody tr').first().locator('td').nth(1);
+        await won.waitFor();
+        return Number(await won.innerText()) >= 1 ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 1000, description: 'the sellers report to count the won opportunity' },
+    );
     await page.getByRole('img', { name: 'Embudo de ventas' }).waitFor();
     await screenshot(page, '14-dashboard-after');
     // Usable on a phone: the menu folds behind a button.

@@ -12,7 +12,8 @@ export function labelFor(t: Translate, prefix: string, value: string): string {
 
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = (locale === 'en' ? en[key] : undefined) ?? es[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_match, name: string) => String(vars[name] ?? ''));
+  // {name} is a variable; {{name}} (a canned-response placeholder shown to the user) is left alone.
+  return text.replace(/(?<!\{)\{(\w+)\}(?!\})/g, (_match, name: string) => String(vars[name] ?? ''));
 }
 
 export function useLocale(): Locale {

@@ -27,6 +27,11 @@ const ADMIN: MenuItem[] = [
   { to: '/admin/equipos', label: 'nav.teams' },
   { to: '/admin/embudos', label: 'nav.pipelines' },
   { to: '/admin/catalogos', label: 'nav.catalogues' },
+  { to: '/admin/respuestas-predefinidas', label: 'nav.canned' },
+  { to: '/admin/sla', label: 'nav.sla' },
+  { to: '/admin/formularios-web', label: 'nav.webForms' },
+  { to: '/admin/claves-api', label: 'nav.apiKeys' },
+  { to: '/admin/mensajes-fallidos', label: 'nav.deadLetters' },
 ];
 
 /** The frame of every logged-in page: menu by role, language, notifications, logout. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
+import { api, call } from '../api/client';
 import { useLoad } from '../components/ui';
 import { formatRelative } from '../i18n/format';
 import { useT } from '../i18n/use-t';
@@ -25,9 +25,19 @@ export function NotificationsBell() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const feed = useLoad((signal) => api<Feed>('/notifications', { query: { limit: 20 }, signal }).catch(() => ({ items: [], unreadCount: 0 })), []);
-  const status = useTopic('notifications', () => feed.reload());
+  const [announce, setAnnounce] = useState('');
+  const status = useTopic('notifications', (frame) => {
+    // A new notification pushed live (notifications.in_app.created): announce its title and refresh the feed.
+    if (frame.type === 'event' && typeof frame.data?.title === 'string') setAnnounce(frame.data.title);
+    if (frame.type === 'event' || frame.type === 'subscribed') feed.reload();
+  });
   usePolling(feed.reload, 30_000, status !== 'live');
   const unread = feed.data?.unreadCount ?? 0;
+
+  async function markAllRead() {
+    await call('post', '/api/v1/notifications/read-all').catch(() => undefined);
+    feed.reload();
+  }
 
   async function markRead(id: string) {
     await api(`/notifications/${id}/read`, { method: 'POST' }).catch(() => undefined);
@@ -38,6 +48,7 @@ export function NotificationsBell() {
     <div className="bell">
       <button
         type="button"
+        data-testid="bell"
         className="btn btn-ghost"
         aria-expanded={open}
         aria-controls="notifications-panel"
@@ -52,7 +63,14 @@ export function NotificationsBell() {
       </button>
       {open && (
         <div id="notifications-panel" className="bell-panel" role="region" aria-label={t('notif.title')}>
-          <h2>{t('notif.title')}</h2>
+          <div className="row between wrap">
+            <h2>{t('notif.title')}</h2>
+            {unread > 0 && (
+              <button type="button" className="link" onClick={() => void markAllRead()}>
+                {t('notif.markAllRead')}
+              </button>
+            )}
+          </div>
           {(feed.data?.items ?? []).length === 0 && <p className="muted">{t('notif.none')}</p>}
           <ul>
             {(feed.data?.items ?? []).map((item) => (
@@ -76,8 +94,14 @@ export function NotificationsBell() {
               </li>
             ))}
           </ul>
+          <Link to="/notification-preferences" onClick={() => setOpen(false)}>
+            {t('prefs.title')}
+          </Link>
         </div>
       )}
+      <span className="sr-only" role="status" aria-live="polite" data-testid="bell-announce">
+        {announce && t('notif.new', { title: announce })}
+      </span>
     </div>
   );
 }

@@ -103,8 +103,16 @@ export interface TicketMessage {
   authorName: string | null;
   body: string;
   bodyHtml?: string;
-  attachments: Array<{ id: string; fileName: string; size: number }>;
+  attachments: Array<{ id: string; fileName: string; contentType?: string; sizeBytes?: number; size?: number }>;
   createdAt: string;
+}
+
+export interface ReadReceipt {
+  readerKind: 'staff' | 'requester';
+  readerId: string | null;
+  readerFirstName: string | null;
+  lastReadMessageId: string;
+  readAt: string;
 }
 
 export interface Activity {

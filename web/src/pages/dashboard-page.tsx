@@ -1,79 +1,48 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../api/client';
-import { ApiError } from '../api/problem';
 import { BarChart, DonutChart, FunnelChart, LineChart } from '../components/charts/charts';
 import { ErrorNotice, useLoad } from '../components/ui';
 import { markUsable } from '../components/usable-mark';
-import { formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
+import { formatAmount, formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
 import { useT } from '../i18n/use-t';
-import type { Board } from './board-model';
-import { labelOf, listOf, moneyOf, pick, toData } from './report-shapes';
+import { amountIn, type DashboardReport, type FunnelReport, type SellersReport, type StageDistributionReport, type TrendsReport } from './report-types';
 
-/** A report that is not there yet (404/501) is an empty state, not an error. */
-async function report(name: string, query: Record<string, string>, signal: AbortSignal): Promise<unknown> {
-  try {
-    return await api(`/reports/${name}`, { query, signal });
-  } catch (error) {
-    if (error instanceof ApiError && [404, 501, 502, 503].includes(error.status)) return null;
-    throw error;
-  }
-}
-
-interface BoardSummary {
-  stages: Array<{ name: string; count: number; value: number; kind: string }>;
-  openCount: number;
-  openValue: number;
-  /** Won ÷ (won + lost) of the opportunities on the board. */
-  winRate?: number;
+/** The reporting API's default period: the first day of the current month to today (docs/reporting.md). */
+function monthStart(): string {
+  const today = isoDay(new Date());
+  return `${today.slice(0, 8)}01`;
 }
 
 /**
- * Until the reporting API answers (issue #10), the funnel, the stage distribution and the open
- * KPIs come from the default pipeline's board: today's snapshot, labelled as such.
+ * Panel principal on the reporting API (`/reports/dashboard`, `funnel`, `stage-distribution`,
+ * `sellers`, `trends`): period, team and owner filters kept in the URL, every report exportable as
+ * CSV or XLSX with the same filters (`/reports/{name}/export`). Visibility is the API's.
  */
-async function boardSummary(signal: AbortSignal): Promise<BoardSummary | null> {
-  const pipelines = await api<{ items: Array<{ id: string; isDefault: boolean }> }>('/pipelines', { signal }).catch(() => null);
-  const pipeline = pipelines?.items.find((item) => item.isDefault) ?? pipelines?.items[0];
-  if (!pipeline) return null;
-  const board = await api<Board>('/opportunities/board', { query: { pipelineId: pipeline.id, limit: 1 }, signal }).catch(() => null);
-  if (!board) return null;
-  const cop = (column: Board['columns'][number]) => Number(column.totals.find((total) => total.currency === 'COP')?.value.amount ?? 0);
-  const stages = board.columns.map((column) => ({ name: column.stage.name, count: column.count, value: cop(column), kind: column.stage.kind }));
-  const open = stages.filter((stage) => stage.kind === 'open');
-  const count = (kind: string) => stages.filter((stage) => stage.kind === kind).reduce((sum, stage) => sum + stage.count, 0);
-  const closed = count('won') + count('lost');
-  return {
-    stages,
-    openCount: open.reduce((sum, stage) => sum + stage.count, 0),
-    openValue: open.reduce((sum, stage) => sum + stage.value, 0),
-    winRate: closed > 0 ? count('won') / closed : undefined,
-  };
-}
-
-function defaultFrom(): string {
-  const date = new Date();
-  date.setMonth(date.getMonth() - 3);
-  return isoDay(date);
-}
-
 export default function DashboardPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? defaultFrom();
+  const from = params.get('from') ?? monthStart();
   const to = params.get('to') ?? isoDay(new Date());
   const teamId = params.get('teamId') ?? '';
   const ownerId = params.get('ownerId') ?? '';
+  const granularity = params.get('granularity') === 'week' ? 'week' : 'month';
   const query: Record<string, string> = { from, to, ...(teamId ? { teamId } : {}), ...(ownerId ? { ownerId } : {}) };
   const key = JSON.stringify(query);
 
   const data = useLoad(
     async (signal) => {
-      const [dashboard, funnel, stages, sellers, trends] = await Promise.all(['dashboard', 'funnel', 'stage-distribution', 'sellers', 'trends'].map((name) => report(name, query, signal)));
-      const board = funnel === null || stages === null ? await boardSummary(signal) : null;
-      return { dashboard: dashboard as Record<string, unknown> | null, funnel, stages, sellers, trends, board };
+      const get = <T,>(name: string, extra: Record<string, string> = {}) => api<T>(`/reports/${name}`, { query: { ...query, ...extra }, signal });
+      const [dashboard, funnel, stages, sellers, trends] = await Promise.all([
+        get<DashboardReport>('dashboard'),
+        get<FunnelReport>('funnel'),
+        get<StageDistributionReport>('stage-distribution'),
+        get<SellersReport>('sellers'),
+        get<TrendsReport>('trends', { granularity }),
+      ]);
+      return { dashboard, funnel, stages, sellers, trends };
     },
-    [key],
+    [key, granularity],
   );
   const teams = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/teams', { query: { limit: 100 }, signal }).catch(() => ({ items: [] })), []);
   const users = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/users', { query: { limit: 200 }, signal }).catch(() => ({ items: [] })), []);
@@ -88,27 +57,14 @@ export default function DashboardPage() {
     if (data.data) markUsable('dashboard');
   }, [data.data]);
 
-  const dashboard = data.data?.dashboard ?? undefined;
-  const kpi = dashboard ?? {};
-  const totalContacts = pick(kpi, 'totalContacts', 'contacts');
-  const board = data.data?.board ?? null;
-  const openOpps = pick(kpi, 'activeOpportunities', 'openOpportunities', 'opportunitiesOpen') ?? board?.openCount;
-  const potential = moneyOf(kpi, 'potentialValue', 'pipelineValue', 'openValue') ?? (board ? { amount: String(board.openValue), currency: 'COP' } : undefined);
-  const conversionRaw = pick(kpi, 'conversionRate', 'winRate', 'conversion') ?? board?.winRate;
-  const conversion = conversionRaw === undefined ? undefined : conversionRaw > 1 ? conversionRaw / 100 : conversionRaw;
-
-  const boardRows = (board?.stages ?? []).map((stage) => ({ name: stage.name, count: stage.count, value: stage.value }));
-  const funnelAnswer = data.data?.funnel ?? (board ? { stages: boardRows.filter((row) => board.stages.find((stage) => stage.name === row.name)?.kind === 'open') } : null);
-  const stagesAnswer = data.data?.stages ?? (board ? { stages: boardRows.filter((row) => row.count > 0) } : null);
-  const funnelRows = listOf(funnelAnswer, 'stages', 'byStage');
-  const stageRows = listOf(stagesAnswer, 'stages', 'distribution');
-  const fromBoard = board && (data.data?.funnel === null || data.data?.stages === null) ? <p className="muted small">{t('dash.fromBoard')}</p> : null;
-  const sellerRows = listOf(data.data?.sellers, 'sellers', 'ranking');
-  const trendRows = listOf(data.data?.trends, 'series', 'periods', 'points');
-
-  const unavailable = <p className="empty">{t('dash.unavailable')}</p>;
+  const report = data.data;
+  const kpi = report?.dashboard;
+  const potential = kpi?.potentialValue.find((money) => money.currency === 'COP') ?? kpi?.potentialValue[0];
+  const weighted = kpi?.weightedValue.find((money) => money.currency === 'COP') ?? kpi?.weightedValue[0];
+  const conversion = kpi?.conversionRate.opportunities;
+  const stageName = (name: string | null) => name ?? t('dash.unnamedStage');
   const empty = <p className="empty">{t('dash.noData')}</p>;
-  const section = (answer: unknown, rows: unknown[], chart: React.ReactNode) => (answer === null || answer === undefined ? unavailable : rows.length === 0 ? empty : chart);
+  const exportQuery = (name: string) => (name === 'trends' ? { ...query, granularity } : query);
 
   return (
     <section className="page" aria-labelledby="dash-title">
@@ -132,11 +88,11 @@ export default function DashboardPage() {
       <form className="filters" aria-label={t('common.filter')} onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('dash.from')}
-          <input type="date" value={from} onChange={(event) => setFilter('from', event.target.value)} />
+          <input type="date" value={from} max={to} onChange={(event) => setFilter('from', event.target.value)} />
         </label>
         <label>
           {t('dash.to')}
-          <input type="date" value={to} onChange={(event) => setFilter('to', event.target.value)} />
+          <input type="date" value={to} min={from} onChange={(event) => setFilter('to', event.target.value)} />
         </label>
         <label>
           {t('dash.team')}
@@ -163,56 +119,190 @@ export default function DashboardPage() {
       </form>
       <ErrorNotice error={data.error} onRetry={data.reload} />
       <div className="kpis" aria-live="polite">
-        <Kpi label={t('dash.kpi.contacts')} value={totalContacts === undefined ? '—' : formatNumber(totalContacts)} testId="kpi-contacts" />
-        <Kpi label={t('dash.kpi.openOpps')} value={openOpps === undefined ? '—' : formatNumber(openOpps)} testId="kpi-open" />
-        <Kpi label={t('dash.kpi.pipelineValue')} value={potential ? formatMoney(potential) : '—'} testId="kpi-value" />
-        <Kpi label={t('dash.kpi.conversion')} value={conversion === undefined ? '—' : formatPercent(conversion)} testId="kpi-conversion" />
+        <Kpi
+          label={t('dash.kpi.contacts')}
+          value={kpi ? formatNumber(kpi.totalContacts) : '—'}
+          testId="kpi-contacts"
+          note={kpi && t('dash.kpi.contactsNote', { count: kpi.contactsCreatedLast30Days })}
+        />
+        <Kpi label={t('dash.kpi.openOpps')} value={kpi ? formatNumber(kpi.activeOpportunities) : '—'} testId="kpi-open" />
+        <Kpi
+          label={t('dash.kpi.pipelineValue')}
+          value={kpi ? formatMoney(potential ?? { amount: '0', currency: 'COP' }) : '—'}
+          testId="kpi-value"
+          note={weighted && t('dash.kpi.weighted', { value: formatMoney(weighted) })}
+        />
+        <Kpi
+          label={t('dash.kpi.conversion')}
+          value={conversion ? (conversion.rate === null ? '—' : formatPercent(conversion.rate)) : '—'}
+          testId="kpi-conversion"
+          note={conversion && t('dash.kpi.conversionNote', { won: conversion.won, closed: conversion.closed })}
+        />
       </div>
-      <div className="grid-2">
-        <article className="card" aria-labelledby="chart-funnel">
-          <h2 id="chart-funnel">{t('dash.funnel')}</h2>
-          {section(funnelAnswer, funnelRows, <FunnelChart title={t('dash.funnel')} data={toData(funnelRows, ['count', 'opportunities', 'entered', 'total'])} />)}
-          {data.data?.funnel === null && fromBoard}
-        </article>
-        <article className="card" aria-labelledby="chart-stages">
-          <h2 id="chart-stages">{t('dash.stages')}</h2>
-          {section(stagesAnswer, stageRows, <DonutChart title={t('dash.stages')} data={toData(stageRows, ['count', 'opportunities', 'total'])} />)}
-          {data.data?.stages === null && fromBoard}
-        </article>
-        <article className="card" aria-labelledby="chart-sellers">
-          <h2 id="chart-sellers">{t('dash.sellers')}</h2>
-          {section(
-            data.data?.sellers,
-            sellerRows,
-            <BarChart title={t('dash.sellers')} data={toData(sellerRows, ['wonValue', 'wonAmount', 'value', 'won', 'count'], (value) => formatCompactAmount(value))} />,
-          )}
-        </article>
-        <article className="card" aria-labelledby="chart-trends">
-          <h2 id="chart-trends">{t('dash.trends')}</h2>
-          {section(
-            data.data?.trends,
-            trendRows,
-            <LineChart
-              title={t('dash.trends')}
-              labels={trendRows.map((row) => labelOf(row))}
-              series={[
-                { name: t('dash.created'), values: trendRows.map((row) => pick(row, 'created', 'createdCount') ?? 0) },
-                { name: t('dash.won'), values: trendRows.map((row) => pick(row, 'won', 'wonCount') ?? 0) },
-                { name: t('dash.lost'), values: trendRows.map((row) => pick(row, 'lost', 'lostCount') ?? 0) },
-              ]}
-            />,
-          )}
-        </article>
-      </div>
+      {report && (
+        <div className="grid-2">
+          <ReportCard id="funnel" title={t('dash.funnel')} note={t('dash.funnelNote')} exportQuery={exportQuery('funnel')}>
+            {report.funnel.byStage.length === 0 ? (
+              empty
+            ) : (
+              <FunnelChart
+                title={t('dash.funnel')}
+                data={report.funnel.byStage.map((stage) => ({
+                  label: stageName(stage.name),
+                  value: stage.reached,
+                  display: stage.conversionToNext === null ? String(stage.reached) : `${stage.reached} (→ ${formatPercent(stage.conversionToNext)})`,
+                }))}
+              />
+            )}
+          </ReportCard>
+          <ReportCard id="stage-distribution" title={t('dash.stages')} note={t('dash.stagesNote', { count: report.stages.total })} exportQuery={exportQuery('stage-distribution')}>
+            {report.stages.stages.length === 0 ? (
+              empty
+            ) : (
+              <DonutChart
+                title={t('dash.stages')}
+                data={report.stages.stages.map((stage) => ({ label: stageName(stage.name), value: stage.count, display: `${stage.count} · ${formatCompactAmount(amountIn(stage.value))}` }))}
+              />
+            )}
+          </ReportCard>
+          <ReportCard id="sellers" title={t('dash.sellers')} note={t('dash.sellersNote')} exportQuery={exportQuery('sellers')}>
+            {report.sellers.sellers.length === 0 ? (
+              empty
+            ) : (
+              <>
+                <BarChart
+                  title={t('dash.sellers')}
+                  data={report.sellers.sellers.map((seller) => ({
+                    label: seller.name ?? '—',
+                    value: amountIn(seller.wonValue, report.sellers.rankedBy.currency),
+                    display: formatCompactAmount(amountIn(seller.wonValue)),
+                  }))}
+                />
+                <div className="table-wrap">
+                  <table className="table small" data-testid="sellers-table">
+                    <caption className="sr-only">{t('dash.sellers')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">#</th>
+                        <th scope="col">{t('dash.owner')}</th>
+                        <th scope="col" className="num">
+                          {t('dash.won')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('dash.lost')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('dash.winRate')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('dash.wonValue')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('dash.activitiesDone')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.sellers.sellers.map((seller) => (
+                        <tr key={seller.ownerId}>
+                          <td>{seller.rank}</td>
+                          <th scope="row">{seller.name ?? '—'}</th>
+                          <td className="num">{seller.won}</td>
+                          <td className="num">{seller.lost}</td>
+                          <td className="num">{seller.winRate === null ? '—' : formatPercent(seller.winRate)}</td>
+                          <td className="num">{formatAmount(amountIn(seller.wonValue, report.sellers.rankedBy.currency), report.sellers.rankedBy.currency)}</td>
+                          <td className="num">{seller.activitiesDone}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </ReportCard>
+          <ReportCard
+            id="trends"
+            title={t('dash.trends')}
+            exportQuery={exportQuery('trends')}
+            extra={
+              <label className="inline">
+                {t('dash.granularity')}{' '}
+                <select value={granularity} onChange={(event) => setFilter('granularity', event.target.value === 'week' ? 'week' : '')}>
+                  <option value="month">{t('dash.byMonth')}</option>
+                  <option value="week">{t('dash.byWeek')}</option>
+                </select>
+              </label>
+            }
+          >
+            {report.trends.series.length === 0 ? (
+              empty
+            ) : (
+              <LineChart
+                title={t('dash.trends')}
+                labels={report.trends.series.map((bucket) => (granularity === 'month' ? bucket.period.slice(0, 7) : bucket.period))}
+                series={[
+                  { name: t('dash.created'), values: report.trends.series.map((bucket) => bucket.created) },
+                  { name: t('dash.won'), values: report.trends.series.map((bucket) => bucket.won) },
+                  { name: t('dash.lost'), values: report.trends.series.map((bucket) => bucket.lost) },
+                ]}
+              />
+            )}
+          </ReportCard>
+        </div>
+      )}
     </section>
   );
 }
 
-function Kpi({ label, value, testId }: { label: string; value: string; testId: string }) {
+/** A report's card: title, chart, and its CSV/XLSX export with the dashboard's filters. */
+function ReportCard({
+  id,
+  title,
+  note,
+  exportQuery,
+  extra,
+  children,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  exportQuery: Record<string, string>;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const [error, setError] = useState<unknown>(null);
+  const save = (format: 'csv' | 'xlsx') => {
+    setError(null);
+    download(`/reports/${id}/export`, { ...exportQuery, format }, `${id}.${format}`).catch(setError);
+  };
+  return (
+    <article className="card" aria-labelledby={`chart-${id}`} data-testid={`report-${id}`}>
+      <div className="row between wrap">
+        <h2 id={`chart-${id}`}>{title}</h2>
+        <div className="row wrap" role="group" aria-label={t('dash.exportReport', { name: title })}>
+          {extra}
+          <button type="button" className="btn btn-small" onClick={() => save('csv')} aria-label={t('dash.exportAs', { name: title, format: 'CSV' })}>
+            CSV
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => save('xlsx')} aria-label={t('dash.exportAs', { name: title, format: 'XLSX' })}>
+            XLSX
+          </button>
+        </div>
+      </div>
+      <ErrorNotice error={error} />
+      {children}
+      {note && <p className="muted small">{note}</p>}
+    </article>
+  );
+}
+
+function Kpi({ label, value, testId, note }: { label: string; value: string; testId: string; note?: string }) {
   return (
     <div className="kpi card" data-testid={testId}>
       <span className="kpi-label">{label}</span>
       <strong className="kpi-value">{value}</strong>
+      {note && <small className="muted">{note}</small>}
     </div>
   );
 }

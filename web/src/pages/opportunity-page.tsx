@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, blobUrl, call } from '../api/client';
+import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
-import { Badge, Empty, ErrorNotice, Loading, SelectField, TextArea, Toast, useLoad, useToast } from '../components/ui';
-import { formatAmount, formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { Badge, ErrorNotice, Loading, SelectField, TextArea, Toast, useLoad, useToast } from '../components/ui';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import { labelFor, useT } from '../i18n/use-t';
 import { useTopic } from '../realtime/use-topic';
 import { ActivityForm } from './activity-form';
-import type { Activity, Opportunity, Quote } from './contact-types';
+import type { Activity, Opportunity } from './contact-types';
+import { QuotesPanel } from './quotes/quotes-panel';
 
 interface Note {
   id: string;
@@ -25,7 +26,7 @@ export default function OpportunityPage() {
   const opportunity = useLoad((signal) => api<Opportunity>(`/opportunities/${id}`, { signal }), [id]);
   const notes = useLoad((signal) => api<{ items: Note[] }>(`/opportunities/${id}/notes`, { signal }), [id]);
   const activities = useLoad((signal) => api<{ items: Activity[] }>(`/opportunities/${id}/activities`, { signal }), [id]);
-  const quotes = useLoad((signal) => api<{ items: Quote[] }>(`/opportunities/${id}/quotes`, { signal }), [id]);
+  const [quotesTick, setQuotesTick] = useState(0);
   const reasons = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/lost-reasons', { query: { active: true }, signal }), []);
   const [losing, setLosing] = useState(params.get('perder') === '1');
   const [reasonId, setReasonId] = useState('');
@@ -35,7 +36,7 @@ export default function OpportunityPage() {
   useTopic(id ? `opportunity:${id}` : null, () => {
     opportunity.reload();
     activities.reload();
-    quotes.reload();
+    setQuotesTick((tick) => tick + 1);
   });
 
   if (opportunity.loading && !opportunity.data) return <Loading />;
@@ -74,14 +75,6 @@ export default function OpportunityPage() {
       await call('post', '/api/v1/opportunities/{opportunityId}/notes', { params: { opportunityId: id }, body: { body: noteBody, visibility: 'shared' } });
       setNoteBody('');
       notes.reload();
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
-  }
-
-  async function openPdf(quoteId: string) {
-    try {
-      window.open(await blobUrl(`/quotes/${quoteId}/pdf`), '_blank', 'noopener');
     } catch (caught) {
       setError(caught as ApiError);
     }
@@ -174,22 +167,8 @@ export default function OpportunityPage() {
             )}
           </dl>
         </article>
-        <article className="card" aria-labelledby="quotes-title">
-          <h2 id="quotes-title">{t('opps.quotes')}</h2>
-          {(quotes.data?.items ?? []).length === 0 ? (
-            <Empty />
-          ) : (
-            <ul className="list">
-              {quotes.data!.items.map((quote) => (
-                <li key={quote.id}>
-                  <strong>{quote.number}</strong> (rev. {quote.revision}) · {labelFor(t, 'quote.status.', quote.status)} · {formatAmount(Number(quote.total), quote.currency)} ·{' '}
-                  <button type="button" className="link" onClick={() => void openPdf(quote.id)}>
-                    {t('opps.pdf')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+        <article className="card quotes-card" aria-labelledby="quotes-title">
+          <QuotesPanel opportunityId={id} reloadKey={quotesTick} onChanged={opportunity.reload} notify={showToast} />
         </article>
         <article className="card" aria-labelledby="acts-title">
           <h2 id="acts-title">{t('opps.activities')}</h2>

@@ -1,16 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
-import { LockIcon } from '../components/lock-icon';
-import { Badge, ErrorNotice, Loading, SelectField, TextArea, Toast, useLoad, useToast } from '../components/ui';
+import { Badge, ErrorNotice, Loading, SelectField, Toast, useLoad, useToast } from '../components/ui';
 import { TrafficLight, legalLight, legalWords, slaLight } from '../components/traffic-light';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useT } from '../i18n/use-t';
-import { realtime } from '../realtime/realtime-client';
 import { usePolling, useTopic } from '../realtime/use-topic';
-import type { Ticket, TicketMessage } from './contact-types';
+import type { ReadReceipt, Ticket, TicketMessage } from './contact-types';
 import { TicketActions } from './ticket-actions';
+import { TicketComposer } from './ticket-composer';
 import { Conversation } from './ticket-conversation';
 import { pqrLabel } from './tickets-inbox-page';
 
@@ -20,13 +19,10 @@ export default function TicketPage() {
   const { id = '' } = useParams();
   const [toast, showToast] = useToast();
   const ticket = useLoad((signal) => api<Ticket>(`/tickets/${id}`, { signal }), [id]);
-  const messages = useLoad((signal) => api<{ items: TicketMessage[] }>(`/tickets/${id}/messages`, { signal }), [id]);
-  const [kind, setKind] = useState<'public' | 'internal'>('public');
-  const [body, setBody] = useState('');
+  const messages = useLoad((signal) => api<{ items: TicketMessage[]; readReceipts?: ReadReceipt[] }>(`/tickets/${id}/messages`, { signal }), [id]);
   const [error, setError] = useState<ApiError | null>(null);
   const [typing, setTyping] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastTyping = useRef(0);
   const status = useTopic(id ? `ticket:${id}` : null, (frame) => {
     if (frame.type === 'typing' && frame.who) {
       setTyping(frame.who.firstName ?? t('tickets.requester'));
@@ -41,32 +37,17 @@ export default function TicketPage() {
     }
   });
   usePolling(messages.reload, 10_000, status !== 'live');
+  // Read receipt: the agent has the conversation on screen up to its latest message.
+  const items = messages.data?.items ?? [];
+  const latestId = items[items.length - 1]?.id;
+  useEffect(() => {
+    if (!latestId || document.visibilityState !== 'visible') return;
+    call('post', '/api/v1/tickets/{ticketId}/read', { params: { ticketId: id }, body: { messageId: latestId } }).catch(() => undefined);
+  }, [id, latestId]);
 
   if (ticket.loading && !ticket.data) return <Loading />;
   if (!ticket.data) return <ErrorNotice error={ticket.error} onRetry={ticket.reload} />;
   const tk = ticket.data;
-
-  function onType(value: string) {
-    setBody(value);
-    if (kind === 'public' && Date.now() - lastTyping.current > 2000) {
-      lastTyping.current = Date.now();
-      realtime.typing(`ticket:${id}`);
-    }
-  }
-
-  async function send(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await call('post', '/api/v1/tickets/{ticketId}/messages', { params: { ticketId: id }, body: { kind, body } });
-      setBody('');
-      messages.reload();
-      ticket.reload();
-      showToast(t('common.saved'));
-    } catch (caught) {
-      setError(caught as ApiError);
-    }
-  }
 
   async function changeStatus(next: string) {
     setError(null);
@@ -103,7 +84,7 @@ export default function TicketPage() {
           options={(['abierto', 'en_proceso', 'pendiente', 'cerrado'] as const).map((value) => ({ value, label: t(`tickets.status.${value}`) }))}
         />
       </div>
-      <ErrorNotice error={error && !error.fieldMessage('body') ? error : null} />
+      <ErrorNotice error={error} />
       <div className="grid-2 grid-ticket">
         <article className="card" aria-labelledby="conv-title">
           <h2 id="conv-title">{t('tickets.conversation')}</h2>
@@ -114,34 +95,20 @@ export default function TicketPage() {
             </header>
             <p className="pre">{tk.description}</p>
           </div>
-          <Conversation messages={messages.data?.items ?? []} />
+          <Conversation ticketId={id} messages={messages.data?.items ?? []} receipts={messages.data?.readReceipts} />
           {typing && (
             <p className="muted small" aria-live="polite">
               {t('tickets.typing', { name: typing })}
             </p>
           )}
-          <form className={`composer composer-${kind}`} onSubmit={(event) => void send(event)}>
-            <div role="radiogroup" aria-label={t('tickets.message')} className="segmented">
-              <label className={`btn ${kind === 'public' ? 'active' : ''}`}>
-                <input type="radio" name="kind" value="public" checked={kind === 'public'} onChange={() => setKind('public')} /> {t('tickets.public')}
-              </label>
-              <label className={`btn ${kind === 'internal' ? 'active' : ''}`}>
-                <input type="radio" name="kind" value="internal" checked={kind === 'internal'} onChange={() => setKind('internal')} /> <LockIcon /> {t('tickets.internal')}
-              </label>
-            </div>
-            <TextArea
-              label={kind === 'public' ? t('tickets.reply') : t('tickets.internal')}
-              hint={kind === 'public' ? t('tickets.publicHint') : t('tickets.internalHint')}
-              required
-              rows={4}
-              value={body}
-              onChange={(event) => onType(event.target.value)}
-              error={error?.fieldMessage('body')}
-            />
-            <button type="submit" className={`btn ${kind === 'public' ? 'btn-primary' : 'btn-warn'}`}>
-              {kind === 'public' ? t('common.send') : t('tickets.internal')}
-            </button>
-          </form>
+          <TicketComposer
+            ticketId={id}
+            onSent={() => {
+              messages.reload();
+              ticket.reload();
+              showToast(t('common.saved'));
+            }}
+          />
         </article>
         <article className="card">
           <dl className="facts">

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { PaperclipIcon } from '../../components/paperclip-icon';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
@@ -21,7 +22,15 @@ interface PublicTicket {
   legalDueAt: string;
   legalState: string;
   resolution: string | null;
-  messages: Array<{ id: string; from: 'staff' | 'requester'; authorFirstName: string | null; body: string; bodyHtml?: string; createdAt: string }>;
+  messages: Array<{
+    id: string;
+    from: 'staff' | 'requester';
+    authorFirstName: string | null;
+    body: string;
+    bodyHtml?: string;
+    attachments?: Array<{ id: string; fileName: string }>;
+    createdAt: string;
+  }>;
 }
 
 /** The requester's tracking page (no login): radicado + tracking code; answers appear live. */
@@ -36,13 +45,38 @@ export default function PqrTrackingPage() {
     (signal) => (radicado && token ? api<PublicTicket>(`/public/tickets/${encodeURIComponent(radicado)}`, { query: { token }, anonymous: true, signal }) : Promise.resolve(null)),
     [radicado, token],
   );
-  const status = useTopic(radicado && token ? `public-ticket:${radicado}` : null, (frame) => (frame.type === 'event' || frame.type === 'subscribed') && ticket.reload(), {
-    token,
-    anonymous: true,
-  });
+  const [typing, setTyping] = useState<string | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const status = useTopic(
+    radicado && token ? `public-ticket:${radicado}` : null,
+    (frame) => {
+      if (frame.type === 'typing' && frame.who?.kind === 'staff') {
+        setTyping(frame.who.firstName ?? t('dash.team'));
+        clearTimeout(typingTimer.current);
+        typingTimer.current = setTimeout(() => setTyping(null), 4000);
+      } else if (frame.type === 'event' || frame.type === 'subscribed') ticket.reload();
+    },
+    { token, anonymous: true },
+  );
+  // Read receipt: the requester has the answers on screen up to the latest one.
+  const latestId = ticket.data?.messages[ticket.data.messages.length - 1]?.id;
+  useEffect(() => {
+    if (!latestId || !token) return;
+    api(`/public/tickets/${encodeURIComponent(radicado)}/read`, { method: 'POST', query: { token }, body: { messageId: latestId }, anonymous: true }).catch(() => undefined);
+  }, [radicado, token, latestId]);
   usePolling(ticket.reload, 10_000, !!ticket.data && status !== 'live');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+
+  async function openFile(attachmentId: string) {
+    setError(null);
+    try {
+      const link = await api<{ url: string }>(`/public/tickets/${encodeURIComponent(radicado)}/attachments/${attachmentId}/download`, { query: { token }, anonymous: true });
+      window.open(link.url, '_blank', 'noopener');
+    } catch (caught) {
+      setError(caught as ApiError);
+    }
+  }
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -103,7 +137,14 @@ export default function PqrTrackingPage() {
             <p className="pre">{tk.description}</p>
           </article>
           <article className="card" aria-labelledby="answers-title">
-            <h2 id="answers-title">{t('pqr.answers')}</h2>
+            <div className="row between wrap">
+              <h2 id="answers-title">{t('pqr.answers')}</h2>
+              {status === 'live' && (
+                <Badge tone="ok">
+                  <span aria-live="polite">● {t('tickets.live')}</span>
+                </Badge>
+              )}
+            </div>
             {tk.messages.length === 0 ? (
               <p className="empty">{t('pqr.noAnswers')}</p>
             ) : (
@@ -115,9 +156,25 @@ export default function PqrTrackingPage() {
                       <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
                     </header>
                     {message.bodyHtml ? <div className="message-body" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} /> : <p className="message-body pre">{message.body}</p>}
+                    {(message.attachments ?? []).length > 0 && (
+                      <ul className="attachments" aria-label={t('tickets.files')}>
+                        {message.attachments!.map((attachment) => (
+                          <li key={attachment.id}>
+                            <button type="button" className="link" onClick={() => void openFile(attachment.id)}>
+                              <PaperclipIcon /> {attachment.fileName}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </li>
                 ))}
               </ol>
+            )}
+            {typing && (
+              <p className="muted small" aria-live="polite">
+                {t('tickets.typing', { name: typing })}
+              </p>
             )}
             {tk.status !== 'cerrado' && (
               <form onSubmit={(event) => void send(event)} className="stack">
