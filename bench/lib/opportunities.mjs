@@ -119,13 +119,11 @@ export async function serviceReaders(platform) {
   await dataSource.initialize();
   const modules = {};
   for (const file of ['opportunities/opportunity-access.service.js', 'opportunities/opportunities-query.service.js']) Object.assign(modules, await importDist(`${base}/${file}`));
-  for (const file of ['opportunities/opportunity-board.service.js', 'opportunities/opportunity-forecast.service.js', 'pipelines/pipelines.service.js', 'pipelines/catalog-seeder.service.js'])
-    Object.assign(modules, await importDist(`${base}/${file}`));
+  for (const file of ['opportunities/opportunity-board.service.js', 'opportunities/opportunity-forecast.service.js']) Object.assign(modules, await importDist(`${base}/${file}`));
   const access = new modules.OpportunityAccessService(dataSource);
   const queries = new modules.OpportunitiesQueryService(dataSource, access);
-  const pipelines = new modules.PipelinesService(dataSource, new modules.CatalogSeeder(dataSource));
   const construct = (Class, ...deps) => new Class(...deps);
-  const boards = construct(modules.OpportunityBoardService, dataSource, pipelines, queries);
+  const boards = construct(modules.OpportunityBoardService, dataSource, queries);
   const forecasts = construct(modules.OpportunityForecastService, queries);
   return {
     queries,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { visibilityPredicate, type AuthUser } from '@crm/auth';
-import { toPage, type Language } from '@crm/common';
+import { Problems, toPage, type Language } from '@crm/common';
 import { keysetTimeKey } from '@crm/database';
-import { PipelinesService } from '../pipelines/pipelines.service.js';
 import { toStageView } from '../pipelines/pipeline.views.js';
-import { Stage } from '../pipelines/stage.entity.js';
+import { Stage, type StageKind } from '../pipelines/stage.entity.js';
 import type { BoardQueryDto } from './dto/board.query.dto.js';
 import { OpportunitiesQueryService, type OpportunityFilters } from './opportunities-query.service.js';
 import { CARD_FIELDS, toBoardCardView, type CardRow } from './board-card.view.js';
@@ -20,6 +19,24 @@ interface TotalsRow {
   weighted: string;
 }
 
+interface StageRow {
+  pipeline: string;
+  id: string | null;
+  tenant_id: string;
+  pipeline_id: string;
+  name: string;
+  seed_key: string | null;
+  position: number;
+  probability: number;
+  kind: StageKind;
+  shown_as_tab: boolean;
+  stale_after_days: number | null;
+  archived_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** The SELECT list of a card (built once). */
 const CARD_SELECT = selectList(CARD_FIELDS);
 
@@ -31,16 +48,16 @@ const TOTALS_TABLE_FILTERS = new Set(['pipelineId', 'ownerId', 'teamId']);
  * value and weighted value (value × probability) per currency, and the first page of cards.
  * The next cards of a column: GET /opportunities?pipelineId&stageId&cursor=<column's nextCursor>.
  *
- * Four statements whatever the number of stages (bench/opportunities-board.bench.mjs): the
- * pipeline, its stages, the totals (from `board_total`, kept by triggers, when the filters allow),
- * and every column's cards with their contacts' names (one LATERAL keyset query). Cards are the
+ * Three statements whatever the number of stages, sent at once (bench/opportunities-board.bench.mjs):
+ * the pipeline's stages (and whether it exists), the totals (from `board_total`, kept by triggers,
+ * when the filters allow), and every column's cards with their contacts' names (one LATERAL
+ * keyset query). Cards are the
  * lean card view (board-card.view.ts), read raw: no entity is hydrated.
  */
 @Injectable()
 export class OpportunityBoardService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pipelines: PipelinesService,
     private readonly queries: OpportunitiesQueryService,
   ) {}
 
@@ -48,14 +65,9 @@ export class OpportunityBoardService {
     const em: EntityManager = this.dataSource.manager;
     const { limit, ...rest } = query;
     const filters: OpportunityFilters = { ...rest, pipelineId: query.pipelineId };
-    // The four statements at once, on four pooled connections: each is scoped by the tenant, so
-    // nothing leaks when the pipeline is not the caller's (find answers 404 and the rest is dropped).
-    const [pipeline, stages, totals, cardRows] = await Promise.all([
-      this.pipelines.find(em, user.tenantId, query.pipelineId),
-      em.find(Stage, { where: { tenantId: user.tenantId, pipelineId: query.pipelineId }, order: { position: 'ASC' } }),
-      this.totals(em, user, filters),
-      this.cards(em, user, filters, limit),
-    ]);
+    // The three statements at once, on three pooled connections: each is scoped by the tenant, so
+    // nothing leaks when the pipeline is not the caller's (stagesOf answers 404 and the rest is dropped).
+    const [stages, totals, cardRows] = await Promise.all([this.stagesOf(em, user.tenantId, query.pipelineId), this.totals(em, user, filters), this.cards(em, user, filters, limit)]);
     const shown = stages.filter((stage) => !stage.archivedAt || totals.some((row) => row.stage_id === stage.id));
     const columns = shown.map((stage) => {
       const rows = totals.filter((row) => row.stage_id === stage.id);
@@ -79,7 +91,39 @@ export class OpportunityBoardService {
         nextCursor: cards.nextCursor,
       };
     });
-    return { pipelineId: pipeline.id, columns };
+    return { pipelineId: query.pipelineId, columns };
+  }
+
+  /** The pipeline's stages in order, in one statement with the pipeline's existence (404 when it is not the tenant's). */
+  private async stagesOf(em: EntityManager, tenantId: string, pipelineId: string): Promise<Stage[]> {
+    const rows = (await em.query(
+      `SELECT p.id AS pipeline, s.id, s.tenant_id, s.pipeline_id, s.name, s.seed_key, s.position, s.probability, s.kind, s.shown_as_tab, s.stale_after_days, s.archived_at, s.version, s.created_at, s.updated_at
+         FROM opportunities.pipeline p LEFT JOIN opportunities.stage s ON s.tenant_id = p.tenant_id AND s.pipeline_id = p.id
+        WHERE p.tenant_id = $1 AND p.id = $2
+        ORDER BY s.position`,
+      [tenantId, pipelineId],
+    )) as StageRow[];
+    if (rows.length === 0) throw Problems.notFound('El embudo no existe.');
+    return rows
+      .filter((row) => row.id !== null)
+      .map((row) =>
+        Object.assign(new Stage(), {
+          id: row.id,
+          tenantId: row.tenant_id,
+          pipelineId: row.pipeline_id,
+          name: row.name,
+          seedKey: row.seed_key,
+          position: row.position,
+          probability: row.probability,
+          kind: row.kind,
+          shownAsTab: row.shown_as_tab,
+          staleAfterDays: row.stale_after_days,
+          archivedAt: row.archived_at,
+          version: row.version,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+        }),
+      );
   }
 
   /**
