@@ -256,4 +256,14 @@ describe('board totals and list pages on their fast paths (issue #7 bench)', () 
       expect(cards).toEqual(records.map((record) => Object.fromEntries(cardFields.map((field) => [field, record[field]]))));
     }
   });
+  it("answers 404 for another tenant's pipeline or an unknown one, without a column of it (the board's statements run at once)", async () => {
+    const other = await world.createTenant();
+    // The other tenant's admin sees the whole of their tenant, and still not this pipeline.
+    const foreign = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}`, other.token);
+    expect({ status: foreign.status, columns: foreign.body.columns }).toEqual({ status: 404, columns: undefined });
+    const unknown = await world.api.get(`/api/v1/opportunities/board?pipelineId=${randomUUID()}`, world.adminToken);
+    expect({ status: unknown.status, columns: unknown.body.columns }).toEqual({ status: 404, columns: undefined });
+    const theirs = await world.api.get(`/api/v1/opportunities?pipelineId=${pipelineId}`, other.token);
+    expect({ status: theirs.status, items: theirs.body.items }).toEqual({ status: 200, items: [] });
+  });
 });
