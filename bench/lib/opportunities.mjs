@@ -118,16 +118,12 @@ export async function serviceReaders(platform) {
   });
   await dataSource.initialize();
   const modules = {};
-  for (const file of ['opportunities/opportunity-access.service.js', 'opportunities/opportunity-labels.service.js', 'opportunities/opportunities-query.service.js'])
-    Object.assign(modules, await importDist(`${base}/${file}`));
-  for (const file of ['opportunities/opportunity-board.service.js', 'opportunities/opportunity-forecast.service.js', 'pipelines/pipelines.service.js', 'pipelines/catalog-seeder.service.js'])
-    Object.assign(modules, await importDist(`${base}/${file}`));
+  for (const file of ['opportunities/opportunity-access.service.js', 'opportunities/opportunities-query.service.js']) Object.assign(modules, await importDist(`${base}/${file}`));
+  for (const file of ['opportunities/opportunity-board.service.js', 'opportunities/opportunity-forecast.service.js']) Object.assign(modules, await importDist(`${base}/${file}`));
   const access = new modules.OpportunityAccessService(dataSource);
-  const labels = new modules.OpportunityLabelsService();
-  const queries = new modules.OpportunitiesQueryService(dataSource, access, labels);
-  const pipelines = new modules.PipelinesService(dataSource, new modules.CatalogSeeder(dataSource));
+  const queries = new modules.OpportunitiesQueryService(dataSource, access);
   const construct = (Class, ...deps) => new Class(...deps);
-  const boards = construct(modules.OpportunityBoardService, dataSource, pipelines, queries, labels);
+  const boards = construct(modules.OpportunityBoardService, dataSource, queries);
   const forecasts = construct(modules.OpportunityForecastService, queries);
   return {
     queries,

@@ -178,4 +178,92 @@ describe('board totals and list pages on their fast paths (issue #7 bench)', () 
     expect(await pageThrough(seller, `&teamId=${south}`)).toEqual([]);
     expect(await pageThrough(manager, `&ownerId=${seller.id}&status=open`)).toEqual(newestFirst('sellerShared', 'sellerPrivate', 'sellerSecond'));
   });
+  it('reads list items and board cards straight from SQL with the values of the full record (board cards: the kanban fields), in Spanish and English', async () => {
+    const tag = `campos-${randomUUID().slice(0, 6)}`;
+    const contact = await world.createContact(seller.token, { lastName: 'Campos', teamId: north });
+    const full = await createOpportunity(world.api, seller.token, {
+      pipelineId,
+      stageId: stages.Propuesta!.id,
+      contactId: contact.id,
+      title: 'Todos los campos',
+      value: { amount: '1234567.89', currency: 'USD' },
+      probability: 35,
+      expectedCloseDate: '2027-03-31',
+      agentId: mate.id,
+      assigneeId: seller.id,
+      tags: [tag, 'vip'],
+      description: 'Una descripción que las tarjetas no llevan',
+    });
+    expect(full.status).toBe(201);
+    const bare = await createOpportunity(world.api, seller.token, { pipelineId, contactId: contact.id, tags: [tag] });
+    expect(bare.status).toBe(201);
+    const reasons = await world.api.get('/api/v1/lost-reasons', seller.token);
+    const lost = await world.api.post(
+      `/api/v1/opportunities/${bare.body.id}/lose`,
+      { version: bare.body.version, lostReasonId: reasons.body.items[0].id, note: 'Sin presupuesto este año' },
+      seller.token,
+    );
+    expect(lost.status).toBe(200);
+    // What a board card carries (docs/opportunities/opportunities.md, "Board cards").
+    const cardFields = [
+      'id',
+      'title',
+      'status',
+      'pipelineId',
+      'stageId',
+      'stageName',
+      'contactId',
+      'contactName',
+      'value',
+      'probability',
+      'expectedCloseDate',
+      'agentId',
+      'assigneeId',
+      'ownerId',
+      'tags',
+      'stale',
+      'lastActivityAt',
+      'stageEnteredAt',
+      'wonAt',
+      'lostAt',
+      'createdAt',
+      'version',
+    ];
+    for (const language of ['es', 'en']) {
+      const headers = { 'accept-language': language };
+      const records = await Promise.all(
+        [full.body.id as string, bare.body.id as string].map(async (id) => {
+          const response = await world.api.get(`/api/v1/opportunities/${id}`, seller.token, headers);
+          expect(response.status).toBe(200);
+          return response.body as Record<string, unknown>;
+        }),
+      );
+      expect(records[0]).toMatchObject({
+        description: 'Una descripción que las tarjetas no llevan',
+        expectedCloseDate: '2027-03-31',
+        value: { amount: '1234567.89', currency: 'USD' },
+        probability: 35,
+      });
+      expect(records[1]).toMatchObject({ status: 'lost', lostNote: 'Sin presupuesto este año', stageId: stages.Perdido!.id });
+      // The list: every field of the full record, newest first.
+      const list = await world.api.get(`/api/v1/opportunities?tag=${tag}`, seller.token, headers);
+      expect(list.status).toBe(200);
+      expect(list.body.items).toEqual([records[1], records[0]]);
+      // The board: the card fields of the same records, in column order (Propuesta before Perdido).
+      const response = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}&tag=${tag}`, seller.token, headers);
+      expect(response.status).toBe(200);
+      const cards = (response.body.columns as Column[]).flatMap((column) => column.cards);
+      expect(cards).toEqual(records.map((record) => Object.fromEntries(cardFields.map((field) => [field, record[field]]))));
+    }
+  });
+  it("answers 404 for another tenant's pipeline or an unknown one, without a column of it (the board's statements run at once)", async () => {
+    const other = await world.createTenant();
+    // The other tenant's admin sees the whole of their tenant, and still not this pipeline.
+    const foreign = await world.api.get(`/api/v1/opportunities/board?pipelineId=${pipelineId}`, other.token);
+    expect({ status: foreign.status, columns: foreign.body.columns }).toEqual({ status: 404, columns: undefined });
+    const unknown = await world.api.get(`/api/v1/opportunities/board?pipelineId=${randomUUID()}`, world.adminToken);
+    expect({ status: unknown.status, columns: unknown.body.columns }).toEqual({ status: 404, columns: undefined });
+    const theirs = await world.api.get(`/api/v1/opportunities?pipelineId=${pipelineId}`, other.token);
+    expect({ status: theirs.status, items: theirs.body.items }).toEqual({ status: 200, items: [] });
+  });
 });

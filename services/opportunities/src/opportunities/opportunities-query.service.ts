@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { decodeKeysetCursor, type Language, type Page } from '@crm/common';
-import { timeKeysetPage } from '@crm/database';
+import { decodeKeysetCursor, toPage, type Language, type Page } from '@crm/common';
+import { keysetTimeKey } from '@crm/database';
 import type { ListOpportunitiesQueryDto } from './dto/list-opportunities.query.dto.js';
 import { OpportunityAccessService } from './opportunity-access.service.js';
-import { OpportunityLabelsService } from './opportunity-labels.service.js';
+import { labelOf } from '../pipelines/default-pipeline.js';
+import { selections, VIEW_FIELDS, type OpportunityRow } from './opportunity-columns.js';
 import type { Opportunity } from './opportunity.entity.js';
 import { toOpportunityView, type OpportunityView } from './opportunity.view.js';
 
@@ -14,13 +15,22 @@ export const EXPORT_MAX_ROWS = 50_000;
 
 export type OpportunityFilters = Omit<ListOpportunitiesQueryDto, 'limit' | 'cursor'>;
 
+type ListRow = OpportunityRow & { stageName: string | null; stageSeedKey: string | null };
+
+/** A list row: every field of the view, the contact's and the stage's names, and the keyset time key (built once). */
+const LIST_SELECTIONS: [string, string][] = [
+  ...selections(VIEW_FIELDS),
+  ['(SELECT s.name FROM opportunities.stage s WHERE s.id = o.stage_id)', 'stageName'],
+  ['(SELECT s.seed_key FROM opportunities.stage s WHERE s.id = o.stage_id)', 'stageSeedKey'],
+  [keysetTimeKey('o.created_at'), 'keysetTime'],
+];
+
 /** Lists, search and the filtered query export and board reuse; always scoped by visibility. */
 @Injectable()
 export class OpportunitiesQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: OpportunityAccessService,
-    private readonly labels: OpportunityLabelsService,
   ) {}
 
   get manager() {
@@ -96,8 +106,16 @@ export class OpportunitiesQueryService {
     );
     q.andWhere(`o.id IN (SELECT visible.id FROM (${parts.map((part) => `(${part.getQuery()})`).join(' UNION ALL ')}) visible)`);
     for (const part of parts) q.setParameters(part.getParameters());
-    const page = await timeKeysetPage(q, limit, 'o.created_at', (o) => o);
-    const labels = await this.labels.labelsOf(this.dataSource.manager, page.items, language);
-    return { items: page.items.map((o) => toOpportunityView(o, labels.get(o.id))), nextCursor: page.nextCursor };
+    // The page's rows read raw, with the contact's and stage's names, and mapped straight to views (no entity hydration, no label query).
+    const [[firstSql, firstAlias], ...rest] = LIST_SELECTIONS;
+    q.select(firstSql, firstAlias);
+    for (const [sql, alias] of rest) q.addSelect(sql, alias);
+    const rows = await q.limit(limit + 1).getRawMany<ListRow>();
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.keysetTime, row.id],
+      (row) => toOpportunityView(row, { contactName: row.contactName, stageName: row.stageName === null ? null : labelOf({ name: row.stageName, seedKey: row.stageSeedKey }, language) }),
+    );
   }
 }

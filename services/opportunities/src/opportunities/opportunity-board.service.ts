@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { visibilityPredicate, type AuthUser } from '@crm/auth';
-import { toPage, type Language, type Page } from '@crm/common';
+import { Problems, toPage, type Language } from '@crm/common';
 import { keysetTimeKey } from '@crm/database';
-import { PipelinesService } from '../pipelines/pipelines.service.js';
 import { toStageView } from '../pipelines/pipeline.views.js';
-import { Stage } from '../pipelines/stage.entity.js';
+import { Stage, type StageKind } from '../pipelines/stage.entity.js';
 import type { BoardQueryDto } from './dto/board.query.dto.js';
 import { OpportunitiesQueryService, type OpportunityFilters } from './opportunities-query.service.js';
-import { OpportunityLabelsService } from './opportunity-labels.service.js';
-import { Opportunity } from './opportunity.entity.js';
-import { toOpportunityView } from './opportunity.view.js';
+import { CARD_FIELDS, toBoardCardView, type CardRow } from './board-card.view.js';
+import { selectList } from './opportunity-columns.js';
+import { labelOf } from '../pipelines/default-pipeline.js';
 
 interface TotalsRow {
   stage_id: string;
@@ -20,11 +19,26 @@ interface TotalsRow {
   weighted: string;
 }
 
-interface CardRow {
-  stage_id: string;
-  id: string;
-  keyset_time: string;
+interface StageRow {
+  pipeline: string;
+  id: string | null;
+  tenant_id: string;
+  pipeline_id: string;
+  name: string;
+  seed_key: string | null;
+  position: number;
+  probability: number;
+  kind: StageKind;
+  shown_as_tab: boolean;
+  stale_after_days: number | null;
+  archived_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
 }
+
+/** The SELECT list of a card (built once). */
+const CARD_SELECT = selectList(CARD_FIELDS);
 
 /** Board filters the per-stage totals table can answer (it is kept per owner and team); any other falls back to aggregating the deals. */
 const TOTALS_TABLE_FILTERS = new Set(['pipelineId', 'ownerId', 'teamId']);
@@ -34,37 +48,36 @@ const TOTALS_TABLE_FILTERS = new Set(['pipelineId', 'ownerId', 'teamId']);
  * value and weighted value (value × probability) per currency, and the first page of cards.
  * The next cards of a column: GET /opportunities?pipelineId&stageId&cursor=<column's nextCursor>.
  *
- * Six statements whatever the number of stages (bench/opportunities-board.bench.mjs): the
- * pipeline, its stages, the totals (from `board_total`, kept by triggers, when the filters allow),
- * every column's card ids in one LATERAL keyset query, the cards, and their contacts' names.
+ * Three statements whatever the number of stages, sent at once (bench/opportunities-board.bench.mjs):
+ * the pipeline's stages (and whether it exists), the totals (from `board_total`, kept by triggers,
+ * when the filters allow), and every column's cards with their contacts' names (one LATERAL
+ * keyset query). Cards are the
+ * lean card view (board-card.view.ts), read raw: no entity is hydrated.
  */
 @Injectable()
 export class OpportunityBoardService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly pipelines: PipelinesService,
     private readonly queries: OpportunitiesQueryService,
-    private readonly labels: OpportunityLabelsService,
   ) {}
 
   async board(user: AuthUser, query: BoardQueryDto, language: Language) {
     const em: EntityManager = this.dataSource.manager;
-    const pipeline = await this.pipelines.find(em, user.tenantId, query.pipelineId);
-    const stages = await em.find(Stage, { where: { tenantId: user.tenantId, pipelineId: pipeline.id }, order: { position: 'ASC' } });
     const { limit, ...rest } = query;
-    const filters: OpportunityFilters = { ...rest, pipelineId: pipeline.id };
-    const totals = await this.totals(em, user, filters);
+    const filters: OpportunityFilters = { ...rest, pipelineId: query.pipelineId };
+    // The three statements at once, on three pooled connections: each is scoped by the tenant, so
+    // nothing leaks when the pipeline is not the caller's (stagesOf answers 404 and the rest is dropped).
+    const [stages, totals, cardRows] = await Promise.all([this.stagesOf(em, user.tenantId, query.pipelineId), this.totals(em, user, filters), this.cards(em, user, filters, limit)]);
     const shown = stages.filter((stage) => !stage.archivedAt || totals.some((row) => row.stage_id === stage.id));
-    const pages = await this.cards(em, user, filters, shown, limit);
-    const labels = await this.labels.labelsOf(
-      em,
-      [...pages.values()].flatMap((page) => page.items),
-      language,
-      stages,
-    );
     const columns = shown.map((stage) => {
       const rows = totals.filter((row) => row.stage_id === stage.id);
-      const cards = pages.get(stage.id) ?? { items: [], nextCursor: null };
+      const stageName = labelOf(stage, language);
+      const cards = toPage(
+        cardRows.get(stage.id) ?? [],
+        limit,
+        (row) => [row.keysetTime, row.id],
+        (row) => toBoardCardView(row, stageName),
+      );
       return {
         stage: toStageView(stage, language),
         count: rows.reduce((sum, row) => sum + row.count, 0),
@@ -74,11 +87,43 @@ export class OpportunityBoardService {
           value: { amount: row.amount, currency: row.currency },
           weighted: { amount: row.weighted, currency: row.currency },
         })),
-        cards: cards.items.map((o) => toOpportunityView(o, labels.get(o.id))),
+        cards: cards.items,
         nextCursor: cards.nextCursor,
       };
     });
-    return { pipelineId: pipeline.id, columns };
+    return { pipelineId: query.pipelineId, columns };
+  }
+
+  /** The pipeline's stages in order, in one statement with the pipeline's existence (404 when it is not the tenant's). */
+  private async stagesOf(em: EntityManager, tenantId: string, pipelineId: string): Promise<Stage[]> {
+    const rows = (await em.query(
+      `SELECT p.id AS pipeline, s.id, s.tenant_id, s.pipeline_id, s.name, s.seed_key, s.position, s.probability, s.kind, s.shown_as_tab, s.stale_after_days, s.archived_at, s.version, s.created_at, s.updated_at
+         FROM opportunities.pipeline p LEFT JOIN opportunities.stage s ON s.tenant_id = p.tenant_id AND s.pipeline_id = p.id
+        WHERE p.tenant_id = $1 AND p.id = $2
+        ORDER BY s.position`,
+      [tenantId, pipelineId],
+    )) as StageRow[];
+    if (rows.length === 0) throw Problems.notFound('El embudo no existe.');
+    return rows
+      .filter((row) => row.id !== null)
+      .map((row) =>
+        Object.assign(new Stage(), {
+          id: row.id,
+          tenantId: row.tenant_id,
+          pipelineId: row.pipeline_id,
+          name: row.name,
+          seedKey: row.seed_key,
+          position: row.position,
+          probability: row.probability,
+          kind: row.kind,
+          shownAsTab: row.shown_as_tab,
+          staleAfterDays: row.stale_after_days,
+          archivedAt: row.archived_at,
+          version: row.version,
+          createdAt: row.created_at,
+          updatedAt: row.updated_at,
+        }),
+      );
   }
 
   /**
@@ -117,10 +162,12 @@ export class OpportunityBoardService {
     return q.groupBy('b.stage_id').addGroupBy('b.currency').having('sum(b.opportunities) > 0').getRawMany<TotalsRow>();
   }
 
-  /** The first `limit` cards of every column (newest first) and each column's next cursor: one keyset query for all columns, then the cards. */
-  private async cards(em: EntityManager, user: AuthUser, filters: OpportunityFilters, stages: readonly Stage[], limit: number): Promise<Map<string, Page<Opportunity>>> {
-    const pages = new Map<string, Page<Opportunity>>();
-    if (stages.length === 0) return pages;
+  /**
+   * The first `limit` + 1 cards of every stage of the pipeline (newest first), by stage, in one
+   * statement: every column's card ids by a keyset LATERAL over the covering index (index only),
+   * then those rows' card fields and contact names, read raw (mapped straight to card views).
+   */
+  private async cards(em: EntityManager, user: AuthUser, filters: OpportunityFilters, limit: number): Promise<Map<string, CardRow[]>> {
     const [columnSql, params] = this.queries
       .filtered(user, filters)
       .select('o.id', 'id')
@@ -130,31 +177,27 @@ export class OpportunityBoardService {
       .addOrderBy('o.id', 'DESC')
       .limit(limit + 1)
       .getQueryAndParameters();
+    const tenant = `$${params.length + 1}`;
+    const pipeline = `$${params.length + 2}`;
     const rows = (await em.query(
-      `SELECT column_stage.id AS stage_id, card.id, card.keyset_time
-         FROM unnest($${params.length + 1}::uuid[]) AS column_stage(id)
-        CROSS JOIN LATERAL (${columnSql}) card`,
-      [...params, stages.map((stage) => stage.id)],
+      `WITH card AS MATERIALIZED (
+         SELECT column_stage.id AS stage_id, card.id, card.keyset_time
+           FROM opportunities.stage column_stage
+          CROSS JOIN LATERAL (${columnSql}) card
+          WHERE column_stage.tenant_id = ${tenant} AND column_stage.pipeline_id = ${pipeline}
+       )
+       SELECT ${CARD_SELECT}, card.keyset_time AS "keysetTime"
+         FROM card JOIN opportunities.opportunity o ON o.id = card.id AND o.tenant_id = ${tenant}
+        ORDER BY card.stage_id, card.keyset_time DESC, card.id DESC`,
+      [...params, user.tenantId, filters.pipelineId],
     )) as CardRow[];
-    const ids = rows.map((row) => row.id);
-    const found =
-      ids.length === 0 ? [] : await em.createQueryBuilder(Opportunity, 'o').where('o.tenant_id = :tenantId', { tenantId: user.tenantId }).andWhere('o.id IN (:...ids)', { ids }).getMany();
-    const byId = new Map(found.map((o) => [o.id, o]));
-    for (const stage of stages) {
-      // Newest first, as the keyset cursor expects (the time key is a fixed-width UTC string; ids compare like uuids).
-      const column = rows
-        .filter((row) => row.stage_id === stage.id && byId.has(row.id))
-        .sort((a, b) => (a.keyset_time === b.keyset_time ? (a.id < b.id ? 1 : -1) : a.keyset_time < b.keyset_time ? 1 : -1));
-      pages.set(
-        stage.id,
-        toPage(
-          column,
-          limit,
-          (row) => [row.keyset_time, row.id],
-          (row) => byId.get(row.id)!,
-        ),
-      );
+    // Newest first within each column, as the keyset cursor expects (the time key is a fixed-width UTC string).
+    const columns = new Map<string, CardRow[]>();
+    for (const row of rows) {
+      const column = columns.get(row.stageId);
+      if (column) column.push(row);
+      else columns.set(row.stageId, [row]);
     }
-    return pages;
+    return columns;
   }
 }

@@ -1,11 +1,12 @@
-import type { Opportunity } from './opportunity.entity.js';
+import type { OpportunityFields } from './opportunity-columns.js';
 
 export interface OpportunityLabels {
   contactName: string | null;
   stageName: string | null;
 }
 
-export function toOpportunityView(o: Opportunity, labels: OpportunityLabels = { contactName: null, stageName: null }) {
+/** The full view (GET /opportunities/{id}, lists, exports), from an entity or a raw row with the same fields. */
+export function toOpportunityView(o: OpportunityFields, labels: OpportunityLabels = { contactName: null, stageName: null }) {
   return {
     id: o.id,
     title: o.title,
