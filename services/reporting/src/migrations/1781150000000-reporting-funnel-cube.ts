@@ -18,6 +18,8 @@ export class ReportingFunnelCube1781150000000 implements MigrationInterface {
   name = 'ReportingFunnelCube1781150000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Filling the cube and building the indexes over millions of existing rows outlasts the services' 5 s statement limit.
+    await q.query(`SET LOCAL statement_timeout = 0`);
     await q.query(`
       CREATE TABLE ${S}.rpt_funnel_cube (
         tenant_id uuid NOT NULL, kind text NOT NULL, month text NOT NULL, owner_id text NOT NULL, team_id text NOT NULL, pipeline_id text NOT NULL,
