@@ -71,8 +71,8 @@ export class FunnelReportService {
     const columns = `o.tenant_id, o.contact_id, o.reached_stage_ids, o.stage_id, o.status, o.owner_id, o.source_id, o.amount, o.currency`;
     const between = ([from, to]: [Date, Date]) => `o.created_at >= ${p.add(from.toISOString())}::timestamptz AND o.created_at < ${p.add(to.toISOString())}::timestamptz`;
     const selects = ranges.map((range) => `SELECT ${columns}, true AS all_kinds FROM rpt_opportunity o WHERE ${scope.where(p, OPP)} AND ${between(range)}`);
-    if (noSourceRange) selects.push(`SELECT ${columns}, false FROM rpt_opportunity o WHERE ${scope.where(p, OPP)} AND o.source_id IS NULL AND ${between(noSourceRange)}`);
-    if (selects.length === 0) selects.push(`SELECT ${columns}, true FROM rpt_opportunity o WHERE false`);
+    if (noSourceRange) selects.push(`SELECT ${columns}, false AS all_kinds FROM rpt_opportunity o WHERE ${scope.where(p, OPP)} AND o.source_id IS NULL AND ${between(noSourceRange)}`);
+    if (selects.length === 0) selects.push(`SELECT ${columns}, true AS all_kinds FROM rpt_opportunity o WHERE false`);
     const measures = `coalesce(d.owner_id::text, '') AS owner_id, coalesce(d.status, '') AS status, coalesce(d.currency, '') AS currency, 1 AS n, (d.amount IS NOT NULL)::int AS valued,
                       coalesce(d.amount, 0) AS amount`;
     // The contact's source only when the deal has none (COALESCE evaluates the subquery only then).
