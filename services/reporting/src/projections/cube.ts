@@ -11,7 +11,7 @@ import { iso, type Row } from './projection.js';
  * ('' for none) so they can be part of the primary key.
  */
 export interface CubeEntry {
-  table: 'rpt_opp_cube' | 'rpt_contact_cube';
+  table: keyof typeof CUBE_COLUMNS;
   /** Dimension values in the table's key order (after tenant_id). */
   key: string[];
   /** Measures in the table's measure order. */
@@ -21,9 +21,12 @@ export interface CubeEntry {
 export const CUBE_COLUMNS = {
   rpt_opp_cube: { key: ['kind', 'day', 'owner_id', 'team_id', 'pipeline_id', 'stage_id', 'currency'], measures: ['n', 'amount', 'weighted'] },
   rpt_contact_cube: { key: ['kind', 'day', 'owner_id', 'team_id', 'lifecycle'], measures: ['n'] },
+  rpt_funnel_cube: { key: ['kind', 'month', 'owner_id', 'team_id', 'pipeline_id', 'source_id', 'stage_id', 'status', 'currency'], measures: ['n', 'valued', 'amount'] },
 } as const;
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+/** A uuid as Postgres prints it (lower case), so cells from events and from stored rows meet. */
+const id = (value: unknown): string => text(value).toLowerCase();
 
 /** An opportunity's cells: open now (by stage), or won / lost on its close day (tenant zone). */
 export function opportunityCells(row: Row, timeZone: string): CubeEntry[] {
@@ -38,6 +41,29 @@ export function opportunityCells(row: Row, timeZone: string): CubeEntry[] {
     return [{ table: 'rpt_opp_cube', key: [String(row.status), localDate(new Date(closed), timeZone), ...dims, '', String(row.currency)], measures: [1, amount, 0] }];
   }
   return [];
+}
+
+/**
+ * An opportunity's funnel cells, by its creation month (tenant zone), owner, team and pipeline:
+ * `deal` (its current stage and status), `source` (its own source; a deal without one takes its
+ * contact's source, which can change apart from the deal, so the report reads those deals
+ * directly) and one `reached` cell per stage it was ever in. `valued` counts deals with an amount
+ * (a sum over none is no money). Same definitions as the direct query (reports/funnel-report.service.ts).
+ */
+export function funnelCells(row: Row, timeZone: string): CubeEntry[] {
+  const created = iso(row.created_at);
+  if (!created) return [];
+  const month = localDate(new Date(created), timeZone).slice(0, 7);
+  const dims = [month, id(row.owner_id), id(row.team_id), id(row.pipeline_id)];
+  const measures = [1, row.amount === null || row.amount === undefined ? 0 : 1, Number(row.amount ?? 0)];
+  const currency = text(row.currency);
+  const status = text(row.status);
+  const cells: CubeEntry[] = [{ table: 'rpt_funnel_cube', key: ['deal', ...dims, '', id(row.stage_id), status, currency], measures }];
+  if (row.source_id) cells.push({ table: 'rpt_funnel_cube', key: ['source', ...dims, id(row.source_id), '', status, currency], measures });
+  for (const stage of (row.reached_stage_ids as string[] | null) ?? []) {
+    cells.push({ table: 'rpt_funnel_cube', key: ['reached', ...dims, '', id(stage), '', currency], measures });
+  }
+  return cells;
 }
 
 /** A contact's cells: its lifecycle now; created on its day; and, for a lead, created and converted on their days. */
@@ -77,7 +103,9 @@ export class CubeDeltas {
         .map(([, c]) => c);
       if (cells.length === 0) continue;
       const keyCols = ['tenant_id', ...cols.key];
-      const rows = cells.map((c) => Object.fromEntries([...keyCols.map((k, i) => [k, c.key[i]]), ...cols.measures.map((m, i) => [m, c.measures[i]])]));
+      // Amounts are numeric(19,4) sums: rounding to 4 decimals drops the float noise of the in-memory sum.
+      const measure = (name: string, value: number) => (name === 'amount' ? Math.round(value * 10_000) / 10_000 : value);
+      const rows = cells.map((c) => Object.fromEntries([...keyCols.map((k, i) => [k, c.key[i]]), ...cols.measures.map((m, i) => [m, measure(m, c.measures[i]!)])]));
       const all = [...keyCols, ...cols.measures];
       await em.query(
         `INSERT INTO ${table} AS t (${all.join(', ')})

@@ -11,7 +11,7 @@ import {
   type MoneyAmount,
 } from '@crm/contracts';
 import { int, iso, patched, str, type AnyEvent, type Row, type RowProjection, type StateProjection } from './projection.js';
-import { opportunityCells, type CubeEntry } from './cube.js';
+import { funnelCells, opportunityCells, type CubeEntry } from './cube.js';
 
 const ALL = [
   OPPORTUNITIES_OPPORTUNITY_CREATED,
@@ -49,7 +49,7 @@ export class OpportunityProjection implements StateProjection {
   constructor(private readonly timeZone = 'America/Bogota') {}
 
   cells(row: Row): CubeEntry[] {
-    return opportunityCells(row, this.timeZone);
+    return [...opportunityCells(row, this.timeZone), ...funnelCells(row, this.timeZone)];
   }
 
   readonly table = 'rpt_opportunity';

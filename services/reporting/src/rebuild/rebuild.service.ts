@@ -17,6 +17,7 @@ export const REBUILT_TABLES = [
   'rpt_source',
   'rpt_opp_cube',
   'rpt_contact_cube',
+  'rpt_funnel_cube',
 ] as const;
 
 /**

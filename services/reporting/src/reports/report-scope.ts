@@ -45,9 +45,11 @@ export class ReportScope {
    */
   where(p: Params, columns: { owner: string; team: string; pipeline?: string }, idType: 'uuid' | 'text' = 'uuid'): string {
     const parts = [`${columns.owner.split('.')[0]}.tenant_id = ${p.add(this.tenantId)}`];
-    if (this.query.ownerId) parts.push(`${columns.owner} = ${p.add(this.query.ownerId)}`);
-    if (this.query.teamId) parts.push(`${columns.team} = ${p.add(this.query.teamId)}`);
-    if (this.query.pipelineId && columns.pipeline) parts.push(`${columns.pipeline} = ${p.add(this.query.pipelineId)}`);
+    // Cube cells hold ids as Postgres prints uuids (lower case); a uuid column compares any case.
+    const id = (value: string) => (idType === 'text' ? value.toLowerCase() : value);
+    if (this.query.ownerId) parts.push(`${columns.owner} = ${p.add(id(this.query.ownerId))}`);
+    if (this.query.teamId) parts.push(`${columns.team} = ${p.add(id(this.query.teamId))}`);
+    if (this.query.pipelineId && columns.pipeline) parts.push(`${columns.pipeline} = ${p.add(id(this.query.pipelineId))}`);
     parts.push(this.visibility(p, columns, idType));
     return parts.join(' AND ');
   }
@@ -56,9 +58,10 @@ export class ReportScope {
   visibility(p: Params, columns: { owner: string; team: string }, idType: 'uuid' | 'text' = 'uuid'): string {
     const level = visibilityLevel(this.user);
     if (level === 'all') return 'true';
-    const own = `${columns.owner} = ${p.add(this.user.id)}`;
+    const id = (value: string) => (idType === 'text' ? value.toLowerCase() : value);
+    const own = `${columns.owner} = ${p.add(id(this.user.id))}`;
     if (level === 'own') return `(${own})`;
-    return `(${own} OR ${columns.team} = ANY(${p.add(this.user.teamIds)}::${idType}[]))`;
+    return `(${own} OR ${columns.team} = ANY(${p.add(this.user.teamIds.map(id))}::${idType}[]))`;
   }
 
   /** `expr` falls in the period. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FunnelReportService } from './funnel-report.service.js';
 import { PerformanceReportsService } from './performance-reports.service.js';
 import { ReportExportController } from './report-export.controller.js';
 import { ReportsController } from './reports.controller.js';
@@ -9,6 +10,6 @@ import { SourceCostsController } from './source-costs.controller.js';
 
 @Module({
   controllers: [SourceCostsController, ReportExportController, ReportsController],
-  providers: [SalesReportsService, PerformanceReportsService, ServiceReportsService, ReportsService],
+  providers: [SalesReportsService, FunnelReportService, PerformanceReportsService, ServiceReportsService, ReportsService],
 })
 export class ReportsModule {}

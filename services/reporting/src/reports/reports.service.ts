@@ -3,6 +3,7 @@ import type { AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { REPORTING_CONFIG, type ReportingConfig } from '../config/reporting-env.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
+import { FunnelReportService } from './funnel-report.service.js';
 import { PerformanceReportsService } from './performance-reports.service.js';
 import { ReportScope } from './report-scope.js';
 import { ServiceReportsService } from './service-reports.service.js';
@@ -16,6 +17,7 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 export class ReportsService {
   constructor(
     private readonly sales: SalesReportsService,
+    private readonly funnels: FunnelReportService,
     private readonly performance: PerformanceReportsService,
     private readonly service: ServiceReportsService,
     @Inject(REPORTING_CONFIG) private readonly config: ReportingConfig,
@@ -35,7 +37,7 @@ export class ReportsService {
       case 'dashboard':
         return this.sales.dashboard(scope);
       case 'funnel':
-        return this.sales.funnel(scope);
+        return this.funnels.funnel(scope);
       case 'stage-distribution':
         return this.sales.stageDistribution(scope);
       case 'trends':

@@ -7,7 +7,7 @@ type Q = Record<string, string | number | boolean | null>;
 
 const OPP = { owner: 'o.owner_id', team: 'o.team_id', pipeline: 'o.pipeline_id' };
 
-/** Dashboard, funnel, stage distribution, trends and forecast: opportunities and contacts read models. */
+/** Dashboard, stage distribution, trends and forecast: opportunities and contacts read models (the funnel: funnel-report.service.ts). */
 @Injectable()
 export class SalesReportsService {
   constructor(private readonly db: DataSource) {}
@@ -56,78 +56,6 @@ export class SalesReportsService {
         opportunities: { won, lost, closed: won + lost, rate: ratio(won, won + lost) },
         leads: { created: leads, converted, rate: ratio(converted, leads) },
       },
-    };
-  }
-
-  /** Opportunities created in the period (the cohort) through the stages, by owner and by source. */
-  async funnel(scope: ReportScope) {
-    const p = new Params();
-    // The contact's source only when the deal has none (COALESCE evaluates the subquery only then).
-    const cohort = `SELECT o.reached_stage_ids, o.stage_id, o.status, o.owner_id, o.amount, o.currency,
-                           COALESCE(o.source_id, (SELECT c.source_id FROM rpt_contact c WHERE c.tenant_id = o.tenant_id AND c.contact_id = o.contact_id)) AS src
-                      FROM rpt_opportunity o WHERE ${scope.where(p, OPP)} AND ${scope.within(p, 'o.created_at')}`;
-    const rows = await this.q(
-      `WITH cohort AS MATERIALIZED (${cohort}),
-            reached AS (SELECT r.stage_id, k.amount, k.currency FROM cohort k CROSS JOIN LATERAL unnest(k.reached_stage_ids) AS r(stage_id))
-       SELECT 'stage' AS kind, r.stage_id::text AS key, r.currency, count(*)::int AS n, sum(r.amount)::text AS amount, 0 AS open, NULL::text AS open_amount, 0 AS won, 0 AS lost, NULL::text AS won_amount
-         FROM reached r GROUP BY r.stage_id, r.currency
-       UNION ALL
-       SELECT 'open', stage_id::text, currency, 0, NULL, count(*)::int, sum(amount)::text, 0, 0, NULL FROM cohort WHERE status = 'open' GROUP BY stage_id, currency
-       UNION ALL
-       SELECT 'owner', owner_id::text, currency, count(*)::int, sum(amount)::text, count(*) FILTER (WHERE status = 'open')::int, sum(amount) FILTER (WHERE status = 'open')::text,
-              count(*) FILTER (WHERE status = 'won')::int, count(*) FILTER (WHERE status = 'lost')::int, sum(amount) FILTER (WHERE status = 'won')::text
-         FROM cohort GROUP BY owner_id, currency
-       UNION ALL
-       SELECT 'source', src::text, currency, count(*)::int, sum(amount)::text, count(*) FILTER (WHERE status = 'open')::int, sum(amount) FILTER (WHERE status = 'open')::text,
-              count(*) FILTER (WHERE status = 'won')::int, count(*) FILTER (WHERE status = 'lost')::int, sum(amount) FILTER (WHERE status = 'won')::text
-         FROM cohort GROUP BY src, currency`,
-      p,
-    );
-    const names = await this.names(scope.tenantId);
-    const stages = new Map<string, { stageId: string; name: string | null; probability: number | null; reached: number; reachedValue: Money[]; open: number; openValue: Money[] }>();
-    const stageOf = (id: string) => {
-      let s = stages.get(id);
-      if (!s)
-        stages.set(
-          id,
-          (s = { stageId: id, name: names.stages.get(id)?.name ?? null, probability: names.stages.get(id)?.probability ?? null, reached: 0, reachedValue: [], open: 0, openValue: [] }),
-        );
-      return s;
-    };
-    const groups = { owner: new Map<string, GroupRow>(), source: new Map<string, GroupRow>() };
-    for (const row of rows) {
-      const key = row.key === null ? '' : String(row.key);
-      const m = (amount: unknown): Money[] => (amount === null || row.currency === null ? [] : [{ currency: String(row.currency), amount: Number(amount).toFixed(2) }]);
-      if (row.kind === 'stage') {
-        const s = stageOf(key);
-        s.reached += Number(row.n);
-        s.reachedValue.push(...m(row.amount));
-      } else if (row.kind === 'open') {
-        const s = stageOf(key);
-        s.open += Number(row.open);
-        s.openValue.push(...m(row.open_amount));
-      } else {
-        const map = groups[row.kind as 'owner' | 'source'];
-        const g = map.get(key) ?? { key: key || null, created: 0, open: 0, won: 0, lost: 0, createdValue: [], wonValue: [] };
-        g.created += Number(row.n);
-        g.open += Number(row.open);
-        g.won += Number(row.won);
-        g.lost += Number(row.lost);
-        g.createdValue.push(...m(row.amount));
-        g.wonValue.push(...m(row.won_amount));
-        map.set(key, g);
-      }
-    }
-    const ordered = [...stages.values()].sort((a, b) => (a.probability ?? 999) - (b.probability ?? 999) || (a.name ?? a.stageId).localeCompare(b.name ?? b.stageId));
-    const byStage = ordered.map((s, i) => ({ ...s, conversionToNext: i + 1 < ordered.length ? ratio(ordered[i + 1]!.reached, s.reached) : null }));
-    const withRate = (g: GroupRow) => ({ ...g, winRate: ratio(g.won, g.won + g.lost) });
-    return {
-      ...scope.period(),
-      byStage,
-      byOwner: [...groups.owner.values()].map((g) => ({ ownerId: g.key, ownerName: g.key ? (names.users.get(g.key) ?? null) : null, ...withRate(g) })).sort((a, b) => b.created - a.created),
-      bySource: [...groups.source.values()]
-        .map((g) => ({ sourceId: g.key, sourceName: g.key ? (names.sources.get(g.key) ?? null) : null, ...withRate(g) }))
-        .sort((a, b) => b.created - a.created),
     };
   }
 
@@ -225,16 +153,6 @@ export class SalesReportsService {
       sources: new Map(sources.map((s) => [s.source_id, s.name])),
     };
   }
-}
-
-interface GroupRow {
-  key: string | null;
-  created: number;
-  open: number;
-  won: number;
-  lost: number;
-  createdValue: Money[];
-  wonValue: Money[];
 }
 
 interface TrendRow {
