@@ -34,6 +34,9 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions) {
       options: `-c search_path=${options.schema},public -c statement_timeout=${statementTimeout}`,
       application_name: `crm-${options.schema}`,
       connectionTimeoutMillis: 5000,
+      // pg's default closes a connection idle for 10 s: the first requests after a quiet spell then
+      // wait for new connections with cold caches (the board benchmark's paced tail showed it).
+      idleTimeoutMillis: 5 * 60_000,
     },
   };
 }
