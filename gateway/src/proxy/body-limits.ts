@@ -27,6 +27,18 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * What the proxy's content-type parser hands on, as the request body, for a body whose declared
+ * length is over the route's limit: a `preValidation` hook answers it 413 (see proxy.plugin.ts).
+ * It is not reported as a parser error because Fastify then adds `Connection: close` to the
+ * answer, and Node closes the socket as soon as the answer is written: with the client still
+ * sending, the unread bytes make the kernel reset the connection, and the client gets EPIPE or
+ * ECONNRESET instead of the 413 (fastify/fastify#6262, nodejs/node#54366).
+ */
+export class RefusedBody {
+  constructor(readonly error: BodyTooLargeError) {}
+}
+
 /** True for our own refusal, however reply-from or undici wrapped it. */
 export function isBodyTooLarge(error: unknown): error is BodyTooLargeError {
   let current = error as { cause?: unknown } | undefined;

@@ -11,7 +11,7 @@ import { platformKeyMatches } from '../identity/tenants/platform-key.js';
 import { sendProblem } from '../http/problem-reply.js';
 import { API_BASE } from '../shared/api-base.js';
 import { bearerTokenOf } from './bearer-token.js';
-import { BodyTooLargeError, bodyLimitFor, drainRefusedBody, isBodyTooLarge, limitedBody } from './body-limits.js';
+import { BodyTooLargeError, bodyLimitFor, drainRefusedBody, isBodyTooLarge, limitedBody, RefusedBody } from './body-limits.js';
 import { withoutQueryParam } from './query-string.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import { PROXY_ROUTES } from './route-table.js';
@@ -58,14 +58,23 @@ export async function registerProxy(fastify: FastifyInstance, deps: ProxyDepende
     scope.removeAllContentTypeParsers();
     // Bodies stream through unread, but never past the route's limit: a known length over it is
     // refused before anything is sent upstream, an unknown one (chunked) once it crosses it.
+    // The refusal is handed on as a RefusedBody and answered by the preValidation hook below,
+    // not reported with done(error): Fastify answers a parser error with `Connection: close`,
+    // which resets the connection under a client still sending (EPIPE instead of the 413). Kept
+    // alive, the rest of the body is read and dropped (bounded) and the client reads the 413.
     scope.addContentTypeParser('*', (request, payload, done) => {
       const limit = bodyLimitFor(request.url, config.bodyLimits);
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > limit) {
         drainRefusedBody(payload, limit);
-        return done(new BodyTooLargeError(limit), undefined);
+        return done(null, new RefusedBody(new BodyTooLargeError(limit)));
       }
       done(null, request.headers['content-length'] === undefined ? limitedBody(payload, limit) : payload);
+    });
+    scope.addHook('preValidation', async (request, reply) => {
+      if (!(request.body instanceof RefusedBody)) return;
+      metrics.rejected.inc({ reason: 'body_too_large' });
+      return sendProblem(request, reply, 413, request.body.error.message);
     });
     await scope.register(replyFrom, {
       disableCache: true,
