@@ -123,7 +123,8 @@ describe('merge tickets', () => {
     expect(merged.body).toMatchObject({ dryRun: false, movedMessages: 3, movedAttachments: 1, receivedAtChanged: true, primary: { legalDueAt: '2026-03-21T04:59:59.999Z' } });
 
     expect(await read(primary.id)).toMatchObject({ receivedAt: DUPLICATE_RECEIVED, legalDueAt: '2026-03-21T04:59:59.999Z', version: merged.body.primary.version });
-    expect((await world.api.get(`/api/v1/tickets/${duplicate.id}`, agentA.token)).status).toBe(404);
+    // The duplicate stays readable, closed, with the link to the primary (more in the next test).
+    expect(await read(duplicate.id)).toMatchObject({ status: 'cerrado', mergedIntoId: primary.id, mergedIntoRadicado: primary.radicado });
     // Both conversations, in chronological order: the duplicate's request (6 Mar) first, then as written.
     const after = await conversation(primary.id);
     expect(after.map((m) => m.body)).toEqual([
@@ -179,8 +180,87 @@ describe('merge tickets', () => {
     ]);
     expect(JSON.stringify(page.body)).not.toContain('nota interna');
 
-    // Merged once: the duplicate is gone for a second attempt.
-    expect((await world.api.post(`/api/v1/tickets/${primary.id}/merge`, { duplicateTicketId: duplicate.id, dryRun: true }, agentA.token)).status).toBe(404);
+    // Merged once: a second attempt is refused, naming where the duplicate went.
+    const again = await world.api.post(`/api/v1/tickets/${primary.id}/merge`, { duplicateTicketId: duplicate.id, dryRun: true }, agentA.token);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ mergedIntoId: primary.id, mergedIntoRadicado: primary.radicado });
+  });
+
+  it('keeps the merged duplicate readable (closed, linked to the primary) for whoever could see it, in lists too, and read-only', async () => {
+    const email = `ana-${randomUUID().slice(0, 8)}@cliente.test`;
+    const requester = { name: 'Ana Gómez', documentType: 'CC', documentNumber: '5566778899', email };
+    const primary = await t.createTicket(agentA.token, { teamId: teamA, assigneeId: agentA.id, requester, subject: 'Factura errada' });
+    const duplicate = await t.createTicket(agentA.token, { teamId: teamA, assigneeId: agentA.id, requester, subject: 'Factura errada (otra vez)' });
+    await say(duplicate.id, 'public', 'Le confirmamos que revisamos su factura');
+    // The duplicate's own acuse de recibo carries its tracking link: the requester may keep using it.
+    const [ack] = await world.platform.smtp.waitForMessages((m) => m.to.includes(email) && m.subject === `Acuse de recibo de su PQR ${duplicate.radicado}`, { timeoutMs: 20_000 });
+    const oldToken = new RegExp(`${TRACKING_BASE}/${duplicate.radicado}\\?token=([A-Za-z0-9_-]+)`).exec(ack!.text)![1]!;
+
+    const merged = await world.api.post(
+      `/api/v1/tickets/${primary.id}/merge`,
+      { duplicateTicketId: duplicate.id, version: (await read(primary.id)).version, duplicateVersion: (await read(duplicate.id)).version },
+      agentA.token,
+    );
+    expect(merged.status).toBe(200);
+
+    // Staff who could see the duplicate get it (200), closed, with the link to the ticket that stays.
+    const seen = await world.api.get(`/api/v1/tickets/${duplicate.id}`, agentA.token);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({
+      id: duplicate.id,
+      radicado: duplicate.radicado,
+      status: 'cerrado',
+      resolution: `Fusionada con la PQR ${primary.radicado}.`,
+      mergedIntoId: primary.id,
+      mergedIntoRadicado: primary.radicado,
+    });
+    expect(await read(primary.id)).toMatchObject({ mergedIntoId: null, mergedIntoRadicado: null });
+    // Its conversation lives in the primary now; its history says where it went.
+    expect(await conversation(duplicate.id)).toEqual([]);
+    expect((await conversation(primary.id)).map((m) => m.body)).toContain('Le confirmamos que revisamos su factura');
+    const history = await world.api.get(`/api/v1/tickets/${duplicate.id}/history`, agentA.token);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'merged_into', details: expect.objectContaining({ primaryTicketId: primary.id, primaryRadicado: primary.radicado }) }),
+    );
+    // Nobody else sees it: another team's agent still gets 404.
+    expect((await world.api.get(`/api/v1/tickets/${duplicate.id}`, agentB.token)).status).toBe(404);
+
+    // Lists show it, closed and linked; `merged` and `mergedIntoId` filter them.
+    const ids = async (query: string, token = agentA.token) => {
+      const page = await world.api.get(`/api/v1/tickets?${query}`, token);
+      expect(page.status).toBe(200);
+      return (page.body.items as { id: string }[]).map((item) => item.id);
+    };
+    const search = `q=${encodeURIComponent('Factura errada')}&limit=200`;
+    const listed = await world.api.get(`/api/v1/tickets?${search}`, agentA.token);
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ id: duplicate.id, status: 'cerrado', mergedIntoId: primary.id, mergedIntoRadicado: primary.radicado }));
+    expect(await ids(`${search}&merged=false`)).toContain(primary.id);
+    expect(await ids(`${search}&merged=false`)).not.toContain(duplicate.id);
+    expect(await ids(`${search}&merged=true`)).toEqual([duplicate.id]);
+    expect(await ids(`mergedIntoId=${primary.id}`)).toEqual([duplicate.id]);
+    expect(await ids(`mergedIntoId=${primary.id}`, agentB.token)).toEqual([]);
+    expect((await world.api.get('/api/v1/tickets?merged=maybe', agentA.token)).status).toBe(400);
+
+    // Read-only: a change is 409 naming the ticket that stays, never a silent reopen.
+    const version = seen.body.version as number;
+    const reply = await world.api.post(`/api/v1/tickets/${duplicate.id}/messages`, { kind: 'public', body: '¿Sigue abierta?' }, agentA.token);
+    expect(reply.status).toBe(409);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    expect(reply.body).toMatchObject({ status: 409, mergedIntoId: primary.id, mergedIntoRadicado: primary.radicado, detail: expect.stringContaining(primary.radicado) });
+    expect((await world.api.post(`/api/v1/tickets/${duplicate.id}/status`, { status: 'abierto', version }, agentA.token)).status).toBe(409);
+    expect((await world.api.patch(`/api/v1/tickets/${duplicate.id}`, { priority: 'alta', version }, agentA.token)).status).toBe(409);
+    expect((await world.api.post(`/api/v1/tickets/${duplicate.id}/assign`, { assigneeId: agentA.id, version }, agentA.token)).status).toBe(409);
+    expect(await read(duplicate.id)).toMatchObject({ status: 'cerrado', version });
+
+    // The requester's old tracking link tells the radicado that stays; no reply or rating there.
+    const page = await world.api.get(`/api/v1/public/tickets/${duplicate.radicado}?token=${oldToken}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ radicado: duplicate.radicado, status: 'cerrado', mergedIntoRadicado: primary.radicado, canRate: false, messages: [] });
+    const publicReply = await world.api.post(`/api/v1/public/tickets/${duplicate.radicado}/messages?token=${oldToken}`, { body: 'Hola, ¿alguna novedad?' });
+    expect(publicReply.status).toBe(409);
+    expect(publicReply.body).toMatchObject({ mergedIntoRadicado: primary.radicado, detail: expect.stringContaining(primary.radicado) });
+    expect((await world.api.post(`/api/v1/public/tickets/${duplicate.radicado}/satisfaction?token=${oldToken}`, { rating: 5 })).status).toBe(409);
   });
 
   it('refuses tickets the caller cannot see (404) and tickets of different requesters (409)', async () => {

@@ -87,7 +87,7 @@ export class TicketAssignmentService {
 
   /** Reassignment history: who assigned, when, from whom to whom (and teams), oldest first. */
   async assignments(user: AuthUser, id: string): Promise<{ items: HistoryView[] }> {
-    const ticket = await this.access.findVisible(user, id);
+    const ticket = await this.access.findReadable(user, id);
     return { items: await this.history.list(this.dataSource.manager, user.tenantId, ticket.id, 'assigned') };
   }
 

@@ -140,16 +140,22 @@ export class TicketMergeService {
     };
   }
 
-  /** Both visible to the caller (same tenant by construction), locked in id order so two merges cannot deadlock. */
+  /**
+   * Both visible to the caller (same tenant by construction), locked in id order so two merges
+   * cannot deadlock. A ticket already merged into another is 409 (it is read-only), not 404.
+   */
   private async lockBoth(em: EntityManager, user: AuthUser, primaryId: string, duplicateId: string): Promise<{ primary: Ticket; duplicate: Ticket }> {
     const locked = new Map<string, Ticket>();
     for (const id of [primaryId, duplicateId].sort()) {
       try {
-        locked.set(id, await this.access.findVisible(user, id, em, true));
+        locked.set(id, await this.access.findReadable(user, id, em, true));
       } catch (error) {
         if (id === duplicateId) throw Problems.notFound('La PQR duplicada no existe o no es visible para usted.');
         throw error;
       }
+    }
+    for (const ticket of locked.values()) {
+      if (ticket.mergedIntoId) throw await this.access.mergedConflict(ticket, em);
     }
     return { primary: locked.get(primaryId)!, duplicate: locked.get(duplicateId)! };
   }

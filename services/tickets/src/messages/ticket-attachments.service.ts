@@ -116,7 +116,7 @@ export class TicketAttachmentsService {
 
   /** Every file of a visible ticket (its own and its messages'), oldest first. */
   async list(user: AuthUser, ticketId: string): Promise<{ items: AttachmentView[] }> {
-    const ticket = await this.access.findVisible(user, ticketId);
+    const ticket = await this.access.findReadable(user, ticketId);
     const rows = await this.dataSource.manager.find(TicketAttachment, { where: { tenantId: user.tenantId, ticketId: ticket.id }, order: { createdAt: 'ASC', id: 'ASC' }, take: 500 });
     return { items: rows.map(toAttachmentView) };
   }
@@ -139,7 +139,7 @@ export class TicketAttachmentsService {
   }
 
   async downloadLink(user: AuthUser, ticketId: string, attachmentId: string): Promise<{ url: string; expiresAt: string }> {
-    const ticket = await this.access.findVisible(user, ticketId);
+    const ticket = await this.access.findReadable(user, ticketId);
     const attachment = await this.dataSource.manager.findOneBy(TicketAttachment, { id: attachmentId, tenantId: user.tenantId, ticketId: ticket.id });
     if (!attachment) throw Problems.notFound('El archivo no existe o no es visible para usted.');
     const url = await this.storage.presignGet(attachment.objectKey, { fileName: attachment.fileName, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });

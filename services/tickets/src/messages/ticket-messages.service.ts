@@ -103,7 +103,8 @@ export class TicketMessagesService {
   /** The whole conversation of a visible ticket, oldest first, each message with its files, and who read up to where. */
   async list(user: AuthUser, ticketId: string): Promise<{ items: MessageView[]; readReceipts: ReadReceiptView[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const ticket = await this.access.findVisible(user, ticketId, em);
+      // A merged-away duplicate reads as empty: its conversation moved to the primary.
+      const ticket = await this.access.findReadable(user, ticketId, em);
       return { items: await this.history(em, ticket, ['public', 'internal']), readReceipts: await this.receipts.list(em, ticket) };
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Problems, type Language } from '@crm/common';
+import { ProblemException, Problems, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { trackingTokenOf, type TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
@@ -8,6 +8,7 @@ import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-at
 import { ReadReceiptsService } from '../messages/read-receipts.service.js';
 import { TicketMessagesService, type MessageView } from '../messages/ticket-messages.service.js';
 import type { UploadedFile } from '../messages/uploaded-file.js';
+import { TICKET_MERGED_PROBLEM } from '../tickets/ticket-access.service.js';
 import { TicketEventsPublisher } from '../tickets/ticket-events.publisher.js';
 import { PQR_CLASS_LABELS, STATUS_LABELS } from '../tickets/ticket-vocabulary.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
@@ -89,6 +90,7 @@ export class PublicTicketsService {
     try {
       return await this.dataSource.transaction(async (em) => {
         const locked = await this.lookup.locate(em, radicado, token, true);
+        if (locked.mergedIntoId) throw await this.mergedInto(em, locked);
         if (locked.status === 'cerrado') throw Problems.conflict('La PQR está cerrada; si necesita algo más, radique una nueva.');
         const message = await this.messages.addRequesterReply(em, locked, body, stored);
         await this.replyEffects.apply(em, locked, new Date(message.createdAt));
@@ -115,7 +117,20 @@ export class PublicTicketsService {
   }
 
   async rate(radicado: string, token: string | undefined, rating: number, comment: string | undefined) {
-    return this.dataSource.transaction(async (em) => this.satisfaction.record(em, await this.lookup.locate(em, radicado, token, true), rating, comment));
+    return this.dataSource.transaction(async (em) => {
+      const ticket = await this.lookup.locate(em, radicado, token, true);
+      if (ticket.mergedIntoId) throw await this.mergedInto(em, ticket);
+      return this.satisfaction.record(em, ticket, rating, comment);
+    });
+  }
+
+  /** 409 for a reply or rating on a PQR merged into another: the radicado that stays (no id: the page shows radicados only). */
+  private async mergedInto(em: EntityManager, ticket: Ticket) {
+    const [primary] = (await em.query('SELECT radicado FROM tickets.ticket WHERE id = $1 AND tenant_id = $2', [ticket.mergedIntoId, ticket.tenantId])) as { radicado: string }[];
+    return new ProblemException(409, `Su PQR ${ticket.radicado} se unificó con la PQR ${primary?.radicado ?? ''}; siga el trámite en esa, con el enlace que le enviamos por correo.`, {
+      type: TICKET_MERGED_PROBLEM,
+      mergedIntoRadicado: primary?.radicado ?? null,
+    });
   }
 
   private async viewOf(em: EntityManager, ticket: Ticket, language: Language): Promise<PublicTicketView> {
@@ -146,7 +161,8 @@ export class PublicTicketsService {
       readReceipts: receipts.map((r) => ({ from: r.readerKind, firstName: r.readerFirstName, lastReadMessageId: r.lastReadMessageId, readAt: r.readAt })),
       mergedIntoRadicado: mergedInto[0]?.radicado ?? null,
       satisfaction: rated,
-      canRate: ticket.status === 'cerrado' && rated === null,
+      // A merged-away duplicate was closed by the merge, not answered: the primary is rated.
+      canRate: ticket.status === 'cerrado' && !ticket.mergedIntoId && rated === null,
     };
   }
 }

@@ -20,7 +20,7 @@ export class TicketSatisfactionController {
   @Scopes('tickets:read')
   @ApiOperation({ summary: "The requester's rating of a ticket you can see, with its legal and SLA outcome; 404 when not rated (or not visible)" })
   async get(@CurrentUser() user: AuthUser, @Param('ticketId', ParseUUIDPipe) ticketId: string): Promise<StaffSatisfactionView> {
-    const ticket = await this.access.findVisible(user, ticketId);
+    const ticket = await this.access.findReadable(user, ticketId);
     const found = await this.satisfaction.findForStaff(this.dataSource.manager, ticket);
     if (!found) throw Problems.notFound('El solicitante aún no ha calificado esta PQR.');
     return found;

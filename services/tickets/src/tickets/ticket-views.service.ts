@@ -18,7 +18,10 @@ function figuresOf(clock: ClockFigures | undefined): TicketClockFigures {
   };
 }
 
-/** Ticket views with their clock figures (legal and SLA due dates and states), one query per page. */
+/**
+ * Ticket views with their clock figures (legal and SLA due dates and states), one query per page,
+ * and for merged-away duplicates the radicado that stays (one more query, only when the page has any).
+ */
 @Injectable()
 export class TicketViews {
   constructor(
@@ -38,6 +41,15 @@ export class TicketViews {
       tickets[0].tenantId,
       tickets.map((ticket) => ticket.id),
     );
-    return tickets.map((ticket) => toTicketView(ticket, figuresOf(clocks.get(ticket.id))));
+    const primaries = [...new Set(tickets.map((ticket) => ticket.mergedIntoId).filter((id): id is string => id !== null))];
+    const radicados = new Map<string, string>();
+    if (primaries.length) {
+      const rows = (await em.query('SELECT id, radicado FROM tickets.ticket WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tickets[0].tenantId, primaries])) as {
+        id: string;
+        radicado: string;
+      }[];
+      for (const row of rows) radicados.set(row.id, row.radicado);
+    }
+    return tickets.map((ticket) => toTicketView(ticket, figuresOf(clocks.get(ticket.id)), ticket.mergedIntoId ? (radicados.get(ticket.mergedIntoId) ?? null) : null));
   }
 }

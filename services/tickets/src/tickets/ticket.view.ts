@@ -37,6 +37,10 @@ export interface TicketView extends TicketClockFigures {
   firstRespondedAt: string | null;
   closedAt: string | null;
   resolution: string | null;
+  /** Set when this PQR was merged into another (then closed and read-only): the ticket that stays, where its conversation now lives. */
+  mergedIntoId: string | null;
+  /** The radicado of that ticket. */
+  mergedIntoRadicado: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -53,7 +57,7 @@ export const NO_CLOCK: TicketClockFigures = {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-export function toTicketView(ticket: Ticket, clock: TicketClockFigures = NO_CLOCK): TicketView {
+export function toTicketView(ticket: Ticket, clock: TicketClockFigures = NO_CLOCK, mergedIntoRadicado: string | null = null): TicketView {
   return {
     id: ticket.id,
     radicado: ticket.radicado,
@@ -81,6 +85,8 @@ export function toTicketView(ticket: Ticket, clock: TicketClockFigures = NO_CLOC
     firstRespondedAt: iso(ticket.firstRespondedAt),
     closedAt: iso(ticket.closedAt),
     resolution: ticket.resolution,
+    mergedIntoId: ticket.mergedIntoId,
+    mergedIntoRadicado: ticket.mergedIntoId ? mergedIntoRadicado : null,
     ...clock,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

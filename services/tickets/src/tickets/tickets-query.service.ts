@@ -43,6 +43,8 @@ export class TicketsQueryService {
     any('t.team_id', 'fTeam', filters.teamId);
     any('t.contact_id', 'fContact', filters.contactId);
     any('t.channel', 'fChannel', filters.channel);
+    any('t.merged_into_id', 'fMergedInto', filters.mergedIntoId);
+    if (filters.merged !== undefined) builder.andWhere(filters.merged === 'true' ? 't.merged_into_id IS NOT NULL' : 't.merged_into_id IS NULL');
     if (filters.assigneeId?.length) {
       const ids = filters.assigneeId.filter((id) => id.toLowerCase() !== 'none');
       const unassigned = ids.length < filters.assigneeId.length;

@@ -69,7 +69,7 @@ export class TicketsController {
   @Scopes('tickets:read')
   @ApiOperation({ summary: 'A ticket you can see, with its legal and SLA due dates' })
   async get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TicketView> {
-    const view = await this.views.one(await this.access.findVisible(user, id));
+    const view = await this.views.one(await this.access.findReadable(user, id));
     void reply.header('etag', etagOf(view));
     return view;
   }
@@ -111,7 +111,7 @@ export class TicketsController {
   @Scopes('tickets:read')
   @ApiOperation({ summary: 'What happened to the ticket, in order: creation, assignments, status changes, edits' })
   async historyOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    const ticket = await this.access.findVisible(user, id);
+    const ticket = await this.access.findReadable(user, id);
     return { items: await this.history.list(this.dataSource.manager, user.tenantId, ticket.id) };
   }
 }

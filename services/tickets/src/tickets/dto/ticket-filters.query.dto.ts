@@ -36,6 +36,14 @@ export class TicketFiltersQueryDto {
   @ListFilter('web, email, telefono, presencial, chat, erp.', IsIn(TICKET_CHANNELS, { each: true }))
   channel?: TicketChannel[];
 
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only duplicates merged into another ticket (closed, read-only); false: leave them out. Default: both.' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  merged?: 'true' | 'false';
+
+  @ListFilter('Primary ticket ids: the duplicates merged into them.', IsUUID('all', { each: true }))
+  mergedIntoId?: string[];
+
   @ApiPropertyOptional({ description: 'Legal due date before this time (ISO).' })
   @IsOptional()
   @IsISO8601({ strict: true })
