@@ -6,9 +6,10 @@ import { createOpportunity } from './opportunities-test-kit.js';
 
 /**
  * Issue #7: activity reminders (opportunities.activity.due → the assignee's e-mail and feed,
- * once even when delivered twice; done and cancelled activities never reminded) and reminder
- * e-mails for opportunity notes (a private note's reminder reaches its author only, without
- * its text).
+ * once even when delivered twice; done and cancelled activities never reminded; a rescheduled
+ * activity reminded again, once, for its new time), reminder e-mails for opportunity notes (a
+ * private note's reminder reaches its author only, without its text), and the seller's notice
+ * when a quote expires.
  */
 describe('activity and opportunity note reminders', () => {
   let world: CrmWorld;
@@ -42,7 +43,7 @@ describe('activity and opportunity note reminders', () => {
   }
 
   beforeAll(async () => {
-    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'notifications'], env: { REMINDERS_POLL_MS: '300' } });
+    world = await CrmWorld.start({ services: ['contacts', 'opportunities', 'notifications'], env: { REMINDERS_POLL_MS: '300', QUOTE_EXPIRY_POLL_MS: '300' } });
     spy = await AmqpSpy.connect();
     await spy.listen(exchange(), 'opportunities.#');
     db = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
@@ -132,6 +133,143 @@ describe('activity and opportunity note reminders', () => {
     expect((await world.api.get(`/api/v1/activities/${cancelled.id}`, seller.token)).body.reminderSentAt).toBeNull();
     expect(world.platform.smtp.messages.filter((m) => m.subject === 'Recordatorio de actividad: Tarea hecha' || m.subject === 'Recordatorio de actividad: Tarea cancelada')).toHaveLength(0);
     expect((await createActivity(seller.token, { type: 'task', subject: 'x', opportunityId, dueAt, reminderMinutesBefore: -5 })).body.errors[0].field).toBe('reminderMinutesBefore');
+  });
+
+  it('reminds a rescheduled activity again, once, for its new time (a reminder already sent for the old time does not count)', async () => {
+    const dueEvents = (id: string) => spy.messages.filter((m) => m.routingKey === 'opportunities.activity.due' && m.body.data.activityId === id);
+    /** A throw-away activity due at once: when its reminder is out, the scheduler has made a pass since. */
+    const schedulerPass = async () => {
+      const sentinel = await createActivity(seller.token, {
+        type: 'task',
+        subject: `Centinela ${randomUUID().slice(0, 6)}`,
+        opportunityId,
+        dueAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+      });
+      expect(sentinel.status).toBe(201);
+      await spy.waitForMessage((m) => m.routingKey === 'opportunities.activity.due' && m.body.data.activityId === sentinel.body.id, 20_000);
+    };
+    const subject = 'Recordatorio de actividad: Visita a la planta de Itagüí';
+    const firstDue = new Date(Date.now() + 10 * 60_000).toISOString();
+    const created = await createActivity(seller.token, { type: 'visit', subject: 'Visita a la planta de Itagüí', opportunityId, dueAt: firstDue, assignedTo: agent.id });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    // Due in 10 minutes, reminded 15 before: sent at once, for the first time.
+    await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject === subject, { count: 1, timeoutMs: 20_000 });
+    const reminded = await world.api.get(`/api/v1/activities/${id}`, seller.token);
+    expect(reminded.body.reminderSentAt).not.toBeNull();
+
+    // Guards: the version is required and checked, the subject cannot be blank.
+    expect((await world.api.patch(`/api/v1/activities/${id}`, { dueAt: firstDue }, seller.token)).status).toBe(428);
+    expect((await world.api.patch(`/api/v1/activities/${id}`, { dueAt: firstDue, version: 7 }, seller.token)).status).toBe(412);
+    const blank = await world.api.patch(`/api/v1/activities/${id}`, { subject: null, version: reminded.body.version }, seller.token);
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors[0].field).toBe('subject');
+
+    // Moved two hours later: re-armed for 15 minutes before the new time, not sent now.
+    const later = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const moved = await world.api.patch(`/api/v1/activities/${id}`, { dueAt: later, version: reminded.body.version }, seller.token);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ dueAt: later, remindAt: new Date(Date.parse(later) - 15 * 60_000).toISOString(), reminderSentAt: null, version: reminded.body.version + 1 });
+    const updated = await spy.waitForMessage((m) => m.routingKey === 'opportunities.activity.updated' && m.body.data.activityId === id, 20_000);
+    expect(updated.body.data).toMatchObject({
+      changedFields: ['dueAt'],
+      previousDueAt: firstDue,
+      dueAt: later,
+      remindAt: moved.body.remindAt,
+      version: moved.body.version,
+      status: 'pending',
+    });
+    await schedulerPass();
+    expect(dueEvents(id)).toHaveLength(1);
+
+    // Moved again, to 10 minutes from now: its new reminder time has come, so it is reminded again, once, for that time.
+    const soon = new Date(Date.now() + 10 * 60_000).toISOString();
+    const again = await world.api.patch(`/api/v1/activities/${id}`, { dueAt: soon }, seller.token, { 'if-match': `"${moved.body.version}"` });
+    expect(again.status).toBe(200);
+    const second = await waitFor(async () => dueEvents(id)[1], { description: 'the reminder for the new due time', timeoutMs: 20_000 });
+    expect(second.body.data).toMatchObject({ dueAt: soon, assignedTo: agent.id, minutesBefore: 15 });
+    const mails = await world.platform.smtp.waitForMessages((m) => m.to.includes(agent.email) && m.subject === subject, { count: 2, timeoutMs: 20_000 });
+    expect(mails).toHaveLength(2);
+
+    // An edit that does not touch the time keeps the reminder as sent: nothing more goes out.
+    const current = await world.api.get(`/api/v1/activities/${id}`, seller.token);
+    const described = await world.api.patch(`/api/v1/activities/${id}`, { description: 'Llevar muestras de tela', version: current.body.version }, seller.token);
+    expect(described.status).toBe(200);
+    expect(described.body).toMatchObject({ description: 'Llevar muestras de tela', reminderSentAt: current.body.reminderSentAt, remindAt: current.body.remindAt });
+    await schedulerPass();
+    expect(dueEvents(id)).toHaveLength(2);
+    expect(mailsTo(agent, subject)).toHaveLength(2);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM opportunities.outbox_message WHERE event_type = 'opportunities.activity.due' AND envelope->'data'->>'activityId' = $1", [
+      id,
+    ]);
+    expect(rows[0].n).toBe(2);
+
+    // A closed activity is not edited.
+    const done = await world.api.post(`/api/v1/activities/${id}/complete`, { version: described.body.version }, seller.token);
+    expect(done.status).toBe(200);
+    expect((await world.api.patch(`/api/v1/activities/${id}`, { dueAt: later, version: done.body.version }, seller.token)).status).toBe(409);
+  });
+
+  it('tells the seller, once, when a sent quote expires (e-mail and feed by default; the e-mail can be switched off)', async () => {
+    const buyer = await world.createContact(seller.token, { firstName: 'Compras', lastName: 'Andinas', teamId: team, email: `compras-${randomUUID().slice(0, 6)}@cliente.test` });
+    const quoteTitle = `Overoles planta ${randomUUID().slice(0, 4)}`;
+    const opportunity = await createOpportunity(world.api, seller.token, { title: quoteTitle, contactId: buyer.id });
+    expect(opportunity.status).toBe(201);
+    const sendQuote = async (token: string) => {
+      const created = await world.api.post(
+        `/api/v1/opportunities/${opportunity.body.id}/quotes`,
+        { lines: [{ description: 'Overol industrial', quantity: '10', unitPrice: '85000' }], validUntil: '2099-12-31' },
+        token,
+      );
+      expect(created.status).toBe(201);
+      const sent = await world.api.post(`/api/v1/quotes/${created.body.id}/send`, { version: created.body.version }, token);
+      expect(sent.status).toBe(200);
+      return sent.body as { id: string; number: string };
+    };
+    const prefs = await world.api.get('/api/v1/notification-preferences', seller.token);
+    expect(prefs.body.items).toContainEqual(expect.objectContaining({ template: 'quote-expired', email: true, inApp: true }));
+
+    // Its last valid day was Tuesday 31 March 2026 (Bogotá, the tenant's default zone): long gone, so the next pass expires it.
+    const quote = await sendQuote(seller.token);
+    await db.query("UPDATE opportunities.quote SET valid_until = '2026-03-31' WHERE id = $1", [quote.id]);
+    const expired = await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.expired' && m.body.data.quoteId === quote.id, 20_000);
+    expect(expired.body.data).toMatchObject({ createdBy: seller.id, opportunityTitle: quoteTitle, validUntil: '2026-03-31', timeZone: 'America/Bogota' });
+    const subject = `Cotización vencida: ${quote.number} — ${quoteTitle}`;
+    const [mail] = await world.platform.smtp.waitForMessages((m) => m.to.includes(seller.email) && m.subject === subject, { count: 1, timeoutMs: 20_000 });
+    expect(mail.text).toContain('Hola, Valentina Arango:');
+    expect(mail.text).toContain(`Su cotización ${quote.number} de la oportunidad «${quoteTitle}» (`);
+    expect(mail.text).toContain('era válida hasta el martes, 31 de marzo de 2026 (America/Bogota) y el cliente no la aceptó.');
+    expect(mail.text).toContain(`/opportunities/${opportunity.body.id}`);
+    const feed = await waitFor(async () => {
+      const items = ((await world.api.get('/api/v1/notifications', seller.token)).body.items ?? []).filter((item: { data: { quoteId?: string } }) => item.data?.quoteId === quote.id);
+      return items.length > 0 ? items : undefined;
+    });
+    expect(feed).toHaveLength(1);
+    expect(feed[0]).toMatchObject({ type: 'opportunity.quote-expired', link: `/opportunities/${opportunity.body.id}` });
+
+    // Delivered twice more: still one e-mail.
+    const before = await duplicatesSkipped();
+    await spy.publish(exchange(), expired.routingKey, expired.body, expired.body.id);
+    await spy.publish(exchange(), expired.routingKey, expired.body, expired.body.id);
+    await waitFor(async () => (await duplicatesSkipped()) >= before + 2, { description: 'notifications to skip both redeliveries' });
+    expect(mailsTo(seller, subject)).toHaveLength(1);
+    expect(world.platform.smtp.messages.filter((m) => m.subject === subject && !m.to.includes(seller.email))).toHaveLength(0);
+
+    // Once the seller switches the e-mail off, the next expiry reaches the feed only.
+    const off = await world.api.request('PUT', '/api/v1/notification-preferences', { body: { items: [{ template: 'quote-expired', email: false, inApp: true }] }, token: seller.token });
+    expect(off.status).toBe(200);
+    const quiet = await sendQuote(seller.token);
+    await db.query("UPDATE opportunities.quote SET valid_until = '2026-03-31' WHERE id = $1", [quiet.id]);
+    const quietEvent = await spy.waitForMessage((m) => m.routingKey === 'opportunities.quote.expired' && m.body.data.quoteId === quiet.id, 20_000);
+    const quietFeed = await waitFor(async () => {
+      const items = ((await world.api.get('/api/v1/notifications', seller.token)).body.items ?? []).filter((item: { data: { quoteId?: string } }) => item.data?.quoteId === quiet.id);
+      return items.length > 0 ? items : undefined;
+    });
+    expect(quietFeed[0].body).toContain(`Su cotización ${quiet.number} de la oportunidad «${quoteTitle}»`);
+    const log = await world.api.get('/api/v1/email-deliveries?limit=200', world.adminToken);
+    expect(log.body.items.filter((d: { messageId: string }) => d.messageId === quietEvent.body.id)).toEqual([]);
+    expect(log.body.items.filter((d: { messageId: string }) => d.messageId === expired.body.id)).toHaveLength(1);
+    expect(world.platform.smtp.messages.some((m) => m.subject.startsWith(`Cotización vencida: ${quiet.number}`))).toBe(false);
   });
 
   it('reminds each activity exactly once with two replicas running the scheduler', async () => {

@@ -1,4 +1,5 @@
 import { ACTIVITY_REMINDER_TEMPLATE_ID } from '../opportunities/activity-reminder.template.js';
+import { QUOTE_EXPIRED_TEMPLATE_ID } from '../quotes/quote-expired.template.js';
 import { OPPORTUNITY_NOTE_REMINDER_TEMPLATE_ID } from '../reminders/opportunity-note-reminder.template.js';
 import { NEW_CONTACT_AGENT_TEMPLATE_ID } from '../templates/new-contact-agent.template.js';
 import { NOTE_REMINDER_TEMPLATE_ID } from '../templates/note-reminder.template.js';
@@ -26,6 +27,7 @@ export const USER_NOTIFICATION_TEMPLATES: readonly { id: string; label: { es: st
   { id: 'opportunity-stalled', label: { es: 'Oportunidad estancada', en: 'Stalled opportunity' } },
   { id: ACTIVITY_REMINDER_TEMPLATE_ID, label: { es: 'Recordatorio de una actividad', en: 'Activity reminder' } },
   { id: OPPORTUNITY_NOTE_REMINDER_TEMPLATE_ID, label: { es: 'Recordatorio de una nota de oportunidad', en: 'Opportunity note reminder' } },
+  { id: QUOTE_EXPIRED_TEMPLATE_ID, label: { es: 'Venció una cotización mía', en: 'One of my quotes expired' } },
 ];
 
 export const USER_NOTIFICATION_TEMPLATE_IDS: readonly string[] = USER_NOTIFICATION_TEMPLATES.map((template) => template.id);

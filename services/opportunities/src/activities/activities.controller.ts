@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
@@ -8,6 +8,7 @@ import { ActivitiesService } from './activities.service.js';
 import type { ActivityView } from './activity.view.js';
 import { AgendaQueryDto, FinishActivityDto, OverdueQueryDto, ReportQueryDto } from './dto/activity-query.dto.js';
 import { CreateActivityDto } from './dto/create-activity.dto.js';
+import { UpdateActivityDto } from './dto/update-activity.dto.js';
 
 @ApiTags('activities')
 @ApiBearerAuth()
@@ -49,6 +50,24 @@ export class ActivitiesController {
   @Scopes('opportunities:read')
   get(@CurrentUser() user: AuthUser, @Param('id') id: string) {
     return this.activities.get(user, id);
+  }
+
+  @Patch(':id')
+  @Scopes('opportunities:write')
+  @ApiOperation({
+    summary: 'Edit a pending activity (subject, description, due time, duration, reminder minutes); a new due time re-arms its reminder. Send the version (stale → 412)',
+  })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: UpdateActivityDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityView> {
+    const { version, ...changes } = dto;
+    const activity = await this.activities.update(user, id, changes, expectedVersion(version, ifMatch));
+    void reply.header('etag', etagOf(activity));
+    return activity;
   }
 
   @Post(':id/complete')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canWrite, hasRole, type AuthUser } from '@crm/auth';
 import { ProblemException, Problems } from '@crm/common';
-import { OPPORTUNITIES_ACTIVITY_COMPLETED, OPPORTUNITIES_ACTIVITY_CREATED, type ActivityEventData } from '@crm/contracts';
+import { OPPORTUNITIES_ACTIVITY_COMPLETED, OPPORTUNITIES_ACTIVITY_CREATED, OPPORTUNITIES_ACTIVITY_UPDATED, type ActivityEventData, type ActivityChangedField } from '@crm/contracts';
 import { assertVersion } from '@crm/database';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
@@ -12,6 +12,15 @@ import { UsersProjection } from '../projections/users-projection.service.js';
 import { Activity } from './activity.entity.js';
 import { toActivityView, type ActivityView } from './activity.view.js';
 import type { CreateActivityDto } from './dto/create-activity.dto.js';
+
+/** The fields PATCH /activities/{id} may change; `null` clears (subject: refused). */
+export interface UpdateActivityChanges {
+  subject?: string | null;
+  description?: string | null;
+  dueAt?: string | null;
+  durationMinutes?: number | null;
+  reminderMinutesBefore?: number | null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_AGENDA_ROWS = 500;
@@ -74,6 +83,51 @@ export class ActivitiesService {
 
   async get(user: AuthUser, id: string): Promise<ActivityView> {
     return toActivityView(await this.findVisible(user, id));
+  }
+
+  /**
+   * Edits a pending activity (done or cancelled → 409). A new due time or new reminder minutes
+   * re-arm its reminder: `remindAt` is worked out again as on creation and `reminderSentAt` is
+   * cleared, so a reminder already sent for the old time is sent again, once, for the new one (the
+   * scheduler takes rows whose marker is empty). The row is locked like the scheduler's, so an
+   * edit and a reminder pass never interleave. Publishes `opportunities.activity.updated`.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateActivityChanges, version: number): Promise<ActivityView> {
+    if (!canWrite(user)) throw Problems.forbidden();
+    const subject = dto.subject;
+    if (subject === null) throw Problems.invalid([{ field: 'subject', message: 'subject no puede estar vacío.' }]);
+    return this.dataSource.transaction(async (em) => {
+      const activity = await this.findVisible(user, id, em, true);
+      assertVersion(activity, version);
+      if (activity.status !== 'pending') throw new ProblemException(409, 'La actividad ya está cerrada; no se puede modificar.');
+      const previousDueAt = activity.dueAt;
+      const changed = new Set<ActivityChangedField>();
+      const set = <K extends ActivityChangedField>(field: K, value: Activity[K]) => {
+        const before = activity[field];
+        const same = before instanceof Date && value instanceof Date ? before.getTime() === value.getTime() : before === value;
+        if (same) return;
+        activity[field] = value;
+        changed.add(field);
+      };
+      if (subject !== undefined) set('subject', subject.trim());
+      if (dto.description !== undefined) set('description', dto.description?.trim() || null);
+      if (dto.dueAt !== undefined) set('dueAt', dto.dueAt === null ? null : new Date(dto.dueAt));
+      if (dto.durationMinutes !== undefined) set('durationMinutes', dto.durationMinutes);
+      if (dto.reminderMinutesBefore !== undefined) set('reminderMinutesBefore', dto.reminderMinutesBefore);
+      if (changed.size === 0) return toActivityView(activity);
+      const now = new Date();
+      if (changed.has('dueAt') || changed.has('reminderMinutesBefore')) {
+        activity.remindAt = reminderTime(activity.dueAt, activity.reminderMinutesBefore ?? this.config.activityReminderMinutes, now);
+        activity.reminderSentAt = null;
+      }
+      await em.save(activity);
+      await this.publish(em, OPPORTUNITIES_ACTIVITY_UPDATED, activity, now, {
+        changedFields: [...changed],
+        previousDueAt: previousDueAt?.toISOString() ?? null,
+        remindAt: activity.remindAt?.toISOString() ?? null,
+      });
+      return toActivityView(activity);
+    });
   }
 
   /** Done (with outcome) or cancelled; only a pending activity moves. */
@@ -174,7 +228,7 @@ export class ActivitiesService {
     return activity;
   }
 
-  private async publish(em: EntityManager, type: string, a: Activity, at: Date): Promise<void> {
+  private async publish(em: EntityManager, type: string, a: Activity, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
     const data: ActivityEventData & { status: string; outcome: string | null } = {
       activityId: a.id,
       opportunityId: a.opportunityId,
@@ -188,6 +242,7 @@ export class ActivitiesService {
       version: a.version,
       status: a.status,
       outcome: a.outcome,
+      ...extra,
     };
     await this.outbox.publish(em, { type, subject: a.opportunityId ?? a.contactId ?? a.id, tenantId: a.tenantId, data });
   }

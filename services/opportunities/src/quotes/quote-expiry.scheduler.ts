@@ -18,6 +18,8 @@ interface ExpiredRow {
   version: number;
   expired_at: Date;
   tz: string;
+  created_by: string;
+  opportunity_title: string | null;
 }
 
 /**
@@ -72,7 +74,8 @@ export class QuoteExpiryScheduler implements OnApplicationBootstrap, OnModuleDes
          UPDATE opportunities.quote q SET status = 'expired', expired_at = now(), version = q.version + 1, updated_at = now()
            FROM due WHERE q.id = due.id
          RETURNING q.id, q.tenant_id, q.opportunity_id, q.contact_id, q.number, q.revision, q.currency, q.total::text AS total,
-                   to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until, q.version, q.expired_at, due.tz`,
+                   to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until, q.version, q.expired_at, due.tz, q.created_by,
+                   (SELECT o.title FROM opportunities.opportunity o WHERE o.id = q.opportunity_id) AS opportunity_title`,
         [this.config.remindersBatch, this.config.quoteTimeZone],
       )) as [ExpiredRow[], number];
       if (rows.length === 0) return 0;
@@ -91,6 +94,8 @@ export class QuoteExpiryScheduler implements OnApplicationBootstrap, OnModuleDes
             validUntil: row.valid_until,
             timeZone: row.tz,
             expiredAt: row.expired_at.toISOString(),
+            createdBy: row.created_by,
+            opportunityTitle: row.opportunity_title,
           };
           return { type: OPPORTUNITIES_QUOTE_EXPIRED, subject: row.opportunity_id, tenantId: row.tenant_id, data };
         }),

@@ -67,6 +67,12 @@ export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
     'Recordatorio de una actividad pendiente, una vez por actividad, minutesBefore antes de su vencimiento; notifications avisa al responsable. / Reminder of a pending activity, once, minutesBefore its due time.',
     s.activityDueSchema,
   ),
+  define(
+    s.OPPORTUNITIES_ACTIVITY_UPDATED,
+    [],
+    'Se modificó una actividad pendiente (p. ej. se reprogramó: su recordatorio se vuelve a programar). / A pending activity was edited (e.g. rescheduled: its reminder is re-armed).',
+    s.activityUpdatedSchema,
+  ),
   define(s.OPPORTUNITIES_QUOTE_CREATED, [], 'Se creó una cotización. / A quote was created.', s.quoteEventSchema),
   define(
     s.OPPORTUNITIES_QUOTE_SENT,
@@ -83,8 +89,8 @@ export const OPPORTUNITY_EVENT_DEFINITIONS: readonly EventDefinition[] = [
   define(s.OPPORTUNITIES_QUOTE_REJECTED, [], 'El cliente rechazó una cotización (con motivo). / A quote was rejected.', s.quoteRejectedSchema),
   define(
     s.OPPORTUNITIES_QUOTE_EXPIRED,
-    [],
-    'Una cotización enviada venció: el día siguiente a su fecha de validez a las 00:00 en la zona horaria de la organización. / A sent quote expired (the day after validUntil at 00:00, tenant time zone).',
+    ['notifications'],
+    'Una cotización enviada venció: el día siguiente a su fecha de validez a las 00:00 en la zona horaria de la organización; notifications avisa a quien la elaboró. / A sent quote expired (the day after validUntil at 00:00, tenant time zone); notifications tells its seller.',
     s.quoteExpiredSchema,
   ),
 ];

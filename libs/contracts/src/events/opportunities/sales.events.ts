@@ -8,6 +8,7 @@ import { moneyAmountSchema, type MoneyAmount } from './opportunities.events.js';
 export const OPPORTUNITIES_ACTIVITY_CREATED = 'opportunities.activity.created';
 export const OPPORTUNITIES_ACTIVITY_COMPLETED = 'opportunities.activity.completed';
 export const OPPORTUNITIES_ACTIVITY_DUE = 'opportunities.activity.due';
+export const OPPORTUNITIES_ACTIVITY_UPDATED = 'opportunities.activity.updated';
 export const OPPORTUNITIES_QUOTE_CREATED = 'opportunities.quote.created';
 export const OPPORTUNITIES_QUOTE_SENT = 'opportunities.quote.sent';
 export const OPPORTUNITIES_QUOTE_ACCEPTED = 'opportunities.quote.accepted';
@@ -48,6 +49,22 @@ export interface ActivityDueData extends ActivityEventData {
   contactName: string | null;
 }
 
+/** What `PATCH /activities/{id}` may change. */
+export const ACTIVITY_CHANGED_FIELDS = ['subject', 'description', 'dueAt', 'durationMinutes', 'reminderMinutesBefore'] as const;
+export type ActivityChangedField = (typeof ACTIVITY_CHANGED_FIELDS)[number];
+
+/**
+ * `opportunities.activity.updated`: a pending activity was edited (rescheduled, renamed…). The
+ * activity as it is now, which fields changed, the due time before, and the reminder time now
+ * (re-armed when the due time or the minutes before changed).
+ */
+export interface ActivityUpdatedData extends ActivityEventData {
+  status: string;
+  changedFields: ActivityChangedField[];
+  previousDueAt: string | null;
+  remindAt: string | null;
+}
+
 export interface QuoteEventData {
   quoteId: string;
   opportunityId: string;
@@ -85,6 +102,15 @@ export const activityDueSchema: JsonSchema = object(
   },
   activityEventSchema.required,
 );
+
+export const activityUpdatedSchema: JsonSchema = object({
+  ...(activityEventSchema.properties as Record<string, JsonSchema>),
+  status: text,
+  outcome: nullableText,
+  changedFields: { type: 'array', items: { type: 'string', enum: ACTIVITY_CHANGED_FIELDS } },
+  previousDueAt: { type: ['string', 'null'], format: 'date-time' },
+  remindAt: { type: ['string', 'null'], format: 'date-time' },
+});
 
 export const quoteEventSchema: JsonSchema = object({
   quoteId: uuid,
@@ -211,13 +237,23 @@ export interface QuoteExpiredData extends Omit<QuoteEventData, 'actorId'> {
   validUntil: string;
   timeZone: string;
   expiredAt: string;
+  /** The seller who made the quote (additive): notifications tells them it expired. */
+  createdBy?: string;
+  /** The opportunity's title, for that e-mail (additive). */
+  opportunityTitle?: string | null;
 }
 
 const quoteBaseWithoutActor = Object.fromEntries(Object.entries(quoteEventSchema.properties as Record<string, JsonSchema>).filter(([key]) => key !== 'actorId'));
 
-export const quoteExpiredSchema: JsonSchema = object({
-  ...quoteBaseWithoutActor,
-  validUntil: { type: 'string', format: 'date' },
-  timeZone: { type: 'string', description: 'IANA zone of the tenant, e.g. America/Bogota.' },
-  expiredAt: dateTime,
-});
+/** Additive: `createdBy` and `opportunityTitle` came later and are not required. */
+export const quoteExpiredSchema: JsonSchema = object(
+  {
+    ...quoteBaseWithoutActor,
+    validUntil: { type: 'string', format: 'date' },
+    timeZone: { type: 'string', description: 'IANA zone of the tenant, e.g. America/Bogota.' },
+    expiredAt: dateTime,
+    createdBy: { ...uuid, description: 'The seller who made the quote; notifications e-mails them.' },
+    opportunityTitle: nullableText,
+  },
+  [...Object.keys(quoteBaseWithoutActor), 'validUntil', 'timeZone', 'expiredAt'],
+);
