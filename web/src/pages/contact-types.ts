@@ -93,6 +93,9 @@ export interface Ticket {
   resolutionDueAt: string | null;
   firstResponseDueAt: string | null;
   slaState: string | null;
+  /** Set when this ticket was merged into another (then closed and read-only). */
+  mergedIntoId?: string | null;
+  mergedIntoRadicado?: string | null;
   version: number;
 }
 

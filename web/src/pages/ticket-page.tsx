@@ -48,6 +48,7 @@ export default function TicketPage() {
   if (ticket.loading && !ticket.data) return <Loading />;
   if (!ticket.data) return <ErrorNotice error={ticket.error} onRetry={ticket.reload} />;
   const tk = ticket.data;
+  const merged = tk.mergedIntoId ? { id: tk.mergedIntoId, radicado: tk.mergedIntoRadicado ?? '' } : null;
 
   async function changeStatus(next: string) {
     setError(null);
@@ -77,13 +78,20 @@ export default function TicketPage() {
             </Badge>
           )}
         </div>
-        <SelectField
-          label={t('tickets.changeStatus')}
-          value={tk.status}
-          onChange={(event) => void changeStatus(event.target.value)}
-          options={(['abierto', 'en_proceso', 'pendiente', 'cerrado'] as const).map((value) => ({ value, label: t(`tickets.status.${value}`) }))}
-        />
+        {!merged && (
+          <SelectField
+            label={t('tickets.changeStatus')}
+            value={tk.status}
+            onChange={(event) => void changeStatus(event.target.value)}
+            options={(['abierto', 'en_proceso', 'pendiente', 'cerrado'] as const).map((value) => ({ value, label: t(`tickets.status.${value}`) }))}
+          />
+        )}
       </div>
+      {merged && (
+        <p className="card" role="status">
+          {t('tickets.mergedInto', { radicado: merged.radicado })} <Link to={`/tickets/${merged.id}`}>{t('tickets.openMerged', { radicado: merged.radicado })}</Link>
+        </p>
+      )}
       <ErrorNotice error={error} />
       <div className="grid-2 grid-ticket">
         <article className="card" aria-labelledby="conv-title">
@@ -101,14 +109,16 @@ export default function TicketPage() {
               {t('tickets.typing', { name: typing })}
             </p>
           )}
-          <TicketComposer
-            ticketId={id}
-            onSent={() => {
-              messages.reload();
-              ticket.reload();
-              showToast(t('common.saved'));
-            }}
-          />
+          {!merged && (
+            <TicketComposer
+              ticketId={id}
+              onSent={() => {
+                messages.reload();
+                ticket.reload();
+                showToast(t('common.saved'));
+              }}
+            />
+          )}
         </article>
         <article className="card">
           <dl className="facts">
@@ -131,7 +141,7 @@ export default function TicketPage() {
             <dt>{t('tickets.channel')}</dt>
             <dd>{tk.channel}</dd>
           </dl>
-          <TicketActions ticket={tk} onChanged={ticket.reload} />
+          {!merged && <TicketActions ticket={tk} onChanged={ticket.reload} />}
         </article>
       </div>
     </section>

@@ -22,6 +22,8 @@ interface PublicTicket {
   legalDueAt: string;
   legalState: string;
   resolution: string | null;
+  /** When merged into another PQR: the radicado that stays (its conversation moved there). */
+  mergedIntoRadicado?: string | null;
   messages: Array<{
     id: string;
     from: 'staff' | 'requester';
@@ -124,6 +126,11 @@ export default function PqrTrackingPage() {
             <p>
               <Badge tone="info">{tk.pqrClassLabel}</Badge> <Badge>{tk.statusLabel}</Badge>
             </p>
+            {tk.mergedIntoRadicado && (
+              <p role="status" data-testid="merged-into">
+                <strong>{t('pqr.mergedInto', { radicado: tk.mergedIntoRadicado })}</strong>
+              </p>
+            )}
             <dl className="facts">
               <dt>{t('tickets.radicado')}</dt>
               <dd>{tk.radicado}</dd>
