@@ -87,6 +87,18 @@ export interface paths {
         "200": unknown;
       };
     };
+    patch: {
+      /** Edit a pending activity (subject, description, due time, duration, reminder minutes); a new due time re-arms its reminder. Send the version (stale → 412) */
+      operationId: "Activities_update";
+      query: never;
+      path: {
+        id: string;
+      };
+      body: components['schemas']["UpdateActivityDto"];
+      responses: {
+        "200": unknown;
+      };
+    };
   };
   "/api/v1/activities/{id}/cancel": {
     post: {
@@ -2717,6 +2729,10 @@ export interface paths {
         contactId?: Array<string>;
         /** web, email, telefono, presencial, chat, erp. Several values: repeat the parameter or separate with commas (any of them matches). */
         channel?: Array<string>;
+        /** true: only duplicates merged into another ticket (closed, read-only); false: leave them out. Default: both. */
+        merged?: "true" | "false";
+        /** Primary ticket ids: the duplicates merged into them. Several values: repeat the parameter or separate with commas (any of them matches). */
+        mergedIntoId?: Array<string>;
         /** Legal due date before this time (ISO). */
         dueBefore?: string;
         /** true: past the legal due date and not answered. */
@@ -2793,6 +2809,10 @@ export interface paths {
         contactId?: Array<string>;
         /** web, email, telefono, presencial, chat, erp. Several values: repeat the parameter or separate with commas (any of them matches). */
         channel?: Array<string>;
+        /** true: only duplicates merged into another ticket (closed, read-only); false: leave them out. Default: both. */
+        merged?: "true" | "false";
+        /** Primary ticket ids: the duplicates merged into them. Several values: repeat the parameter or separate with commas (any of them matches). */
+        mergedIntoId?: Array<string>;
         /** Legal due date before this time (ISO). */
         dueBefore?: string;
         /** true: past the legal due date and not answered. */
@@ -3840,7 +3860,7 @@ export interface components {
       version?: number;
     };
     TemplatePreferenceDto: {
-      template: "new-contact-agent" | "note-reminder" | "ticket-assigned-agent" | "ticket-legal-alert" | "ticket-sla-alert" | "ticket-requester-reply-agent" | "new-opportunity-agent" | "new-opportunity-assignee" | "new-opportunity-file" | "new-opportunity-note" | "opportunity-stalled" | "activity-reminder" | "opportunity-note-reminder";
+      template: "new-contact-agent" | "note-reminder" | "ticket-assigned-agent" | "ticket-legal-alert" | "ticket-sla-alert" | "ticket-requester-reply-agent" | "new-opportunity-agent" | "new-opportunity-assignee" | "new-opportunity-file" | "new-opportunity-note" | "opportunity-stalled" | "activity-reminder" | "opportunity-note-reminder" | "quote-expired";
       email: boolean;
       inApp: boolean;
     };
@@ -3849,6 +3869,16 @@ export interface components {
       unreadCount: number;
       /** True when there are 100 or more (show "99+") */
       capped: boolean;
+    };
+    UpdateActivityDto: {
+      subject?: string;
+      description?: string;
+      dueAt?: string;
+      durationMinutes?: number;
+      /** Remind the assignee this many minutes before dueAt (default: ACTIVITY_REMINDER_MINUTES, 15; 0 = at the due time). */
+      reminderMinutesBefore?: number;
+      /** The version you edited (or send If-Match). */
+      version?: number;
     };
     UpdateBusinessCalendarDto: {
       name?: string;
