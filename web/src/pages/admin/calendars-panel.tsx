@@ -293,7 +293,7 @@ function CalendarEditor({ calendar, onClose, onSaved, onStale }: { calendar: Cal
             })}
           </ul>
         )}
-        <div className="row wrap">
+        <div className="row align-end">
           <TextField label={t('cal.extraDate')} type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} error={addError} />
           <TextField label={t('cal.extraReason')} value={newReason} maxLength={200} onChange={(event) => setNewReason(event.target.value)} />
           <button type="button" className="btn" onClick={addDay}>
