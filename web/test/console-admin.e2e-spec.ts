@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '@crm/testing';
+import type { Locator, Page } from 'playwright-core';
+import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
 import { readPdf } from '../../services/opportunities/test/pdf-text.js';
 import { launchBrowser, screenshot, type Browser } from './browser.js';
 
@@ -44,6 +44,9 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await world?.stop();
   }, 60_000);
 
+  /** Waits until the field is marked invalid (the API's answer arrived and its message sits under it). */
+  const markedInvalid = (field: Locator) => field.and(page.locator('[aria-invalid="true"]')).waitFor();
+
   async function apiGet(path: string, token = world.adminToken) {
     const response = await world.api.get(path, token);
     expect(response.status).toBe(200);
@@ -73,7 +76,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await editor.getByRole('button', { name: 'Guardar calendario' }).click();
     // Closing before opening: the API names workingHours[5].end (Saturday, the sixth open day), shown under Saturday's closing hour.
     await editor.getByTestId('cal-day-6').getByText('La hora de cierre debe ser posterior a la de apertura.').waitFor();
-    await expect(editor.getByLabel('Sábado: cierra').getAttribute('aria-invalid')).resolves.toBe('true');
+    await markedInvalid(editor.getByLabel('Sábado: cierra'));
     await screenshot(page, '40-admin-calendar-error');
     await editor.getByLabel('Sábado: cierra').fill('12:00');
     await editor.getByRole('button', { name: 'Guardar calendario' }).click();
@@ -84,12 +87,15 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     expect(stored.workingHours).toHaveLength(6);
     expect(stored.extraNonWorkingDays).toEqual([{ date: '2026-12-24', reason: 'Cierre de Nochebuena' }]);
     // Worked by hand: after Wednesday 2026-12-23, Thursday 24 is the extra closed day, Friday 25 is
-    // Navidad (holiday) and Saturday 26 is now a working day: 1 business day → 2026-12-26.
+    // Navidad (holiday), and Saturday 26 / Sunday 27 are never legal business days (Saturday's new
+    // hours count for the SLA only): 1 business day → Monday 2026-12-28.
     const count = await apiGet(`/api/v1/business-calendars/${calendarId}/business-days?from=2026-12-23&days=1`);
-    expect(count.dueDate).toBe('2026-12-26');
+    expect(count.dueDate).toBe('2026-12-28');
     expect(count.skippedDays.map((day: { date: string; reason: string }) => [day.date, day.reason])).toEqual([
       ['2026-12-24', 'non_working_day'],
       ['2026-12-25', 'holiday'],
+      ['2026-12-26', 'weekend'],
+      ['2026-12-27', 'weekend'],
     ]);
     await page.getByText(/Sede Medellín .* sáb 08:00–12:00/).waitFor();
 
@@ -138,6 +144,11 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await form.getByRole('button', { name: 'Guardar' }).click();
     await form.getByRole('alert').filter({ hasText: STALE }).waitFor();
     await screenshot(page, '42-admin-sla-stale');
+    // The list shows what the other person saved; "Cargar la versión actual" starts again from it.
+    await row.getByText('60 %').waitFor();
+    await form.getByRole('button', { name: 'Cargar la versión actual' }).click();
+    await waitFor(async () => ((await form.getByLabel('Alerta al % del plazo').inputValue()) === '60' ? true : undefined), { description: 'the current warning % in the form' });
+    await expect(form.getByLabel('Primera respuesta (minutos hábiles)').inputValue()).resolves.toBe('90');
     expect(await apiGet(`/api/v1/sla-policies/${policyId}`)).toMatchObject({ firstResponseMinutes: 90, warningPercent: 60 });
 
     // A value the API refuses: its message under the field.
@@ -146,7 +157,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await form.getByLabel('Alerta al % del plazo').evaluate((input) => (input as unknown as { removeAttribute(name: string): void }).removeAttribute('max'));
     await form.getByLabel('Alerta al % del plazo').fill('150');
     await form.getByRole('button', { name: 'Guardar' }).click();
-    await expect(form.getByLabel('Alerta al % del plazo').getAttribute('aria-invalid')).resolves.toBe('true');
+    await markedInvalid(form.getByLabel('Alerta al % del plazo'));
     expect(browser.errors).toEqual([]);
   });
 
@@ -165,7 +176,8 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await editor.getByLabel('Dirección de redirección').fill('ftp://empresa.co/gracias');
     await editor.getByRole('button', { name: 'Guardar' }).click();
     // The API refuses a non-http(s) address: its message under the field.
-    await expect(editor.getByLabel('Dirección de redirección').getAttribute('aria-invalid')).resolves.toBe('true');
+    await markedInvalid(editor.getByLabel('Dirección de redirección'));
+    await editor.getByText('redirectUrl debe ser una dirección http:// o https:// completa.').waitFor();
     await screenshot(page, '43-admin-web-form-error');
     await editor.getByLabel('Dirección de redirección').fill(`https://empresa.co/gracias-${suffix}`);
     await editor.getByRole('button', { name: 'Guardar' }).click();
@@ -188,6 +200,9 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await editor.getByRole('button', { name: 'Guardar' }).click();
     await editor.getByRole('alert').filter({ hasText: STALE }).waitFor();
     await page.getByRole('rowheader', { name: `Landing ${suffix} v2` }).waitFor();
+    await editor.getByRole('button', { name: 'Cargar la versión actual' }).click();
+    await expect(editor.getByLabel('Nombre', { exact: true }).inputValue()).resolves.toBe(`Landing ${suffix} v2`);
+    await expect(editor.getByLabel('Dirección de redirección').inputValue()).resolves.toBe(`https://empresa.co/gracias-${suffix}`);
     await screenshot(page, '44-admin-web-forms');
     expect(browser.errors).toEqual([]);
   });
@@ -205,7 +220,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await form.getByLabel('Pie de página (condiciones)').fill(`Consignar en Bancolombia cuenta 123-456789-01 (${suffix}).`);
     await form.getByRole('button', { name: 'Guardar' }).click();
     await form.getByText('email debe ser un correo electrónico válido.').waitFor();
-    await expect(form.getByLabel('Correo').getAttribute('aria-invalid')).resolves.toBe('true');
+    await markedInvalid(form.getByLabel('Correo'));
     await form.getByLabel('Correo').fill('ventas@dotacionesandinas.co');
     await form.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText('Datos de cotización guardados.').waitFor();
@@ -232,15 +247,15 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
 
     // The issuer on a quote's PDF.
     const contact = await world.createContact(world.adminToken, { firstName: 'Paula', lastName: `Restrepo ${suffix}` });
-    const opportunity = await world.api.post(
-      '/api/v1/opportunities',
-      { title: `Dotación ${suffix}`, contactId: contact.id, value: { amount: '100000', currency: 'COP' } },
-      world.adminToken,
-      {
-        'idempotency-key': randomUUID(),
+    // Opportunities learns contacts from events: until this one arrives the API answers 400 naming contactId.
+    const opportunity = await waitFor(
+      async () => {
+        const body = { title: `Dotación ${suffix}`, contactId: contact.id, value: { amount: '100000', currency: 'COP' } };
+        const answer = await world.api.post('/api/v1/opportunities', body, world.adminToken, { 'idempotency-key': randomUUID() });
+        return answer.status === 201 ? answer : undefined;
       },
+      { timeoutMs: 15_000, intervalMs: 200, description: 'opportunities to know the contact' },
     );
-    expect(opportunity.status).toBe(201);
     const quote = await world.api.post(`/api/v1/opportunities/${opportunity.body.id}/quotes`, { lines: [{ description: 'Overol', quantity: '1', unitPrice: '100000' }] }, world.adminToken);
     expect(quote.status).toBe(201);
     const pdf = await fetch(`${base}/api/v1/quotes/${quote.body.id}/pdf`, { headers: { authorization: `Bearer ${world.adminToken}` } });

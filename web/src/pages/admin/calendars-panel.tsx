@@ -80,7 +80,7 @@ export function CalendarsPanel({ calendars, error: loadError, onChanged, notify 
       </ul>
       {editing && (
         <CalendarEditor
-          key={editing.id}
+          key={`${editing.id}:${editing.version}`}
           calendar={editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -89,6 +89,7 @@ export function CalendarsPanel({ calendars, error: loadError, onChanged, notify 
             notify(t('common.saved'));
           }}
           onStale={onChanged}
+          onReload={() => setEditing(calendars.find((calendar) => calendar.id === editing.id) ?? null)}
         />
       )}
       <h3>{t('cal.new')}</h3>
@@ -135,7 +136,7 @@ interface DayHours {
  * Colombian holidays and the extra non-working days (added and removed here, saved together with
  * the calendar's version: someone else's change in between is a 412 shown as the API words it).
  */
-function CalendarEditor({ calendar, onClose, onSaved, onStale }: { calendar: Calendar; onClose: () => void; onSaved: () => void; onStale: () => void }) {
+function CalendarEditor({ calendar, onClose, onSaved, onStale, onReload }: { calendar: Calendar; onClose: () => void; onSaved: () => void; onStale: () => void; onReload: () => void }) {
   const t = useT();
   const [name, setName] = useState(calendar.name);
   const [week, setWeek] = useState<Record<number, DayHours>>(() =>
@@ -195,7 +196,7 @@ function CalendarEditor({ calendar, onClose, onSaved, onStale }: { calendar: Cal
       <h3 id="cal-edit-title" tabIndex={-1} ref={heading}>
         {t('cal.editCalendar', { name: calendar.name })}
       </h3>
-      <FormError error={error} fields={(field) => field === 'name' || /^(workingHours|extraNonWorkingDays)[.[]/.test(field)} />
+      <FormError error={error} fields={(field) => field === 'name' || /^(workingHours|extraNonWorkingDays)[.[]/.test(field)} onReload={onReload} />
       <TextField label={t('common.name')} required value={name} onChange={(event) => setName(event.target.value)} error={error?.fieldMessage('name')} />
       <fieldset>
         <legend>{t('cal.hours')}</legend>

@@ -95,12 +95,7 @@ export default function QuoteSettingsPage() {
           </p>
           {error && (
             <div className="span-all">
-              <FormError error={error} fields={(field) => (FIELDS as readonly string[]).includes(field)} />
-              {error.status === 412 && (
-                <button type="button" className="btn" onClick={reloadStale}>
-                  {t('qs.reload')}
-                </button>
-              )}
+              <FormError error={error} fields={(field) => (FIELDS as readonly string[]).includes(field)} onReload={reloadStale} />
             </div>
           )}
           <TextField
@@ -130,7 +125,7 @@ export default function QuoteSettingsPage() {
             hint={t('qs.timeZoneHint')}
             error={error?.fieldMessage('timeZone')}
           />
-          <div className="span-all">
+          <div className="span-all stack">
             <TextArea
               label={t('qs.footer')}
               rows={4}

@@ -161,7 +161,7 @@ export default function SlaPage() {
         </h2>
         {error && (
           <div className="span-all">
-            <FormError error={error} fields={(field) => FORM_FIELDS.has(field)} />
+            <FormError error={error} fields={(field) => FORM_FIELDS.has(field)} onReload={() => edit(policies.data?.items.find((policy) => policy.id === editing?.id) ?? null)} />
           </div>
         )}
         <TextField label={t('common.name')} required value={form.name} onChange={(event) => set('name', event.target.value)} error={error?.fieldMessage('name')} />

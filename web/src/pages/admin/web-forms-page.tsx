@@ -142,7 +142,7 @@ export default function WebFormsPage() {
       </div>
       {editing && (
         <WebFormEditor
-          key={editing.id}
+          key={`${editing.id}:${editing.version}`}
           form={editing}
           sources={sources.data?.items ?? []}
           teams={teams.data?.items ?? []}
@@ -153,6 +153,7 @@ export default function WebFormsPage() {
             showToast(t('common.saved'));
           }}
           onStale={forms.reload}
+          onReload={() => setEditing(forms.data?.items.find((item) => item.id === editing.id) ?? null)}
         />
       )}
       <form className="card form-grid" onSubmit={create} aria-labelledby="forms-new">
@@ -195,6 +196,7 @@ function WebFormEditor({
   onClose,
   onSaved,
   onStale,
+  onReload,
 }: {
   form: WebForm;
   sources: Array<{ id: string; name: string }>;
@@ -202,6 +204,7 @@ function WebFormEditor({
   onClose: () => void;
   onSaved: () => void;
   onStale: () => void;
+  onReload: () => void;
 }) {
   const t = useT();
   const [name, setName] = useState(form.name);
@@ -246,7 +249,11 @@ function WebFormEditor({
         {t('forms.editForm', { name: form.name })}
       </h2>
       <div className="span-all">
-        <FormError error={error} fields={(field) => ['name', 'sourceId', 'defaultTeamId', 'redirectUrl', 'thankYouText'].includes(field) || field.startsWith('allowedFields')} />
+        <FormError
+          error={error}
+          fields={(field) => ['name', 'sourceId', 'defaultTeamId', 'redirectUrl', 'thankYouText'].includes(field) || field.startsWith('allowedFields')}
+          onReload={onReload}
+        />
       </div>
       <TextField label={t('common.name')} required value={name} onChange={(event) => setName(event.target.value)} error={error?.fieldMessage('name')} />
       <SelectField
@@ -273,7 +280,7 @@ function WebFormEditor({
         hint={t('forms.redirectHint')}
         error={error?.fieldMessage('redirectUrl')}
       />
-      <fieldset className={`field span-all${fieldsError ? ' has-error' : ''}`}>
+      <fieldset className="span-all stack">
         <legend>{t('forms.allowedFields')}</legend>
         <div className="row wrap">
           {FORM_FIELDS.map((field) => (
@@ -295,7 +302,7 @@ function WebFormEditor({
           </small>
         )}
       </fieldset>
-      <div className="span-all">
+      <div className="span-all stack">
         <TextField label={t('forms.thankYou')} value={thankYou} maxLength={500} onChange={(event) => setThankYou(event.target.value)} error={error?.fieldMessage('thankYouText')} />
       </div>
       <div className="form-actions">
