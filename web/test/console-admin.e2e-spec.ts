@@ -133,7 +133,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await form.getByRole('button', { name: 'Guardar' }).click();
     await form.getByRole('heading', { name: 'Nueva política' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(`Reclamos ${suffix}`) });
-    await row.getByText('1.5 h').waitFor();
+    await row.getByText('1,5 h').waitFor();
     const stored = await apiGet(`/api/v1/sla-policies/${policyId}`);
     expect(stored).toMatchObject({ firstResponseMinutes: 90, resolutionMinutes: 960, warningPercent: 70, categoryId: categories[1]!.id, calendarId, version: 2 });
 
@@ -201,7 +201,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     await editor.getByRole('alert').filter({ hasText: STALE }).waitFor();
     await page.getByRole('rowheader', { name: `Landing ${suffix} v2` }).waitFor();
     await editor.getByRole('button', { name: 'Cargar la versión actual' }).click();
-    await expect(editor.getByLabel('Nombre', { exact: true }).inputValue()).resolves.toBe(`Landing ${suffix} v2`);
+    await expect(editor.getByRole('textbox', { name: /^Nombre/ }).inputValue()).resolves.toBe(`Landing ${suffix} v2`);
     await expect(editor.getByLabel('Dirección de redirección').inputValue()).resolves.toBe(`https://empresa.co/gracias-${suffix}`);
     await screenshot(page, '44-admin-web-forms');
     expect(browser.errors).toEqual([]);

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { Badge, ErrorNotice, SelectField, TextField, Toast, useLoad, useToast } from '../../components/ui';
+import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { CalendarsPanel, type Calendar } from './calendars-panel';
 import { FormError } from './form-error';
@@ -24,7 +25,8 @@ const EMPTY_FORM = { name: '', priority: 'media', categoryId: '', calendarId: ''
 
 const FORM_FIELDS = new Set(['name', 'priority', 'categoryId', 'calendarId', 'firstResponseMinutes', 'resolutionMinutes', 'warningPercent']);
 
-const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
+/** Business minutes shown as hours, in the console's language (1,5 h in Spanish). */
+const hours = (minutes: number) => `${formatNumber(minutes / 60, 1)} h`;
 
 /** SLA policies (per priority and category, in business minutes of a calendar) and the business calendars. */
 export default function SlaPage() {

@@ -248,13 +248,15 @@ function WebFormEditor({
       <h2 id="forms-edit" className="span-all" tabIndex={-1} ref={heading}>
         {t('forms.editForm', { name: form.name })}
       </h2>
-      <div className="span-all">
-        <FormError
-          error={error}
-          fields={(field) => ['name', 'sourceId', 'defaultTeamId', 'redirectUrl', 'thankYouText'].includes(field) || field.startsWith('allowedFields')}
-          onReload={onReload}
-        />
-      </div>
+      {error && (
+        <div className="span-all">
+          <FormError
+            error={error}
+            fields={(field) => ['name', 'sourceId', 'defaultTeamId', 'redirectUrl', 'thankYouText'].includes(field) || field.startsWith('allowedFields')}
+            onReload={onReload}
+          />
+        </div>
+      )}
       <TextField label={t('common.name')} required value={name} onChange={(event) => setName(event.target.value)} error={error?.fieldMessage('name')} />
       <SelectField
         label={t('forms.source')}
