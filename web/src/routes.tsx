@@ -46,6 +46,8 @@ export const routes: RouteObject[] = [
       { path: 'tickets', ...page(() => import('./pages/tickets-inbox-page')) },
       { path: 'tickets/:id', ...page(() => import('./pages/ticket-page')) },
       { path: 'notification-preferences', ...page(() => import('./pages/notification-preferences-page')) },
+      // Everyone's own canned responses (the same page as the admin one; the API decides what each role may change).
+      { path: 'respuestas-predefinidas', ...page(() => import('./pages/admin/canned-responses-page')) },
       { path: 'admin/usuarios', ...admin(() => import('./pages/admin/users-page')) },
       { path: 'admin/equipos', ...admin(() => import('./pages/admin/teams-page')) },
       { path: 'admin/embudos', ...admin(() => import('./pages/admin/pipelines-page')) },
@@ -55,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/formularios-web', ...admin(() => import('./pages/admin/web-forms-page')) },
       { path: 'admin/mensajes-fallidos', ...admin(() => import('./pages/admin/dead-letters-page')) },
       { path: 'admin/respuestas-predefinidas', ...admin(() => import('./pages/admin/canned-responses-page')) },
+      { path: 'admin/cotizaciones', ...admin(() => import('./pages/admin/quote-settings-page')) },
       { path: '*', Component: NotFoundPage },
     ],
   },

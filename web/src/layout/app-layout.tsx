@@ -11,6 +11,8 @@ interface MenuItem {
   to: string;
   label: MessageKey;
   roles?: string[];
+  /** Hidden for these roles (they have the same page in the Administración section). */
+  hiddenFor?: string[];
 }
 
 const MAIN: MenuItem[] = [
@@ -19,6 +21,7 @@ const MAIN: MenuItem[] = [
   { to: '/crm', label: 'nav.pipeline' },
   { to: '/crm/agenda', label: 'nav.agenda' },
   { to: '/tickets', label: 'nav.tickets' },
+  { to: '/respuestas-predefinidas', label: 'nav.canned', hiddenFor: ['admin'] },
 ];
 
 export const ADMIN_ROLES = ['admin'];
@@ -30,6 +33,7 @@ const ADMIN: MenuItem[] = [
   { to: '/admin/respuestas-predefinidas', label: 'nav.canned' },
   { to: '/admin/sla', label: 'nav.sla' },
   { to: '/admin/formularios-web', label: 'nav.webForms' },
+  { to: '/admin/cotizaciones', label: 'nav.quoteSettings' },
   { to: '/admin/claves-api', label: 'nav.apiKeys' },
   { to: '/admin/mensajes-fallidos', label: 'nav.deadLetters' },
 ];
@@ -88,7 +92,7 @@ export function AppLayout() {
         </div>
       </header>
       <nav id="sidebar" className={`sidebar${menuOpen ? ' open' : ''}`} aria-label={t('nav.main')}>
-        <ul>{MAIN.map(link)}</ul>
+        <ul>{MAIN.filter((item) => !item.hiddenFor || !hasRole(session, ...item.hiddenFor)).map(link)}</ul>
         {isAdmin && (
           <>
             <h2 className="nav-heading">{t('nav.admin')}</h2>

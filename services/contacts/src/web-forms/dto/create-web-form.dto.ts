@@ -37,8 +37,8 @@ export class CreateWebFormDto {
 
   @ApiPropertyOptional({ example: 'https://empresa.co/gracias', description: 'Where the page sends the visitor afterwards (returned to it).' })
   @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
-  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'redirectUrl debe ser una dirección http:// o https:// completa.' })
+  @MaxLength(500, { message: 'redirectUrl admite como máximo 500 caracteres.' })
   redirectUrl?: string;
 
   @ApiPropertyOptional({ example: 'Gracias, un asesor le contactará pronto.' })

@@ -40,8 +40,8 @@ export class UpdateWebFormDto {
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_dto, value) => value !== undefined && value !== null)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
-  @MaxLength(500)
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'redirectUrl debe ser una dirección http:// o https:// completa.' })
+  @MaxLength(500, { message: 'redirectUrl admite como máximo 500 caracteres.' })
   redirectUrl?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
