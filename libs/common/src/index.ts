@@ -7,6 +7,7 @@ export * from './errors/problem.exception.js';
 export * from './errors/problem-details.filter.js';
 export * from './errors/database-unavailable.js';
 export * from './http/validation.pipe.js';
+export * from './http/validation-messages.js';
 export * from './http/public.decorator.js';
 export * from './http/create-service-app.js';
 export * from './validation/is-uuid.js';

@@ -85,6 +85,27 @@ describe('contacts through the gateway', () => {
     expect(shortSearch.body.errors[0].field).toBe('q');
   });
 
+  it('explains bad fields in Spanish by default and in English on request, creating nothing', async () => {
+    const body = { kind: 'person', firstName: 'Errores', email: 'no-es-un-correo', phone: 'llámeme', tags: 'vip' };
+    const spanish = await world.api.post('/api/v1/contacts', body, world.adminToken);
+    expect(spanish.status).toBe(400);
+    expect(spanish.body.detail).toBe('Revise los campos indicados.');
+    expect(spanish.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'email', message: '«email» debe ser un correo electrónico válido.' },
+        { field: 'phone', message: 'phone debe ser un número de teléfono (dígitos, espacios, +, guiones o paréntesis).' },
+        { field: 'tags', message: '«tags» debe ser una lista.' },
+      ]),
+    );
+    expect(spanish.body.errors.map((error: { message: string }) => error.message).join(' ')).not.toMatch(/\b(must|should)\b/);
+    const english = await world.api.post('/api/v1/contacts', body, world.adminToken, { 'accept-language': 'en' });
+    expect(english.status).toBe(400);
+    expect(english.body.detail).toBe('Check the fields indicated.');
+    expect(english.body.errors).toEqual(expect.arrayContaining([{ field: 'email', message: 'email must be an email' }]));
+    const found = await world.api.get('/api/v1/contacts?q=Errores', world.adminToken);
+    expect(found.body.items).toEqual([]);
+  });
+
   it('updates with the current version, records the change, and refuses a stale version with 412', async () => {
     const contact = await world.createContact(world.adminToken, { city: 'Cali' });
     const updated = await world.api.patch(`/api/v1/contacts/${contact.id}`, { city: 'Bogotá', version: 1 }, world.adminToken);

@@ -46,7 +46,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, language: 'es' | 'en'): ProblemDetails {
     if (exception instanceof ProblemException) {
-      return buildProblem(exception.getStatus(), language, { detail: exception.detail, ...exception.extras });
+      const english = language === 'en' ? exception.english : undefined;
+      return buildProblem(exception.getStatus(), language, { detail: exception.detail, ...exception.extras, ...english });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

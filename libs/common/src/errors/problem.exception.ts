@@ -10,6 +10,8 @@ export class ProblemException extends HttpException {
     status: number,
     readonly detail: string,
     readonly extras: { errors?: FieldError[]; [key: string]: unknown } = {},
+    /** The same problem for `Accept-Language: en`, when the caller wrote it in both languages. */
+    readonly english?: { detail: string; errors?: FieldError[] },
   ) {
     super(detail, status);
   }

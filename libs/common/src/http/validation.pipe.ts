@@ -1,15 +1,11 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { FieldError } from '../errors/problem-details.js';
 import { ProblemException } from '../errors/problem.exception.js';
+import { fieldErrorsOf } from './validation-messages.js';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.includes('should not exist') ? { field, message: `El campo "${field}" no está permitido.` } : { field, message },
-    );
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+/** The 400 of a failed DTO validation: every field's message, Spanish first, English on request. */
+export function validationProblem(errors: ValidationError[]): ProblemException {
+  const { es, en } = fieldErrorsOf(errors);
+  return new ProblemException(400, 'Revise los campos indicados.', { errors: es }, { detail: 'Check the fields indicated.', errors: en });
 }
 
 /**
@@ -22,6 +18,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => new ProblemException(400, 'Revise los campos indicados.', { errors: flatten(errors) }),
+    exceptionFactory: (errors) => validationProblem(errors),
   });
 }

@@ -7,7 +7,7 @@ const KEY_PATTERN = /^[\w.:-]{8,128}$/;
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined) return undefined;
-  if (!KEY_PATTERN.test(value)) throw Problems.invalid([{ field: 'Idempotency-Key', message: '8-128 letters, digits, ".", ":", "_" or "-".' }]);
+  if (!KEY_PATTERN.test(value)) throw Problems.invalid([{ field: 'Idempotency-Key', message: 'Idempotency-Key debe tener de 8 a 128 letras, dígitos, ".", ":", "_" o "-".' }]);
   return value;
 }
 

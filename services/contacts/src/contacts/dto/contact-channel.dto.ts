@@ -23,7 +23,7 @@ export class EmailChannelDto {
 
 export class PhoneChannelDto {
   @ApiProperty({ example: '+57 300 123 4567' })
-  @Matches(PHONE_PATTERN, { message: 'value must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'value debe ser un número de teléfono (dígitos, espacios, +, guiones o paréntesis).' })
   value: string;
 
   @ApiPropertyOptional({ example: 'mobile', description: 'mobile, work, whatsapp…' })

@@ -57,7 +57,7 @@ export class CreateContactDto {
 
   @ApiPropertyOptional({ example: '+57 300 123 4567', description: 'The primary phone (shorthand for one entry of `phones`).' })
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone debe ser un número de teléfono (dígitos, espacios, +, guiones o paréntesis).' })
   phone?: string;
 
   @ApiPropertyOptional({ type: [PhoneChannelDto] })
@@ -146,7 +146,7 @@ export class CreateContactDto {
 
   @ApiPropertyOptional({ description: 'NIT, CIF, RUT…' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9.-]{3,30}$/, { message: 'taxId must be 3-30 letters, digits, dots or dashes' })
+  @Matches(/^[A-Za-z0-9.-]{3,30}$/, { message: 'taxId debe tener de 3 a 30 letras, dígitos, puntos o guiones.' })
   taxId?: string;
 
   @ApiPropertyOptional()
@@ -157,7 +157,7 @@ export class CreateContactDto {
 
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2, e.g. CO' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country debe ser un código de país ISO 3166-1 de 2 letras (CO, ES…).' })
   country?: string;
 
   @ApiPropertyOptional({ type: [String] })

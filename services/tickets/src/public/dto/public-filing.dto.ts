@@ -14,7 +14,7 @@ export const PUBLIC_HONEYPOT_FIELD = 'website_url';
 export class PublicFilingDto {
   @ApiProperty({ description: "The company's PQR portal key (GET /pqr-portal, admin)." })
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{24,64}$/, { message: 'portal must be a portal key' })
+  @Matches(/^[A-Za-z0-9_-]{24,64}$/, { message: 'portal debe ser la clave del formulario público de PQR.' })
   portal: string;
 
   @ApiPropertyOptional({ description: 'Honeypot: leave empty (hidden on the page).' })

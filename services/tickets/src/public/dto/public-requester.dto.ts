@@ -17,7 +17,7 @@ export class PublicRequesterDto {
 
   @ApiPropertyOptional({ example: '1020304050' })
   @IsOptional()
-  @Matches(/^[0-9A-Za-z.-]{3,20}$/, { message: 'documentNumber must be 3-20 letters, digits, dots or dashes' })
+  @Matches(/^[0-9A-Za-z.-]{3,20}$/, { message: 'documentNumber debe tener de 3 a 20 letras, dígitos, puntos o guiones.' })
   documentNumber?: string;
 
   @ApiProperty()
@@ -27,7 +27,7 @@ export class PublicRequesterDto {
 
   @ApiPropertyOptional({ example: '+57 300 123 4567' })
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone debe ser un número de teléfono (dígitos, espacios, +, guiones o paréntesis).' })
   phone?: string;
 
   @ApiPropertyOptional({ enum: ['es', 'en'], default: 'es' })

@@ -21,7 +21,7 @@ export class RequesterChangesDto {
 
   @ApiPropertyOptional({ nullable: true, example: '+57 300 123 4567' })
   @ValidateIf(present)
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
+  @Matches(PHONE_PATTERN, { message: 'phone debe ser un número de teléfono (dígitos, espacios, +, guiones o paréntesis).' })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true, enum: DOCUMENT_TYPES })
@@ -31,6 +31,6 @@ export class RequesterChangesDto {
 
   @ApiPropertyOptional({ nullable: true, example: '1020304050' })
   @ValidateIf(present)
-  @Matches(/^[0-9A-Za-z.-]{3,20}$/, { message: 'documentNumber must be 3-20 letters, digits, dots or dashes' })
+  @Matches(/^[0-9A-Za-z.-]{3,20}$/, { message: 'documentNumber debe tener de 3 a 20 letras, dígitos, puntos o guiones.' })
   documentNumber?: string | null;
 }

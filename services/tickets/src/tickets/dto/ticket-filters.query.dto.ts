@@ -24,7 +24,7 @@ export class TicketFiltersQueryDto {
   @ListFilter('alta, media, baja.', IsIn(TICKET_PRIORITIES, { each: true }))
   priority?: TicketPriority[];
 
-  @ListFilter('Assignee user ids; "none" for unassigned.', Matches(UUID_OR_NONE, { each: true, message: 'each assigneeId must be a UUID or "none"' }))
+  @ListFilter('Assignee user ids; "none" for unassigned.', Matches(UUID_OR_NONE, { each: true, message: 'assigneeId debe ser un UUID o "none".' }))
   assigneeId?: string[];
 
   @ListFilter('Team ids.', IsUUID('all', { each: true }))
