@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OPPORTUNITIES_QUOTE_EXPIRED, type QuoteExpiredData } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 
@@ -29,31 +29,22 @@ interface ExpiredRow {
  * representation changed) and the events go to the outbox with the change.
  */
 @Injectable()
-export class QuoteExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class QuoteExpiryScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {
-    const logger = new Logger(QuoteExpiryScheduler.name);
-    this.poller = new BatchPoller({
+    super({
       pollMs: config.quoteExpiryPollMs,
       batchSize: config.remindersBatch,
-      pass: () => this.expireDue(),
-      logger,
       what: 'quote(s) expired',
       name: 'quote expiry',
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
+  protected pass(): Promise<number> {
+    return this.expireDue();
   }
 
   /** One pass; returns how many quotes it expired. */

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NOTE_EXCERPT_MAX_LENGTH, OPPORTUNITIES_NOTE_REMINDER_DUE, type NoteVisibility, type OpportunityNoteReminderDueData } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 
@@ -28,31 +28,22 @@ interface DueNoteRow {
  * clears `reminder_sent_at`, so the new date reminds again.
  */
 @Injectable()
-export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class NoteReminderScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {
-    const logger = new Logger(NoteReminderScheduler.name);
-    this.poller = new BatchPoller({
+    super({
       pollMs: config.remindersPollMs,
       batchSize: config.remindersBatch,
-      pass: () => this.publishDue(),
-      logger,
       what: 'opportunity note reminder(s) published',
       name: 'opportunity note reminders',
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
+  protected pass(): Promise<number> {
+    return this.publishDue();
   }
 
   /** One pass; returns how many reminders it published. */
