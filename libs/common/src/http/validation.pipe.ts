@@ -2,13 +2,14 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '../errors/problem-details.js';
 import { ProblemException } from '../errors/problem.exception.js';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator errors as problem+json field errors (nested fields dotted; unknown fields named in Spanish). */
+export function validationFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
       message.includes('should not exist') ? { field, message: `El campo "${field}" no está permitido.` } : { field, message },
     );
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...validationFieldErrors(error.children ?? [], field)];
   });
 }
 
@@ -22,6 +23,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => new ProblemException(400, 'Revise los campos indicados.', { errors: flatten(errors) }),
+    exceptionFactory: (errors) => new ProblemException(400, 'Revise los campos indicados.', { errors: validationFieldErrors(errors) }),
   });
 }

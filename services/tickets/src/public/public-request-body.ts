@@ -1,22 +1,12 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { Problems, type FieldError } from '@crm/common';
+import { Problems, validationFieldErrors } from '@crm/common';
 import { readMultipart } from '../messages/multipart-files.js';
 import type { UploadedFile } from '../messages/uploaded-file.js';
 
 /** The JSON part of a multipart public request: `ticket` when filing, `message` when replying. */
 export type JsonPartName = 'ticket' | 'message';
-
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.includes('should not exist') ? { field, message: `El campo "${field}" no está permitido.` } : { field, message },
-    );
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
 
 /**
  * A public request's fields and files: JSON as the body, or multipart with the same JSON in one
@@ -49,6 +39,6 @@ export async function readPublicBody(
 export async function validatedDto<T extends object>(type: ClassConstructor<T>, fields: Record<string, unknown>): Promise<T> {
   const dto = plainToInstance(type, fields, { enableImplicitConversion: false });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw Problems.invalid(flatten(errors));
+  if (errors.length) throw Problems.invalid(validationFieldErrors(errors));
   return dto;
 }
