@@ -27,12 +27,8 @@ export class NoteReminderScheduler extends PollingScheduler {
     this.config = contactsConfig.noteReminders;
   }
 
-  protected pass(): Promise<number> {
-    return this.publishDue();
-  }
-
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: DueReminderRow[] = await em.query(
         `SELECT n.id, n.tenant_id, n.contact_id, n.author_id, n.visibility, n.body, n.remind_at, n.remind_audience, c.display_name, c.team_id, c.owner_id, c.created_by, c.shared_with_team

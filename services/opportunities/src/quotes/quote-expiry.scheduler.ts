@@ -43,12 +43,8 @@ export class QuoteExpiryScheduler extends PollingScheduler {
     });
   }
 
-  protected pass(): Promise<number> {
-    return this.expireDue();
-  }
-
   /** One pass; returns how many quotes it expired. */
-  async expireDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       // The first condition only bounds the index scan: no zone is ahead of UTC by a whole day or more.
       const [rows] = (await em.query(

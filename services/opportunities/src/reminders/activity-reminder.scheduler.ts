@@ -45,12 +45,8 @@ export class ActivityReminderScheduler extends PollingScheduler {
     });
   }
 
-  protected pass(): Promise<number> {
-    return this.publishDue();
-  }
-
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const [rows] = (await em.query(
         `WITH due AS (

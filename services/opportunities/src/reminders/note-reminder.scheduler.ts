@@ -42,12 +42,8 @@ export class NoteReminderScheduler extends PollingScheduler {
     });
   }
 
-  protected pass(): Promise<number> {
-    return this.publishDue();
-  }
-
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows = (await em.query(
         `SELECT n.id, n.tenant_id, n.opportunity_id, n.author_id, n.visibility, n.body, n.remind_at,

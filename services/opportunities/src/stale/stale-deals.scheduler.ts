@@ -40,12 +40,8 @@ export class StaleDealsScheduler extends PollingScheduler {
     super({ pollMs: config.pollMs, batchSize: config.batchSize, what: 'stale opportunit(ies) flagged', name: 'stale deals' });
   }
 
-  protected pass(): Promise<number> {
-    return this.flagStale();
-  }
-
   /** One pass; returns how many deals it flagged. */
-  async flagStale(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows = (await em.query(
         `WITH due AS (
