@@ -7,3 +7,6 @@ export { safeFileName } from './safe-file-name.js';
 export { attachmentDisposition } from './content-disposition.js';
 export { newObjectKey } from './object-key.js';
 export { uploadMaxBytes, DEFAULT_UPLOAD_MAX_BYTES } from './upload-limits.js';
+export { storeUpload, storeUploads, discardUploads, commitOrDiscard, type UploadedBytes, type StoredUpload, type StoreUploadOptions } from './store-upload.js';
+export { readUploadedFile } from './upload-request.js';
+export { downloadLink, DOWNLOAD_LINK_TTL_SECONDS, type DownloadLink } from './download-link.js';

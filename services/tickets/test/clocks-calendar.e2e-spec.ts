@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CrmWorld, type WorldUser } from '@crm/testing';
 
 // Every expected date is counted by hand on the official 2026/2027 Colombian holiday calendar
-// (see services/tickets/src/business-time/__tests__/hand-calendar.ts). Bogotá is UTC−5 all year,
+// (see libs/business-calendar/src/__tests__/hand-calendar.ts). Bogotá is UTC−5 all year,
 // so the end of local day D is D+1 at 04:59:59.999Z.
 describe('business calendars and the business-days endpoint', () => {
   let world: CrmWorld;

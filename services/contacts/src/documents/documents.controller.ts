@@ -2,8 +2,8 @@ import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX, Problems } from '@crm/common';
-import { uploadMaxBytes } from '@crm/storage';
+import { API_PREFIX } from '@crm/common';
+import { readUploadedFile } from '@crm/storage';
 import { DocumentsService, type DocumentView } from './documents.service.js';
 
 @ApiTags('contact documents')
@@ -22,16 +22,7 @@ export class DocumentsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentView> {
-    if (!request.isMultipart()) throw Problems.unsupportedMediaType('Envíe el archivo como multipart/form-data en el campo "file".');
-    const maxBytes = uploadMaxBytes();
-    const part = await request.file({ limits: { fileSize: maxBytes } });
-    if (!part || part.fieldname !== 'file') throw Problems.invalid([{ field: 'file', message: 'Falta el archivo (campo "file").' }]);
-    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw Problems.tooLarge(`El archivo supera el máximo de ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-      throw error;
-    });
-    if (bytes.length === 0) throw Problems.invalid([{ field: 'file', message: 'El archivo está vacío.' }]);
-    const document = await this.documents.upload(user, contactId, { fileName: part.filename, bytes });
+    const document = await this.documents.upload(user, contactId, await readUploadedFile(request));
     void reply.status(201).header('location', `/${API_PREFIX}/contacts/${contactId}/documents/${document.id}`);
     return document;
   }

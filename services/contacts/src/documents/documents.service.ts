@@ -4,12 +4,10 @@ import { canWrite, hasRole, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { CONTACTS_DOCUMENT_DELETED, CONTACTS_DOCUMENT_UPLOADED, type DocumentDeletedData, type DocumentUploadedData } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
-import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
+import { commitOrDiscard, DOCUMENT_STORAGE, downloadLink, storeUpload, type DocumentStorage, type UploadedBytes } from '@crm/storage';
 import { ContactAccess } from '../contacts/contact-access.js';
 import { TimelineService } from '../timeline/timeline.service.js';
 import { ContactDocument } from './contact-document.entity.js';
-
-const DOWNLOAD_LINK_TTL_SECONDS = 300;
 
 function toDocumentView(document: ContactDocument) {
   return {
@@ -40,49 +38,34 @@ export class DocumentsService {
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
-  async upload(user: AuthUser, contactId: string, file: { fileName: string; bytes: Buffer }): Promise<DocumentView> {
+  async upload(user: AuthUser, contactId: string, file: UploadedBytes): Promise<DocumentView> {
     if (!canWrite(user)) throw Problems.forbidden();
     const contact = await this.access.findVisible(user, contactId);
-    const sniffed = sniffContentType(file.bytes, file.fileName);
-    if (!sniffed) {
-      throw Problems.unsupportedMediaType('Tipo de archivo no permitido: se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.');
-    }
-    const fileName = safeFileName(file.fileName);
-    const objectKey = newObjectKey(user.tenantId, 'contact-documents');
-    try {
-      await this.storage.put(objectKey, file.bytes, { contentType: sniffed.mime, fileName });
-    } catch {
-      throw Problems.unavailable('El almacenamiento de documentos no está disponible; intente de nuevo en unos minutos.');
-    }
-    try {
-      return await this.dataSource.transaction(async (em) => {
-        const document = em.create(ContactDocument, {
+    const stored = await storeUpload(this.storage, file, { tenantId: user.tenantId, folder: 'contact-documents', noun: 'documentos' });
+    return commitOrDiscard(this.storage, stored, () =>
+      this.dataSource.transaction(async (em) => {
+        const document = em.create(ContactDocument, { tenantId: user.tenantId, contactId: contact.id, ...stored, uploadedBy: user.id });
+        await em.save(document);
+        await this.timeline.record(em, {
           tenantId: user.tenantId,
           contactId: contact.id,
-          fileName,
-          contentType: sniffed.mime,
-          sizeBytes: file.bytes.length,
-          objectKey,
-          uploadedBy: user.id,
+          kind: 'document_uploaded',
+          actorId: user.id,
+          details: { documentId: document.id, fileName: stored.fileName },
         });
-        await em.save(document);
-        await this.timeline.record(em, { tenantId: user.tenantId, contactId: contact.id, kind: 'document_uploaded', actorId: user.id, details: { documentId: document.id, fileName } });
         const data: DocumentUploadedData = {
           contactId: contact.id,
           documentId: document.id,
-          fileName,
-          contentType: sniffed.mime,
+          fileName: stored.fileName,
+          contentType: stored.contentType,
           sizeBytes: document.sizeBytes,
           uploadedBy: user.id,
           uploadedAt: document.createdAt.toISOString(),
         };
         await this.outbox.publish(em, { type: CONTACTS_DOCUMENT_UPLOADED, subject: contact.id, tenantId: user.tenantId, data });
         return toDocumentView(document);
-      });
-    } catch (error) {
-      await this.storage.remove(objectKey).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
   }
 
   async list(user: AuthUser, contactId: string): Promise<{ items: DocumentView[] }> {
@@ -97,8 +80,7 @@ export class DocumentsService {
 
   async downloadLink(user: AuthUser, contactId: string, documentId: string): Promise<{ url: string; expiresAt: string }> {
     const document = await this.findVisibleDocument(user, contactId, documentId);
-    const url = await this.storage.presignGet(document.objectKey, { fileName: document.fileName, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
-    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
+    return downloadLink(this.storage, document.objectKey, document.fileName);
   }
 
   /**

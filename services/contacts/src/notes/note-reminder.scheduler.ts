@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONTACTS_NOTE_REMINDER_DUE } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { noteReminderDueData, type DueReminderRow } from './note-events.js';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../config/contacts-env.js';
@@ -15,37 +15,20 @@ import { reminderRecipients } from './reminder-recipients.js';
  * delivers the events at least once and notifications' inbox makes that exactly-once.
  */
 @Injectable()
-export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+export class NoteReminderScheduler extends PollingScheduler {
   private readonly config: ContactsConfig['noteReminders'];
-  private readonly poller: BatchPoller;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(CONTACTS_CONFIG) contactsConfig: ContactsConfig,
   ) {
+    super({ pollMs: contactsConfig.noteReminders.pollMs, batchSize: contactsConfig.noteReminders.batchSize, what: 'note reminder(s) published', name: 'note reminders' });
     this.config = contactsConfig.noteReminders;
-    const logger = new Logger(NoteReminderScheduler.name);
-    this.poller = new BatchPoller({
-      pollMs: this.config.pollMs,
-      batchSize: this.config.batchSize,
-      pass: () => this.publishDue(),
-      logger,
-      what: 'note reminder(s) published',
-      name: 'note reminders',
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
   }
 
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows: DueReminderRow[] = await em.query(
         `SELECT n.id, n.tenant_id, n.contact_id, n.author_id, n.visibility, n.body, n.remind_at, n.remind_audience, c.display_name, c.team_id, c.owner_id, c.created_by, c.shared_with_team

@@ -2,8 +2,8 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from 
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Scopes, type AuthUser } from '@crm/auth';
-import { API_PREFIX, PageQueryDto, Problems } from '@crm/common';
-import { uploadMaxBytes } from '@crm/storage';
+import { API_PREFIX, PageQueryDto } from '@crm/common';
+import { readUploadedFile } from '@crm/storage';
 import { OpportunityDocumentsService } from './opportunity-documents.service.js';
 
 @ApiTags('opportunity documents')
@@ -17,16 +17,7 @@ export class OpportunityDocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Upload a file (multipart field "file"); type judged by its bytes; 413 over the size limit, 415 for a type not allowed' })
   async upload(@CurrentUser() user: AuthUser, @Param('opportunityId') opportunityId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!request.isMultipart()) throw Problems.unsupportedMediaType('Envíe el archivo como multipart/form-data en el campo "file".');
-    const maxBytes = uploadMaxBytes();
-    const part = await request.file({ limits: { fileSize: maxBytes } });
-    if (!part || part.fieldname !== 'file') throw Problems.invalid([{ field: 'file', message: 'Falta el archivo (campo "file").' }]);
-    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw Problems.tooLarge(`El archivo supera el máximo de ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-      throw error;
-    });
-    if (bytes.length === 0) throw Problems.invalid([{ field: 'file', message: 'El archivo está vacío.' }]);
-    const document = await this.documents.upload(user, opportunityId, { fileName: part.filename, bytes });
+    const document = await this.documents.upload(user, opportunityId, await readUploadedFile(request));
     void reply.status(201).header('location', `/${API_PREFIX}/opportunities/${opportunityId}/documents/${document.id}`);
     return document;
   }

@@ -4,12 +4,10 @@ import { canWrite, hasRole, type AuthUser } from '@crm/auth';
 import { Problems, type PageQueryDto } from '@crm/common';
 import { OPPORTUNITIES_DOCUMENT_DELETED, OPPORTUNITIES_DOCUMENT_UPLOADED, type OpportunityDocumentDeletedData, type OpportunityDocumentUploadedData } from '@crm/contracts';
 import { OutboxService } from '@crm/messaging';
-import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
+import { commitOrDiscard, DOCUMENT_STORAGE, downloadLink, storeUpload, type DocumentStorage, type UploadedBytes } from '@crm/storage';
 import { OpportunityAccessService } from '../opportunities/opportunity-access.service.js';
 import { peopleOf } from '../notes/opportunity-notes.service.js';
 import { newestFirstPage } from '../shared/newest-first-page.js';
-
-const DOWNLOAD_LINK_TTL_SECONDS = 300;
 
 interface DocumentRow {
   id: string;
@@ -49,42 +47,31 @@ export class OpportunityDocumentsService {
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
-  async upload(user: AuthUser, opportunityId: string, file: { fileName: string; bytes: Buffer }) {
+  async upload(user: AuthUser, opportunityId: string, file: UploadedBytes) {
     if (!canWrite(user)) throw Problems.forbidden();
     const o = await this.access.findVisible(user, opportunityId);
-    const sniffed = sniffContentType(file.bytes, file.fileName);
-    if (!sniffed) throw Problems.unsupportedMediaType('Tipo de archivo no permitido: se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.');
-    const fileName = safeFileName(file.fileName);
-    const objectKey = newObjectKey(user.tenantId, 'opportunity-documents');
-    try {
-      await this.storage.put(objectKey, file.bytes, { contentType: sniffed.mime, fileName });
-    } catch {
-      throw Problems.unavailable('El almacenamiento de documentos no está disponible; intente de nuevo en unos minutos.');
-    }
-    try {
-      return await this.dataSource.transaction(async (em) => {
+    const stored = await storeUpload(this.storage, file, { tenantId: user.tenantId, folder: 'opportunity-documents', noun: 'documentos' });
+    return commitOrDiscard(this.storage, stored, () =>
+      this.dataSource.transaction(async (em) => {
         const [row] = (await em.query(
           `INSERT INTO opportunities.opportunity_document (tenant_id, opportunity_id, file_name, content_type, size_bytes, object_key, uploaded_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-          [user.tenantId, o.id, fileName, sniffed.mime, file.bytes.length, objectKey, user.id],
+          [user.tenantId, o.id, stored.fileName, stored.contentType, stored.sizeBytes, stored.objectKey, user.id],
         )) as DocumentRow[];
         await this.access.touchActivity(em, user.tenantId, o.id);
         const data: OpportunityDocumentUploadedData = {
           ...peopleOf(o),
           documentId: row!.id,
-          fileName,
-          contentType: sniffed.mime,
-          sizeBytes: file.bytes.length,
+          fileName: stored.fileName,
+          contentType: stored.contentType,
+          sizeBytes: stored.sizeBytes,
           uploadedBy: user.id,
           uploadedAt: row!.created_at.toISOString(),
         };
         await this.outbox.publish(em, { type: OPPORTUNITIES_DOCUMENT_UPLOADED, subject: o.id, tenantId: user.tenantId, data });
         return toDocumentView(row!);
-      });
-    } catch (error) {
-      await this.storage.remove(objectKey).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
   }
 
   /** The opportunity's files, newest first, a keyset page at a time. */
@@ -99,8 +86,7 @@ export class OpportunityDocumentsService {
 
   async downloadLink(user: AuthUser, opportunityId: string, documentId: string) {
     const document = await this.find(user, opportunityId, documentId);
-    const url = await this.storage.presignGet(document.object_key, { fileName: document.file_name, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
-    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
+    return downloadLink(this.storage, document.object_key, document.file_name);
   }
 
   /** The uploader, the deal's owner, a manager of its team or an admin. */

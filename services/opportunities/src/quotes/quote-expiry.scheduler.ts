@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OPPORTUNITIES_QUOTE_EXPIRED, type QuoteExpiredData } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 
@@ -31,35 +31,22 @@ interface ExpiredRow {
  * representation changed) and the events go to the outbox with the change.
  */
 @Injectable()
-export class QuoteExpiryScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class QuoteExpiryScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {
-    const logger = new Logger(QuoteExpiryScheduler.name);
-    this.poller = new BatchPoller({
+    super({
       pollMs: config.quoteExpiryPollMs,
       batchSize: config.remindersBatch,
-      pass: () => this.expireDue(),
-      logger,
       what: 'quote(s) expired',
       name: 'quote expiry',
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-  }
-
   /** One pass; returns how many quotes it expired. */
-  async expireDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       // The first condition only bounds the index scan: no zone is ahead of UTC by a whole day or more.
       const [rows] = (await em.query(

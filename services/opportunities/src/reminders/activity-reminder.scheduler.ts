@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OPPORTUNITIES_ACTIVITY_DUE, type ActivityDueData, type ActivityType } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 
@@ -31,35 +31,22 @@ interface DueActivityRow {
  * the events go to the outbox with it. Done and cancelled activities are never reminded.
  */
 @Injectable()
-export class ActivityReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class ActivityReminderScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {
-    const logger = new Logger(ActivityReminderScheduler.name);
-    this.poller = new BatchPoller({
+    super({
       pollMs: config.remindersPollMs,
       batchSize: config.remindersBatch,
-      pass: () => this.publishDue(),
-      logger,
       what: 'activity reminder(s) published',
       name: 'activity reminders',
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-  }
-
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const [rows] = (await em.query(
         `WITH due AS (

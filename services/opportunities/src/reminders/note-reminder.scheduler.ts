@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NOTE_EXCERPT_MAX_LENGTH, OPPORTUNITIES_NOTE_REMINDER_DUE, type NoteVisibility, type OpportunityNoteReminderDueData } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { SCHEDULERS_CONFIG, type SchedulersConfig } from '../config/schedulers-config.js';
 
@@ -28,35 +28,22 @@ interface DueNoteRow {
  * clears `reminder_sent_at`, so the new date reminds again.
  */
 @Injectable()
-export class NoteReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class NoteReminderScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(SCHEDULERS_CONFIG) private readonly config: SchedulersConfig,
   ) {
-    const logger = new Logger(NoteReminderScheduler.name);
-    this.poller = new BatchPoller({
+    super({
       pollMs: config.remindersPollMs,
       batchSize: config.remindersBatch,
-      pass: () => this.publishDue(),
-      logger,
       what: 'opportunity note reminder(s) published',
       name: 'opportunity note reminders',
     });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
-  }
-
   /** One pass; returns how many reminders it published. */
-  async publishDue(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows = (await em.query(
         `SELECT n.id, n.tenant_id, n.opportunity_id, n.author_id, n.visibility, n.body, n.remind_at,

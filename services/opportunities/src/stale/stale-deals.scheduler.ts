@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OPPORTUNITIES_OPPORTUNITY_STALLED, type OpportunityStalledData } from '@crm/contracts';
-import { BatchPoller } from '@crm/common';
+import { PollingScheduler } from '@crm/common';
 import { OutboxService } from '@crm/messaging';
 import { STALE_CONFIG, type StaleConfig } from '../config/stale-config.js';
 
@@ -31,28 +31,17 @@ interface StaleRow {
  * (OpportunityAccessService.touchActivity), so a deal can stall again later.
  */
 @Injectable()
-export class StaleDealsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly poller: BatchPoller;
-
+export class StaleDealsScheduler extends PollingScheduler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     @Inject(STALE_CONFIG) private readonly config: StaleConfig,
   ) {
-    const logger = new Logger(StaleDealsScheduler.name);
-    this.poller = new BatchPoller({ pollMs: config.pollMs, batchSize: config.batchSize, pass: () => this.flagStale(), logger, what: 'stale opportunit(ies) flagged', name: 'stale deals' });
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
+    super({ pollMs: config.pollMs, batchSize: config.batchSize, what: 'stale opportunit(ies) flagged', name: 'stale deals' });
   }
 
   /** One pass; returns how many deals it flagged. */
-  async flagStale(): Promise<number> {
+  protected async pass(): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       const rows = (await em.query(
         `WITH due AS (

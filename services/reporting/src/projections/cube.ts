@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { localDate } from '../config/business-minutes.js';
+import { localDateOf } from '@crm/business-calendar';
 import { iso, type Row } from './projection.js';
 
 /**
@@ -38,7 +38,7 @@ export function opportunityCells(row: Row, timeZone: string): CubeEntry[] {
   }
   const closed = iso(row.closed_at);
   if ((row.status === 'won' || row.status === 'lost') && closed) {
-    return [{ table: 'rpt_opp_cube', key: [String(row.status), localDate(new Date(closed), timeZone), ...dims, '', String(row.currency)], measures: [1, amount, 0] }];
+    return [{ table: 'rpt_opp_cube', key: [String(row.status), localDateOf(new Date(closed), timeZone), ...dims, '', String(row.currency)], measures: [1, amount, 0] }];
   }
   return [];
 }
@@ -53,7 +53,7 @@ export function opportunityCells(row: Row, timeZone: string): CubeEntry[] {
 export function funnelCells(row: Row, timeZone: string): CubeEntry[] {
   const created = iso(row.created_at);
   if (!created) return [];
-  const month = localDate(new Date(created), timeZone).slice(0, 7);
+  const month = localDateOf(new Date(created), timeZone).slice(0, 7);
   const dims = [month, id(row.owner_id), id(row.team_id), id(row.pipeline_id)];
   const measures = [1, row.amount === null || row.amount === undefined ? 0 : 1, Number(row.amount ?? 0)];
   const currency = text(row.currency);
@@ -72,11 +72,11 @@ export function contactCells(row: Row, timeZone: string): CubeEntry[] {
   const dims = [text(row.owner_id), text(row.team_id)];
   const cells: CubeEntry[] = [{ table: 'rpt_contact_cube', key: ['now', '', ...dims, text(row.lifecycle)], measures: [1] }];
   const created = iso(row.created_at);
-  if (created) cells.push({ table: 'rpt_contact_cube', key: ['created', localDate(new Date(created), timeZone), ...dims, ''], measures: [1] });
+  if (created) cells.push({ table: 'rpt_contact_cube', key: ['created', localDateOf(new Date(created), timeZone), ...dims, ''], measures: [1] });
   const lead = row.initial_lifecycle === 'contact' || row.initial_lifecycle === 'prospect';
-  if (lead && created) cells.push({ table: 'rpt_contact_cube', key: ['lead', localDate(new Date(created), timeZone), ...dims, ''], measures: [1] });
+  if (lead && created) cells.push({ table: 'rpt_contact_cube', key: ['lead', localDateOf(new Date(created), timeZone), ...dims, ''], measures: [1] });
   const customer = iso(row.customer_at);
-  if (lead && customer) cells.push({ table: 'rpt_contact_cube', key: ['lead_converted', localDate(new Date(customer), timeZone), ...dims, ''], measures: [1] });
+  if (lead && customer) cells.push({ table: 'rpt_contact_cube', key: ['lead_converted', localDateOf(new Date(customer), timeZone), ...dims, ''], measures: [1] });
   return cells;
 }
 

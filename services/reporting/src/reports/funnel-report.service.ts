@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { zonedInstant } from '../config/business-minutes.js';
+import { zonedInstant } from '@crm/business-calendar';
 import { Params, ratio, type Money, type ReportScope } from './report-scope.js';
 import { SalesReportsService } from './sales-reports.service.js';
 

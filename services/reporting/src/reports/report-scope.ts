@@ -1,6 +1,6 @@
 import { visibilityLevel, type AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import { localDate, zonedInstant } from '../config/business-minutes.js';
+import { localDateOf, zonedInstant } from '@crm/business-calendar';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 
 /** Positional SQL parameters, added as they are used. */
@@ -31,7 +31,7 @@ export class ReportScope {
     now: Date = new Date(),
   ) {
     this.tenantId = user.tenantId;
-    const today = localDate(now, timeZone);
+    const today = localDateOf(now, timeZone);
     this.from = query.from ?? `${today.slice(0, 7)}-01`;
     this.to = query.to ?? today;
     if (this.from > this.to) throw Problems.invalid([{ field: 'to', message: '"to" debe ser igual o posterior a "from".' }]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { localDate } from '../config/business-minutes.js';
+import { localDateOf } from '@crm/business-calendar';
 import { Params, ratio, type Money, type ReportScope } from './report-scope.js';
 
 type Q = Record<string, string | number | boolean | null>;
@@ -18,7 +18,7 @@ export class SalesReportsService {
 
   /** The KPIs, from the cubes (a few hundred cells per tenant, whatever the number of records). */
   async dashboard(scope: ReportScope, now = new Date()) {
-    const today = localDate(now, scope.timeZone);
+    const today = localDateOf(now, scope.timeZone);
     const last30 = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
     const c = new Params();
     const contactSql = `

@@ -1,8 +1,5 @@
-import type { BusinessCalendarRules } from './calendar-rules.js';
-import { classifyDay } from './business-day.js';
-import { isLocalDate, type LocalDate } from './local-date.js';
+import { classifyDay, endOfLocalDay, isLocalDate, localDateOf, type BusinessCalendarRules, type LocalDate } from '@crm/business-calendar';
 import { scheduleFromDate, type Suspension } from './legal-term.js';
-import { endOfLocalDay, localDateOf } from './time-zone.js';
 
 export interface ExtensionRequest {
   receivedAt: Date;

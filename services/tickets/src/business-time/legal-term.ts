@@ -1,7 +1,4 @@
-import type { BusinessCalendarRules } from './calendar-rules.js';
-import { classifyDay, type NonBusinessReason } from './business-day.js';
-import { addDays, toDayNumber, type LocalDate } from './local-date.js';
-import { endOfLocalDay, localDateOf } from './time-zone.js';
+import { addDays, classifyDay, endOfLocalDay, localDateOf, toDayNumber, type BusinessCalendarRules, type LocalDate, type NonBusinessReason } from '@crm/business-calendar';
 
 /**
  * A suspension of the legal term (art. 17 Ley 1755 de 2015: the petition is incomplete and the

@@ -2,13 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
-import { DOCUMENT_STORAGE, newObjectKey, safeFileName, sniffContentType, type DocumentStorage } from '@crm/storage';
+import { commitOrDiscard, discardUploads, DOCUMENT_STORAGE, downloadLink, storeUploads, type DocumentStorage, type StoredUpload } from '@crm/storage';
 import { TicketAccessService } from '../tickets/ticket-access.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import type { UploadedFile } from './uploaded-file.js';
-
-const DOWNLOAD_LINK_TTL_SECONDS = 300;
 
 export interface AttachmentView {
   id: string;
@@ -35,12 +33,7 @@ export function toAttachmentView(attachment: TicketAttachment): AttachmentView {
 }
 
 /** A file sniffed and put in S3, waiting for its row (see {@link TicketAttachmentsService.store}). */
-export interface StoredFile {
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  objectKey: string;
-}
+export type StoredFile = StoredUpload;
 
 /**
  * Ticket attachments, the contacts documents' way: the type is judged by the bytes (415 when not
@@ -56,28 +49,8 @@ export class TicketAttachmentsService {
   ) {}
 
   /** Sniffs every file first (nothing stored if one is refused), then puts them in S3. */
-  async store(tenantId: string, files: readonly UploadedFile[]): Promise<StoredFile[]> {
-    const sniffed = files.map((file) => {
-      const type = sniffContentType(file.bytes, file.fileName);
-      if (!type)
-        throw Problems.unsupportedMediaType(
-          `Tipo de archivo no permitido (${safeFileName(file.fileName)}): se aceptan PDF, imágenes (PNG, JPEG, GIF, WEBP), documentos de Office y texto/CSV.`,
-        );
-      return { file, type };
-    });
-    const stored: StoredFile[] = [];
-    try {
-      for (const { file, type } of sniffed) {
-        const objectKey = newObjectKey(tenantId, 'ticket-attachments');
-        const fileName = safeFileName(file.fileName);
-        await this.storage.put(objectKey, file.bytes, { contentType: type.mime, fileName });
-        stored.push({ fileName, contentType: type.mime, sizeBytes: file.bytes.length, objectKey });
-      }
-    } catch {
-      await this.discard(stored);
-      throw Problems.unavailable('El almacenamiento de archivos no está disponible; intente de nuevo en unos minutos.');
-    }
-    return stored;
+  store(tenantId: string, files: readonly UploadedFile[]): Promise<StoredFile[]> {
+    return storeUploads(this.storage, files, { tenantId, folder: 'ticket-attachments', noun: 'archivos' });
   }
 
   /** The rows of stored files, in the caller's transaction. */
@@ -88,16 +61,16 @@ export class TicketAttachmentsService {
   }
 
   /** Removes objects whose rows were not committed. */
-  async discard(files: readonly StoredFile[]): Promise<void> {
-    await Promise.all(files.map((file) => this.storage.remove(file.objectKey).catch(() => undefined)));
+  discard(files: readonly StoredFile[]): Promise<void> {
+    return discardUploads(this.storage, files);
   }
 
   /** Attaches files to the ticket itself (not to a message). */
   async upload(user: AuthUser, ticketId: string, files: readonly UploadedFile[]): Promise<AttachmentView[]> {
     const ticket = await this.access.findVisible(user, ticketId);
     const stored = await this.store(user.tenantId, files);
-    try {
-      return await this.dataSource.transaction(async (em) => {
+    return commitOrDiscard(this.storage, stored, () =>
+      this.dataSource.transaction(async (em) => {
         await this.access.findVisible(user, ticket.id, em, true);
         const rows = await this.record(em, user.tenantId, ticket.id, null, user.id, stored);
         await em.query("INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, actor_id, details) VALUES ($1, $2, 'attachment_added', $3, $4::jsonb)", [
@@ -107,11 +80,8 @@ export class TicketAttachmentsService {
           JSON.stringify({ attachmentIds: rows.map((row) => row.id) }),
         ]);
         return rows.map(toAttachmentView);
-      });
-    } catch (error) {
-      await this.discard(stored);
-      throw error;
-    }
+      }),
+    );
   }
 
   /** Every file of a visible ticket (its own and its messages'), oldest first. */
@@ -134,15 +104,13 @@ export class TicketAttachmentsService {
       [attachmentId, ticket.tenantId, ticket.id],
     )) as { object_key: string; file_name: string }[];
     if (!row) throw notFound();
-    const url = await this.storage.presignGet(row.object_key, { fileName: row.file_name, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
-    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
+    return downloadLink(this.storage, row.object_key, row.file_name);
   }
 
   async downloadLink(user: AuthUser, ticketId: string, attachmentId: string): Promise<{ url: string; expiresAt: string }> {
     const ticket = await this.access.findReadable(user, ticketId);
     const attachment = await this.dataSource.manager.findOneBy(TicketAttachment, { id: attachmentId, tenantId: user.tenantId, ticketId: ticket.id });
     if (!attachment) throw Problems.notFound('El archivo no existe o no es visible para usted.');
-    const url = await this.storage.presignGet(attachment.objectKey, { fileName: attachment.fileName, ttlSeconds: DOWNLOAD_LINK_TTL_SECONDS });
-    return { url, expiresAt: new Date(Date.now() + DOWNLOAD_LINK_TTL_SECONDS * 1000).toISOString() };
+    return downloadLink(this.storage, attachment.objectKey, attachment.fileName);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { businessMinutesBetween, zonedInstant } from '../business-minutes.js';
-import { isColombianHoliday } from '../colombian-holidays.js';
+import { colombianHolidayOn, zonedInstant } from '@crm/business-calendar';
+import { businessMinutesBetween } from '../business-minutes.js';
 
 const BOGOTA = 'America/Bogota';
 
@@ -62,7 +62,7 @@ describe('Colombian holidays', () => {
     const all: string[] = [];
     for (let d = new Date('2026-01-01T00:00:00Z'); d.getUTCFullYear() === 2026; d = new Date(d.getTime() + 86_400_000)) {
       const day = d.toISOString().slice(0, 10);
-      if (isColombianHoliday(day)) all.push(day);
+      if (colombianHolidayOn(day)) all.push(day);
     }
     expect(all).toEqual(expected);
   });

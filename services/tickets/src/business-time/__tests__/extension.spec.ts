@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_CALENDAR } from '../calendar-rules.js';
+import { DEFAULT_CALENDAR } from '@crm/business-calendar';
 import { decideExtension, type ExtensionRequest } from '../extension.js';
 
 // Received Mon 16 Mar 2026, 15 days → due Thu 9 Apr 2026 (counted by hand in legal-term.spec.ts).

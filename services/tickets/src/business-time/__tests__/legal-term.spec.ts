@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_CALENDAR, type BusinessCalendarRules } from '../calendar-rules.js';
+import { DEFAULT_CALENDAR, type BusinessCalendarRules } from '@crm/business-calendar';
 import { businessDaysLeft, legalDueAt, legalSchedule } from '../legal-term.js';
 
 // Every expected date below was counted by hand on the 2026/2027 calendar in hand-calendar.ts.

@@ -21,6 +21,15 @@ describe('time zones through Intl', () => {
     expect(zonedInstant('2026-03-08', 9 * 60, 'America/New_York').toISOString()).toBe('2026-03-08T13:00:00.000Z');
   });
 
+  it('starts a day whose midnight does not exist at the first instant of that day (Santiago, Sun 6 Sep 2026)', () => {
+    // Chile moves from UTC−4 to UTC−3 at the end of Saturday 5 Sep 2026: the wall clock goes from
+    // 23:59:59 Saturday to 01:00 Sunday. Sunday starts at 01:00 −03:00 = 04:00Z; 03:00Z would be
+    // 23:00 on Saturday (reporting used to place it there, counting an hour of Saturday as Sunday).
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(localDateOf(new Date('2026-09-06T03:59:59.999Z'), 'America/Santiago')).toBe('2026-09-05');
+    expect(zonedInstant('2026-09-05', 24 * 60, 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
   it('validates zone names and dates', () => {
     expect(isValidTimeZone('America/Bogota')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
