@@ -3,7 +3,7 @@ import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeKeysetCursor, MetricsRegistry, toPage, type Page } from '@crm/common';
 import { keysetTimeKey } from '@crm/database';
-import type { StoredFile } from '../messages/ticket-attachments.service.js';
+import type { CreationWrites, SqlPart } from '../tickets/creation-writes.js';
 import type { InboundEmailsQueryDto } from './dto/inbound-emails.query.dto.js';
 import type { InboundEmailView, InboundOutcome } from './inbound-email.view.js';
 import type { InboundMail } from './inbound-mail.js';
@@ -88,51 +88,26 @@ export class InboundEmailLogService {
 
   /**
    * The e-mail's row with what it became, in the caller's transaction (or alone, for ignored
-   * mail), and the rows of the files it added to a new ticket (`ticketFiles`) in the same
-   * statement. Throws {@link AlreadyReceived} when the (tenant, Message-ID) is already recorded:
-   * the unique key waits for a concurrent delivery's transaction, so of two deliveries at once one
+   * mail). Throws {@link AlreadyReceived} when the (tenant, Message-ID) is already recorded: the
+   * unique key waits for a concurrent delivery's transaction, so of two deliveries at once one
    * commits and the other rolls back whatever it did (one ticket, one reply).
    */
-  async record(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord, ticketFiles: readonly StoredFile[] = []): Promise<void> {
-    if (ticketFiles.length > 0 && !record.ticketId) throw new Error('files of an e-mail need the ticket they belong to');
-    const rows = await em.query<{ id: string }[]>(
-      `WITH log AS (
-         INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, reason, ticket_id, ticket_message_id,
-                                            spf, dkim, dmarc, auth_headers, size_bytes, attachments_stored, attachments_refused)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb)
-         ON CONFLICT (tenant_id, message_id) DO NOTHING RETURNING id
-       ), files AS (
-         INSERT INTO tickets.ticket_attachment (tenant_id, ticket_id, file_name, content_type, size_bytes, object_key)
-         SELECT $1, $9, f.file_name, f.content_type, f.size_bytes, f.object_key
-           FROM log, unnest($18::text[], $19::text[], $20::bigint[], $21::text[]) AS f(file_name, content_type, size_bytes, object_key)
-       )
-       SELECT id FROM log`,
-      [
-        address.tenantId,
-        address.id,
-        mail.messageId,
-        mail.fromAddress,
-        mail.fromName?.slice(0, 300) ?? null,
-        mail.subject.slice(0, 1000),
-        record.outcome,
-        record.reason,
-        record.ticketId ?? null,
-        record.ticketMessageId ?? null,
-        mail.auth.spf,
-        mail.auth.dkim,
-        mail.auth.dmarc,
-        JSON.stringify(mail.auth.headers),
-        mail.sizeBytes,
-        record.attachmentsStored ?? 0,
-        JSON.stringify(record.attachmentsRefused ?? []),
-        ticketFiles.map((file) => file.fileName),
-        ticketFiles.map((file) => file.contentType),
-        ticketFiles.map((file) => file.sizeBytes),
-        ticketFiles.map((file) => file.objectKey),
-      ],
-    );
+  async record(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): Promise<void> {
+    const part = logInsert(address, mail, record);
+    const rows = await em.query<{ id: string }[]>(`${part.sql} RETURNING id`, [...part.params]);
     if (rows.length === 0) throw new AlreadyReceived(mail.messageId);
     this.count(record.outcome, record.reason);
+  }
+
+  /**
+   * The row of an e-mail that opens a ticket, written by the creation's radicado statement with the
+   * ticket. Its check `email_recorded` is false when the Message-ID was already recorded: the
+   * caller must then roll back ({@link AlreadyReceived}).
+   */
+  recordWithNewTicket(writes: CreationWrites, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): void {
+    const part = logInsert(address, mail, record);
+    writes.add('email_log', { sql: `${part.sql} RETURNING id`, params: part.params });
+    writes.check('email_recorded', 'EXISTS (SELECT 1 FROM email_log)');
   }
 
   /** The e-mails that opened or answered one ticket (the caller checked it is visible), oldest first. */
@@ -163,6 +138,35 @@ export class InboundEmailLogService {
     );
     return toPage(rows, query.limit, (row) => [row.keyset_time, row.id], toView);
   }
+}
+
+/** The log row's INSERT (nothing when the tenant already has the Message-ID). */
+function logInsert(address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): SqlPart {
+  return {
+    sql: `INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, reason, ticket_id, ticket_message_id,
+                                            spf, dkim, dmarc, auth_headers, size_bytes, attachments_stored, attachments_refused)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb)
+          ON CONFLICT (tenant_id, message_id) DO NOTHING`,
+    params: [
+      address.tenantId,
+      address.id,
+      mail.messageId,
+      mail.fromAddress,
+      mail.fromName?.slice(0, 300) ?? null,
+      mail.subject.slice(0, 1000),
+      record.outcome,
+      record.reason,
+      record.ticketId ?? null,
+      record.ticketMessageId ?? null,
+      mail.auth.spf,
+      mail.auth.dkim,
+      mail.auth.dmarc,
+      JSON.stringify(mail.auth.headers),
+      mail.sizeBytes,
+      record.attachmentsStored ?? 0,
+      JSON.stringify(record.attachmentsRefused ?? []),
+    ],
+  };
 }
 
 function toView(row: LogRow): InboundEmailView {

@@ -6,6 +6,7 @@ import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-at
 import { cleanBody, MAX_MESSAGE_LENGTH, TicketMessagesService } from '../messages/ticket-messages.service.js';
 import { RequesterReplyEffects } from '../public/requester-reply-effects.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import type { CreationWrites } from '../tickets/creation-writes.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { EMAIL_CHANNEL_CONFIG, type EmailChannelConfig } from './email-channel-env.js';
 import { selectFiles, type FileSelection } from './inbound-files.js';
@@ -73,10 +74,12 @@ export class InboundMailService {
           await this.log.record(em, address, mail, { outcome: 'reply_added', reason: match.via, ticketId: match.ticket.id, ticketMessageId: messageId, ...record });
           return { outcome: 'reply_added', ticketId: match.ticket.id, messageId };
         }
-        // The log row (with the files' rows) is written before the radicado is assigned: nothing more runs under the counter's lock.
-        const ticket = await this.open(em, address, mail, files, (ticketId) =>
-          this.log.record(em, address, mail, { outcome: 'ticket_created', reason: match.reason, ticketId, ...record }, stored),
-        );
+        // The log row and the files' rows are written with the ticket by the radicado's statement.
+        const ticket = await this.open(em, address, mail, files, (ticketId, writes) => {
+          this.attachments.recordWithNewTicket(writes, address.tenantId, ticketId, stored);
+          this.log.recordWithNewTicket(writes, address, mail, { outcome: 'ticket_created', reason: match.reason, ticketId, ...record });
+        });
+        this.log.count('ticket_created', match.reason);
         return { outcome: 'ticket_created', ticketId: ticket.id, radicado: ticket.radicado };
       });
     } catch (error) {
@@ -86,12 +89,18 @@ export class InboundMailService {
     }
   }
 
-  private async open(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail, files: FileSelection, beforeRadicado: (ticketId: string) => Promise<void>): Promise<Ticket> {
+  private async open(
+    em: EntityManager,
+    address: ActiveSupportAddress,
+    mail: InboundMail,
+    files: FileSelection,
+    beforeRadicado: (ticketId: string, writes: CreationWrites) => void,
+  ): Promise<Ticket> {
     const from = mail.fromAddress!;
     // A default category retired since the address was set up: the ticket opens without one.
     const categoryId = address.categoryId && (await this.categories.isSelectable(em, address.tenantId, address.categoryId)) ? address.categoryId : null;
     const subject = mail.subject.replace(/\s+/g, ' ').trim();
-    return this.tickets.create(
+    const { ticket, checks } = await this.tickets.createWithClock(
       em,
       null,
       {
@@ -106,10 +115,11 @@ export class InboundMailService {
         requester: { name: (mail.fromName || from.split('@')[0]!).slice(0, 200), email: from, language: 'es' },
         emailMessageId: mail.messageId,
       },
-      async (created) => {
-        await beforeRadicado(created.id);
-      },
+      (created, writes) => beforeRadicado(created.id, writes),
     );
+    // Another delivery of the same e-mail committed first: roll this one back.
+    if (!checks.email_recorded) throw new AlreadyReceived(mail.messageId);
+    return ticket;
   }
 
   private async reply(em: EntityManager, ticket: Ticket, mail: InboundMail, stored: StoredFile[], files: FileSelection): Promise<string> {

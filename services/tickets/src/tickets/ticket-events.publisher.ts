@@ -1,7 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TicketEventBase, TicketRequester } from '@crm/contracts';
-import { OutboxService } from '@crm/messaging';
+import { buildCloudEvent, MESSAGING_OPTIONS, OutboxService, type ResolvedMessagingOptions } from '@crm/messaging';
 import { trackingTokenOf, trackingUrlOf, type TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketClocks, type ClockFigures } from './ticket-clocks.port.js';
@@ -18,6 +18,7 @@ export class TicketEventsPublisher {
     @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly outbox: OutboxService,
     private readonly clocks: TicketClocks,
+    @Inject(MESSAGING_OPTIONS) private readonly messaging: ResolvedMessagingOptions,
   ) {}
 
   /** The clock figures as of now in the transaction (after the clocks were told of the change). */
@@ -49,6 +50,17 @@ export class TicketEventsPublisher {
       [ticket.tenantId, ticket.teamId],
     );
     return rows.map((row) => row.user_id);
+  }
+
+  /**
+   * The outbox rows of a new ticket's events, not written: the creation's radicado statement
+   * writes them (see RadicadoService), as OutboxService would (same envelope).
+   */
+  prepareAll(ticket: Ticket, events: readonly { type: string; data: TicketEventBase }[]): { id: string; type: string; subject: string; envelope: string }[] {
+    return events.map((event) => {
+      const envelope = buildCloudEvent(this.messaging.service, { type: event.type, subject: ticket.id, tenantId: ticket.tenantId, data: event.data });
+      return { id: envelope.id, type: envelope.type, subject: envelope.subject, envelope: JSON.stringify(envelope) };
+    });
   }
 
   /** Several events of the ticket in one statement; answers their ids. */
