@@ -4,9 +4,24 @@ export interface SqlPart {
   params: readonly unknown[];
 }
 
-/** `sql` with every `$n` moved past `offset` earlier parameters (the parts are our own SQL: no `$` in literals). */
+const shifted = new Map<string, Map<number, string>>();
+
+/**
+ * `sql` with every `$n` moved past `offset` earlier parameters (the parts are our own SQL: no `$`
+ * in literals). Remembered: the same texts come back at the same offsets for every ticket.
+ */
 export function shiftParams(sql: string, offset: number): string {
-  return offset === 0 ? sql : sql.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);
+  if (offset === 0) return sql;
+  let byOffset = shifted.get(sql);
+  const known = byOffset?.get(offset);
+  if (known !== undefined) return known;
+  const result = sql.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);
+  if (!byOffset) {
+    if (shifted.size >= 500) shifted.clear();
+    shifted.set(sql, (byOffset = new Map()));
+  }
+  byOffset.set(offset, result);
+  return result;
 }
 
 /**

@@ -37,9 +37,9 @@ export class TicketEventsPublisher {
   }
 
   /** The public tracking page with the token; null when there is no page configured or no e-mail to send it to. */
-  trackingUrl(ticket: Ticket): string | null {
+  trackingUrl(ticket: Ticket, token?: string): string | null {
     if (!ticket.requesterEmail) return null;
-    return trackingUrlOf(this.config, ticket.radicado, trackingTokenOf(this.config, ticket.tenantId, ticket.id));
+    return trackingUrlOf(this.config, ticket.radicado, token ?? trackingTokenOf(this.config, ticket.tenantId, ticket.id));
   }
 
   /** The active managers of the ticket's team (none without a team), for events that must reach them. */

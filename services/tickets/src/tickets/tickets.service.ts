@@ -124,6 +124,7 @@ export class TicketsService {
     }
     const id = randomUUID();
     const radicado = provisionalRadicado(id);
+    const trackingToken = trackingTokenOf(this.config, tenantId, id);
     const ticket = em.create(Ticket, {
       id,
       tenantId,
@@ -145,7 +146,7 @@ export class TicketsService {
       closedAt: null,
       closedBy: null,
       resolution: null,
-      trackingTokenHash: trackingTokenHash(trackingTokenOf(this.config, tenantId, id)),
+      trackingTokenHash: trackingTokenHash(trackingToken),
       mergedIntoId: null,
       createdBy: user?.id ?? null,
       updatedBy: user?.id ?? null,
@@ -165,7 +166,7 @@ export class TicketsService {
           receivedAt: receivedAt.toISOString(),
           createdBy: actorId,
           requester: this.events.requester(ticket, true),
-          trackingUrl: this.events.trackingUrl(ticket),
+          trackingUrl: this.events.trackingUrl(ticket, trackingToken),
           ...(input.emailMessageId ? { emailMessageId: input.emailMessageId } : {}),
         },
       },
