@@ -44,7 +44,27 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(instant: Date, timeZone: string): WallClock {
+/**
+ * Wall clocks already read, per zone and whole second (the formatter's precision): a ticket's
+ * clocks ask for the same instants (its reception, now) many times, and formatToParts is the
+ * costly part. Bounded; a zone's offset never changes within a second.
+ */
+const wallClocks = new Map<string, Map<number, Readonly<WallClock>>>();
+const WALL_CLOCKS_PER_ZONE = 2_000;
+
+function wallClock(instant: Date, timeZone: string): Readonly<WallClock> {
+  const second = Math.floor(instant.getTime() / 1000);
+  let known = wallClocks.get(timeZone);
+  const hit = known?.get(second);
+  if (hit) return hit;
+  const wall = readWallClock(instant, timeZone);
+  if (!known) wallClocks.set(timeZone, (known = new Map()));
+  if (known.size >= WALL_CLOCKS_PER_ZONE) known.clear();
+  known.set(second, wall);
+  return wall;
+}
+
+function readWallClock(instant: Date, timeZone: string): Readonly<WallClock> {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
@@ -256,9 +257,20 @@ describe('e-mail to ticket', () => {
     }
     expect((await ticketsFrom(pedro)).length).toBe(1);
 
-    // A robot answering with new e-mails (no auto-reply headers) opens at most the hourly limit.
+    // A robot answering with new e-mails (no auto-reply headers) opens at most the hourly limit,
+    // and the e-mail past it leaves nothing behind in S3 (its file is never stored).
     const robot = `robot-${tag}@cliente.test`;
-    for (let i = 0; i <= SENDER_HOURLY_LIMIT; i++) await client.sendMail({ from: robot, to: supportAddress, subject: `Notificación ${i}`, text: `Mensaje ${i}` });
+    for (let i = 0; i < SENDER_HOURLY_LIMIT; i++) await client.sendMail({ from: robot, to: supportAddress, subject: `Notificación ${i}`, text: `Mensaje ${i}` });
+    const filesInS3 = () => readdirSync(world.platform.s3.directory, { recursive: true }).length;
+    const before = filesInS3();
+    await client.sendMail({
+      from: robot,
+      to: supportAddress,
+      subject: `Notificación ${SENDER_HOURLY_LIMIT}`,
+      text: 'Con adjunto',
+      attachments: [{ filename: 'informe.pdf', content: pdfBytes() }],
+    });
+    expect(filesInS3()).toBe(before);
     expect((await ticketsFrom(robot)).length).toBe(SENDER_HOURLY_LIMIT);
     expect((await logOf('outcome=ignored')).filter((e) => e.reason === 'sender_rate_limited')).toHaveLength(1);
   });

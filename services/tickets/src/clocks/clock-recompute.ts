@@ -1,7 +1,7 @@
 import type { BusinessCalendarRules } from '../business-time/index.js';
 import { clearStaleLegalAlerts, legalFigures, legalNextCheck, type LegalFigures } from './legal-clock.math.js';
 import type { LegalClockRow } from './legal-clock.row.js';
-import { clearStaleSlaAlerts, slaFigures, slaNextCheck } from './sla-clock.math.js';
+import { clearStaleSlaAlerts, slaFigures, slaNextCheck, type SlaFigures } from './sla-clock.math.js';
 import type { SlaClockRow } from './sla-clock.row.js';
 
 /** The row with its due date and next check worked out again from its facts. */
@@ -19,6 +19,11 @@ export function recomputeLegalWithFigures(row: LegalClockRow, rules: BusinessCal
 }
 
 export function recomputeSla(row: SlaClockRow, rules: BusinessCalendarRules, now: Date): SlaClockRow {
+  return recomputeSlaWithFigures(row, rules, now).row;
+}
+
+/** The same, also answering the figures (a new ticket's view needs them: no second count). */
+export function recomputeSlaWithFigures(row: SlaClockRow, rules: BusinessCalendarRules, now: Date): { row: SlaClockRow; figures: SlaFigures } {
   const figures = slaFigures(row, rules);
   const alerts = clearStaleSlaAlerts(row, figures, now);
   const next: SlaClockRow = {
@@ -30,5 +35,5 @@ export function recomputeSla(row: SlaClockRow, rules: BusinessCalendarRules, now
     resolution_due_at: figures.resolutionDueAt,
     recompute: false,
   };
-  return { ...next, next_check_at: slaNextCheck(next, figures) };
+  return { row: { ...next, next_check_at: slaNextCheck(next, figures) }, figures };
 }

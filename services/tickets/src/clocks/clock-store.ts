@@ -5,6 +5,7 @@ import { rulesOf } from '../calendars/business-calendar.view.js';
 import type { BusinessCalendar } from '../calendars/business-calendar.entity.js';
 import { LEGAL_CLOCK_COLUMNS, type LegalClockRow } from './legal-clock.row.js';
 import { SLA_CLOCK_COLUMNS, type SlaClockRow } from './sla-clock.row.js';
+import { shiftParams, type SqlPart } from '../tickets/creation-writes.js';
 
 /** Reads and writes the two clock tables with plain SQL (set-based where it matters). */
 @Injectable()
@@ -46,59 +47,8 @@ export class ClockStore {
 
   /** A new ticket's two clock rows, computed columns included, in one statement (nothing for a clock the ticket already has). */
   async insertClocks(em: EntityManager, legal: LegalClockRow, sla: SlaClockRow): Promise<void> {
-    await em.query(
-      `WITH legal AS (
-         INSERT INTO tickets.ticket_legal_clock (ticket_id, tenant_id, calendar_id, pqr_class, term_days, extended_term_days, received_at, suspensions, extensions,
-                suspended_since, due_date, due_at, answered_at, due_soon_alerted_at, due_day_alerted_at, overdue_alerted_at, next_check_at, recompute)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::date, $12, $13, $14, $15, $16, $17, false) ON CONFLICT (ticket_id) DO NOTHING
-       )
-       INSERT INTO tickets.ticket_sla_clock (ticket_id, tenant_id, policy_id, calendar_id, started_at, first_response_minutes, resolution_minutes, warning_percent,
-              raise_priority_on_breach, pauses, paused_since, first_responded_at, first_response_warn_at, first_response_due_at, first_response_warned_at,
-              first_response_breached_at, resolution_started_at, resolved_at, resolution_warn_at, resolution_due_at, resolution_warned_at, resolution_breached_at,
-              next_check_at, recompute)
-       VALUES ($1, $2, $18, $19, $20, $21, $22, $23, $24, $25::jsonb, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, false)
-       ON CONFLICT (ticket_id) DO NOTHING`,
-      [
-        legal.ticket_id,
-        legal.tenant_id,
-        legal.calendar_id,
-        legal.pqr_class,
-        legal.term_days,
-        legal.extended_term_days,
-        legal.received_at,
-        JSON.stringify(legal.suspensions),
-        JSON.stringify(legal.extensions),
-        legal.suspended_since,
-        legal.due_date,
-        legal.due_at,
-        legal.answered_at,
-        legal.due_soon_alerted_at,
-        legal.due_day_alerted_at,
-        legal.overdue_alerted_at,
-        legal.next_check_at,
-        sla.policy_id,
-        sla.calendar_id,
-        sla.started_at,
-        sla.first_response_minutes,
-        sla.resolution_minutes,
-        sla.warning_percent,
-        sla.raise_priority_on_breach,
-        JSON.stringify(sla.pauses),
-        sla.paused_since,
-        sla.first_responded_at,
-        sla.first_response_warn_at,
-        sla.first_response_due_at,
-        sla.first_response_warned_at,
-        sla.first_response_breached_at,
-        sla.resolution_started_at,
-        sla.resolved_at,
-        sla.resolution_warn_at,
-        sla.resolution_due_at,
-        sla.resolution_warned_at,
-        sla.resolution_breached_at,
-        sla.next_check_at,
-      ],
-    );
+    const parts = clockInsertParts(legal, sla);
+    await em.query(`WITH legal AS (${parts.legal.sql}) ${shiftParams(parts.sla.sql, parts.legal.params.length)}`, [...parts.legal.params, ...parts.sla.params]);
   }
 
   async saveLegal(em: EntityManager, row: LegalClockRow): Promise<void> {
@@ -224,4 +174,67 @@ export class ClockStore {
     }
     return byTeam;
   }
+}
+
+/** The INSERTs of a new ticket's two clock rows, each numbering its parameters from $1 (ticket creation runs them inside the radicado's statement). */
+export function clockInsertParts(legal: LegalClockRow, sla: SlaClockRow): { legal: SqlPart; sla: SqlPart } {
+  return {
+    legal: {
+      sql: `INSERT INTO tickets.ticket_legal_clock (ticket_id, tenant_id, calendar_id, pqr_class, term_days, extended_term_days, received_at, suspensions, extensions,
+                suspended_since, due_date, due_at, answered_at, due_soon_alerted_at, due_day_alerted_at, overdue_alerted_at, next_check_at, recompute)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::date, $12, $13, $14, $15, $16, $17, false) ON CONFLICT (ticket_id) DO NOTHING`,
+      params: [
+        legal.ticket_id,
+        legal.tenant_id,
+        legal.calendar_id,
+        legal.pqr_class,
+        legal.term_days,
+        legal.extended_term_days,
+        legal.received_at,
+        JSON.stringify(legal.suspensions),
+        JSON.stringify(legal.extensions),
+        legal.suspended_since,
+        legal.due_date,
+        legal.due_at,
+        legal.answered_at,
+        legal.due_soon_alerted_at,
+        legal.due_day_alerted_at,
+        legal.overdue_alerted_at,
+        legal.next_check_at,
+      ],
+    },
+    sla: {
+      sql: `INSERT INTO tickets.ticket_sla_clock (ticket_id, tenant_id, policy_id, calendar_id, started_at, first_response_minutes, resolution_minutes, warning_percent,
+              raise_priority_on_breach, pauses, paused_since, first_responded_at, first_response_warn_at, first_response_due_at, first_response_warned_at,
+              first_response_breached_at, resolution_started_at, resolved_at, resolution_warn_at, resolution_due_at, resolution_warned_at, resolution_breached_at,
+              next_check_at, recompute)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, false)
+       ON CONFLICT (ticket_id) DO NOTHING`,
+      params: [
+        sla.ticket_id,
+        sla.tenant_id,
+        sla.policy_id,
+        sla.calendar_id,
+        sla.started_at,
+        sla.first_response_minutes,
+        sla.resolution_minutes,
+        sla.warning_percent,
+        sla.raise_priority_on_breach,
+        JSON.stringify(sla.pauses),
+        sla.paused_since,
+        sla.first_responded_at,
+        sla.first_response_warn_at,
+        sla.first_response_due_at,
+        sla.first_response_warned_at,
+        sla.first_response_breached_at,
+        sla.resolution_started_at,
+        sla.resolved_at,
+        sla.resolution_warn_at,
+        sla.resolution_due_at,
+        sla.resolution_warned_at,
+        sla.resolution_breached_at,
+        sla.next_check_at,
+      ],
+    },
+  };
 }

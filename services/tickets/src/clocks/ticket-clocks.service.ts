@@ -7,16 +7,17 @@ import { SlaPoliciesService } from '../sla-policies/sla-policies.service.js';
 import { DEFAULT_TIME_ZONE, type BusinessCalendarRules } from '../business-time/index.js';
 import { TenantClockSettingsCache } from '../tenant-settings/tenant-clock-settings.cache.js';
 import { emptyLegal, emptySla, fromSettings, type ClockSetup } from './new-clock-rows.js';
-import { ClockStore } from './clock-store.js';
-import { recomputeLegal, recomputeSla } from './clock-recompute.js';
+import { ClockStore, clockInsertParts } from './clock-store.js';
+import type { CreationWrites } from '../tickets/creation-writes.js';
+import { recomputeLegal, recomputeLegalWithFigures, recomputeSla, recomputeSlaWithFigures } from './clock-recompute.js';
 import type { ClockTicket, ClockView } from './clock-types.js';
 import type { ClockEventTicket } from './clock-events.js';
 import { LegalClockActions } from './legal-clock-actions.service.js';
 import { CLOCKS_CONFIG, type ClocksConfig } from './clocks-config.js';
 import { ClockSource } from './clock-source.js';
-import { legalFigures, legalStateOf } from './legal-clock.math.js';
+import { legalFigures, legalStateOf, type LegalFigures } from './legal-clock.math.js';
 import type { LegalClockRow } from './legal-clock.row.js';
-import { slaFigures, slaStateOf } from './sla-clock.math.js';
+import { slaFigures, slaStateOf, type SlaFigures } from './sla-clock.math.js';
 import type { SlaClockRow } from './sla-clock.row.js';
 
 export interface ClockFilter {
@@ -63,11 +64,12 @@ export class TicketClocksService {
    * recibo), worked out from the rows as written: no read-back. The tenant's calendars, terms and
    * policies come from the settings cache; both rows are written by one statement.
    */
-  async start(manager: EntityManager, t: ClockTicket): Promise<ClockView> {
+  async start(manager: EntityManager, t: ClockTicket, writes?: CreationWrites): Promise<ClockView> {
     const now = this.clock.now();
     const settings = await this.settings.settings(manager, t.tenantId);
     const { calendar, termDays, policy, slaCalendar } = settings ? fromSettings(settings, t) : await this.readSetup(manager, t);
-    const legal = recomputeLegal(emptyLegal(t, calendar.id, termDays), calendar.rules, now, this.config.dueSoonDays);
+    // The figures of the recomputation are the view's too (the due-date counts are the costly part).
+    const { row: legal, figures: legalFig } = recomputeLegalWithFigures(emptyLegal(t, calendar.id, termDays), calendar.rules, now, this.config.dueSoonDays);
     let sla = emptySla(t, slaCalendar.id);
     if (policy) {
       sla = {
@@ -80,9 +82,16 @@ export class TicketClocksService {
       };
     }
     if (t.status === 'pendiente') sla = { ...sla, paused_since: t.receivedAt, pauses: [{ from: t.receivedAt.toISOString(), to: null }] };
-    sla = recomputeSla(sla, slaCalendar.rules, now);
-    await this.store.insertClocks(manager, legal, sla);
-    return this.viewOf(legal, calendar.rules, sla, slaCalendar.rules, now);
+    const { row: slaRow, figures: slaFig } = recomputeSlaWithFigures(sla, slaCalendar.rules, now);
+    if (writes) {
+      // A new ticket: the rows go into the radicado's statement with the ticket itself.
+      const parts = clockInsertParts(legal, slaRow);
+      writes.add('legal_clock', parts.legal);
+      writes.add('sla_clock', parts.sla);
+    } else {
+      await this.store.insertClocks(manager, legal, slaRow);
+    }
+    return this.viewOf(legal, calendar.rules, slaRow, slaCalendar.rules, now, { legal: legalFig, sla: slaFig });
   }
 
   /** The first ticket of a tenant (or a cache miss before its settings are committed): seeds and reads them in the caller's transaction. */
@@ -160,10 +169,17 @@ export class TicketClocksService {
     return views;
   }
 
-  private viewOf(legal: LegalClockRow, legalRules: BusinessCalendarRules, sla: SlaClockRow | undefined, slaRules: BusinessCalendarRules | undefined, now: Date): ClockView {
-    const figures = legalFigures(legal, legalRules, this.config.dueSoonDays);
+  private viewOf(
+    legal: LegalClockRow,
+    legalRules: BusinessCalendarRules,
+    sla: SlaClockRow | undefined,
+    slaRules: BusinessCalendarRules | undefined,
+    now: Date,
+    known?: { legal: LegalFigures; sla: SlaFigures },
+  ): ClockView {
+    const figures = known?.legal ?? legalFigures(legal, legalRules, this.config.dueSoonDays);
     const { state, daysLeft } = legalStateOf(legal, legalRules, figures, now, this.config.dueSoonDays);
-    const slaFig = sla && slaRules ? slaFigures(sla, slaRules) : null;
+    const slaFig = known?.sla ?? (sla && slaRules ? slaFigures(sla, slaRules) : null);
     return {
       legalDueAt: figures.dueAt?.toISOString() ?? null,
       legalBusinessDaysLeft: daysLeft,

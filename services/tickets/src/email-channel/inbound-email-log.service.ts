@@ -3,6 +3,7 @@ import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeKeysetCursor, MetricsRegistry, toPage, type Page } from '@crm/common';
 import { keysetTimeKey } from '@crm/database';
+import type { CreationWrites, SqlPart } from '../tickets/creation-writes.js';
 import type { InboundEmailsQueryDto } from './dto/inbound-emails.query.dto.js';
 import type { InboundEmailView, InboundOutcome } from './inbound-email.view.js';
 import type { InboundMail } from './inbound-mail.js';
@@ -38,6 +39,13 @@ interface LogRow {
   keyset_time: string;
 }
 
+/** The (tenant, Message-ID) of an e-mail is already recorded: a redelivery, or two at once. */
+export class AlreadyReceived extends Error {
+  constructor(messageId: string) {
+    super(`e-mail ${messageId} already received`);
+  }
+}
+
 /**
  * The channel's log: one row per (tenant, Message-ID), written in the transaction that creates
  * the ticket or the reply (so a redelivery finds it and does nothing), or alone for ignored mail.
@@ -63,53 +71,43 @@ export class InboundEmailLogService {
     this.counter.inc({ outcome, reason: reason ?? '' });
   }
 
-  /** Already received by this tenant (a redelivery)? */
-  async seen(tenantId: string, messageId: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await em.query('SELECT 1 FROM tickets.inbound_email WHERE tenant_id = $1 AND message_id = $2', [tenantId, messageId]);
-    return rows.length > 0;
+  /**
+   * Before anything is stored, one round trip: already received by this tenant (a redelivery),
+   * and how many e-mails from this sender to this address opened or answered tickets in the last
+   * hour (the loop guard).
+   */
+  async precheck(address: ActiveSupportAddress, mail: InboundMail): Promise<{ seen: boolean; recentFromSender: number }> {
+    const [row] = await this.dataSource.query<{ seen: boolean; recent: number }[]>(
+      `SELECT EXISTS (SELECT 1 FROM tickets.inbound_email WHERE tenant_id = $1 AND message_id = $2) AS seen,
+              (SELECT count(*)::int FROM tickets.inbound_email
+                WHERE tenant_id = $1 AND from_address = $3 AND address_id = $4 AND received_at > now() - interval '1 hour' AND outcome <> 'ignored') AS recent`,
+      [address.tenantId, mail.messageId, mail.fromAddress, address.id],
+    );
+    return { seen: row?.seen ?? false, recentFromSender: row?.recent ?? 0 };
   }
 
   /**
-   * Claims the Message-ID in the caller's transaction; false when another delivery has it (the
-   * unique key waits for that transaction, so two concurrent deliveries make one ticket).
+   * The e-mail's row with what it became, in the caller's transaction (or alone, for ignored
+   * mail). Throws {@link AlreadyReceived} when the (tenant, Message-ID) is already recorded: the
+   * unique key waits for a concurrent delivery's transaction, so of two deliveries at once one
+   * commits and the other rolls back whatever it did (one ticket, one reply).
    */
-  async claim(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail): Promise<string | null> {
-    const rows = await em.query<{ id: string }[]>(
-      `INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, spf, dkim, dmarc, auth_headers, size_bytes)
-       VALUES ($1, $2, $3, $4, $5, $6, 'ignored', $7, $8, $9, $10::jsonb, $11)
-       ON CONFLICT (tenant_id, message_id) DO NOTHING RETURNING id`,
-      [
-        address.tenantId,
-        address.id,
-        mail.messageId,
-        mail.fromAddress,
-        mail.fromName?.slice(0, 300) ?? null,
-        mail.subject.slice(0, 1000),
-        mail.auth.spf,
-        mail.auth.dkim,
-        mail.auth.dmarc,
-        JSON.stringify(mail.auth.headers),
-        mail.sizeBytes,
-      ],
-    );
-    return rows[0]?.id ?? null;
-  }
-
-  async settle(em: EntityManager, id: string, record: InboundRecord): Promise<void> {
-    await em.query(
-      `UPDATE tickets.inbound_email SET outcome = $2, reason = $3, ticket_id = $4, ticket_message_id = $5, attachments_stored = $6, attachments_refused = $7::jsonb WHERE id = $1`,
-      [id, record.outcome, record.reason, record.ticketId ?? null, record.ticketMessageId ?? null, record.attachmentsStored ?? 0, JSON.stringify(record.attachmentsRefused ?? [])],
-    );
+  async record(em: EntityManager, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): Promise<void> {
+    const part = logInsert(address, mail, record);
+    const rows = await em.query<{ id: string }[]>(`${part.sql} RETURNING id`, [...part.params]);
+    if (rows.length === 0) throw new AlreadyReceived(mail.messageId);
     this.count(record.outcome, record.reason);
   }
 
-  /** E-mails from this sender to this address in the last hour (the loop guard). */
-  async recentFrom(em: EntityManager, address: ActiveSupportAddress, fromAddress: string): Promise<number> {
-    const [row] = await em.query<{ n: number }[]>(
-      "SELECT count(*)::int AS n FROM tickets.inbound_email WHERE tenant_id = $1 AND from_address = $2 AND address_id = $3 AND received_at > now() - interval '1 hour' AND outcome <> 'ignored'",
-      [address.tenantId, fromAddress, address.id],
-    );
-    return row?.n ?? 0;
+  /**
+   * The row of an e-mail that opens a ticket, written by the creation's radicado statement with the
+   * ticket. Its check `email_recorded` is false when the Message-ID was already recorded: the
+   * caller must then roll back ({@link AlreadyReceived}).
+   */
+  recordWithNewTicket(writes: CreationWrites, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): void {
+    const part = logInsert(address, mail, record);
+    writes.add('email_log', { sql: `${part.sql} RETURNING id`, params: part.params });
+    writes.check('email_recorded', 'EXISTS (SELECT 1 FROM email_log)');
   }
 
   /** The e-mails that opened or answered one ticket (the caller checked it is visible), oldest first. */
@@ -140,6 +138,35 @@ export class InboundEmailLogService {
     );
     return toPage(rows, query.limit, (row) => [row.keyset_time, row.id], toView);
   }
+}
+
+/** The log row's INSERT (nothing when the tenant already has the Message-ID). */
+function logInsert(address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): SqlPart {
+  return {
+    sql: `INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, reason, ticket_id, ticket_message_id,
+                                            spf, dkim, dmarc, auth_headers, size_bytes, attachments_stored, attachments_refused)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb)
+          ON CONFLICT (tenant_id, message_id) DO NOTHING`,
+    params: [
+      address.tenantId,
+      address.id,
+      mail.messageId,
+      mail.fromAddress,
+      mail.fromName?.slice(0, 300) ?? null,
+      mail.subject.slice(0, 1000),
+      record.outcome,
+      record.reason,
+      record.ticketId ?? null,
+      record.ticketMessageId ?? null,
+      mail.auth.spf,
+      mail.auth.dkim,
+      mail.auth.dmarc,
+      JSON.stringify(mail.auth.headers),
+      mail.sizeBytes,
+      record.attachmentsStored ?? 0,
+      JSON.stringify(record.attachmentsRefused ?? []),
+    ],
+  };
 }
 
 function toView(row: LogRow): InboundEmailView {

@@ -6,10 +6,11 @@ import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-at
 import { cleanBody, MAX_MESSAGE_LENGTH, TicketMessagesService } from '../messages/ticket-messages.service.js';
 import { RequesterReplyEffects } from '../public/requester-reply-effects.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import type { CreationWrites } from '../tickets/creation-writes.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { EMAIL_CHANNEL_CONFIG, type EmailChannelConfig } from './email-channel-env.js';
 import { selectFiles, type FileSelection } from './inbound-files.js';
-import { InboundEmailLogService } from './inbound-email-log.service.js';
+import { AlreadyReceived, InboundEmailLogService } from './inbound-email-log.service.js';
 import type { InboundMail } from './inbound-mail.js';
 import { ignoreReason } from './loop-guard.js';
 import { DefaultCategoryCheck } from './default-category-check.service.js';
@@ -54,38 +55,36 @@ export class InboundMailService {
   ) {}
 
   async receive(address: ActiveSupportAddress, mail: InboundMail): Promise<InboundResult> {
-    if (await this.log.seen(address.tenantId, mail.messageId)) return this.duplicate();
-    const ignored = ignoreReason(mail.loop, this.config.mailIdSecret) ?? (mail.fromAddress ? null : 'no_sender');
+    const { seen, recentFromSender } = await this.log.precheck(address, mail);
+    if (seen) return this.duplicate();
+    const ignored =
+      ignoreReason(mail.loop, this.config.mailIdSecret) ?? (mail.fromAddress ? null : 'no_sender') ?? (recentFromSender >= this.config.senderHourlyLimit ? 'sender_rate_limited' : null);
     if (ignored) return this.ignore(address, mail, ignored);
 
     const files = selectFiles(mail.files, { maxBytes: this.ticketsConfig.attachmentMaxBytes, maxFiles: this.config.maxAttachments });
     const stored = await this.attachments.store(address.tenantId, files.accepted);
     try {
-      const result = await this.dataSource.transaction(async (em): Promise<InboundResult> => {
-        const logId = await this.log.claim(em, address, mail);
-        if (!logId) return { outcome: 'duplicate' };
-        if ((await this.log.recentFrom(em, address, mail.fromAddress!)) >= this.config.senderHourlyLimit) {
-          await this.log.settle(em, logId, { outcome: 'ignored', reason: 'sender_rate_limited' });
-          return { outcome: 'ignored', reason: 'sender_rate_limited' };
-        }
+      // The log row is written last, with what the e-mail became: a concurrent delivery of the same
+      // Message-ID waits on its unique key, and the one that finds it taken rolls back (AlreadyReceived).
+      return await this.dataSource.transaction(async (em): Promise<InboundResult> => {
         const match = await this.matcher.match(em, address.tenantId, mail, this.config.mailIdSecret);
         const record = { attachmentsStored: stored.length, attachmentsRefused: files.refused };
         if (match.ticket) {
           const messageId = await this.reply(em, match.ticket, mail, stored, files);
-          await this.log.settle(em, logId, { outcome: 'reply_added', reason: match.via, ticketId: match.ticket.id, ticketMessageId: messageId, ...record });
+          await this.log.record(em, address, mail, { outcome: 'reply_added', reason: match.via, ticketId: match.ticket.id, ticketMessageId: messageId, ...record });
           return { outcome: 'reply_added', ticketId: match.ticket.id, messageId };
         }
-        // The log row is settled before the radicado is assigned: nothing more runs under the counter's lock.
-        const ticket = await this.open(em, address, mail, stored, files, (ticketId) => this.log.settle(em, logId, { outcome: 'ticket_created', reason: match.reason, ticketId, ...record }));
+        // The log row and the files' rows are written with the ticket by the radicado's statement.
+        const ticket = await this.open(em, address, mail, files, (ticketId, writes) => {
+          this.attachments.recordWithNewTicket(writes, address.tenantId, ticketId, stored);
+          this.log.recordWithNewTicket(writes, address, mail, { outcome: 'ticket_created', reason: match.reason, ticketId, ...record });
+        });
+        this.log.count('ticket_created', match.reason);
         return { outcome: 'ticket_created', ticketId: ticket.id, radicado: ticket.radicado };
       });
-      if (result.outcome === 'duplicate') {
-        await this.attachments.discard(stored);
-        return this.duplicate();
-      }
-      return result;
     } catch (error) {
       await this.attachments.discard(stored);
+      if (error instanceof AlreadyReceived) return this.duplicate();
       throw error;
     }
   }
@@ -94,15 +93,14 @@ export class InboundMailService {
     em: EntityManager,
     address: ActiveSupportAddress,
     mail: InboundMail,
-    stored: StoredFile[],
     files: FileSelection,
-    beforeRadicado: (ticketId: string) => Promise<void>,
+    beforeRadicado: (ticketId: string, writes: CreationWrites) => void,
   ): Promise<Ticket> {
     const from = mail.fromAddress!;
     // A default category retired since the address was set up: the ticket opens without one.
     const categoryId = address.categoryId && (await this.categories.isSelectable(em, address.tenantId, address.categoryId)) ? address.categoryId : null;
     const subject = mail.subject.replace(/\s+/g, ' ').trim();
-    return this.tickets.create(
+    const { ticket, checks } = await this.tickets.createWithClock(
       em,
       null,
       {
@@ -117,11 +115,11 @@ export class InboundMailService {
         requester: { name: (mail.fromName || from.split('@')[0]!).slice(0, 200), email: from, language: 'es' },
         emailMessageId: mail.messageId,
       },
-      async (created) => {
-        if (stored.length) await this.attachments.record(em, created.tenantId, created.id, null, null, stored);
-        await beforeRadicado(created.id);
-      },
+      (created, writes) => beforeRadicado(created.id, writes),
     );
+    // Another delivery of the same e-mail committed first: roll this one back.
+    if (!checks.email_recorded) throw new AlreadyReceived(mail.messageId);
+    return ticket;
   }
 
   private async reply(em: EntityManager, ticket: Ticket, mail: InboundMail, stored: StoredFile[], files: FileSelection): Promise<string> {
@@ -141,12 +139,12 @@ export class InboundMailService {
   }
 
   private async ignore(address: ActiveSupportAddress, mail: InboundMail, reason: string): Promise<InboundResult> {
-    const claimed = await this.dataSource.transaction(async (em) => {
-      const logId = await this.log.claim(em, address, mail);
-      if (logId) await this.log.settle(em, logId, { outcome: 'ignored', reason });
-      return logId !== null;
-    });
-    if (!claimed) return this.duplicate();
+    try {
+      await this.log.record(this.dataSource.manager, address, mail, { outcome: 'ignored', reason });
+    } catch (error) {
+      if (error instanceof AlreadyReceived) return this.duplicate();
+      throw error;
+    }
     this.logger.log(`ignored e-mail ${mail.messageId} from ${mail.fromAddress ?? '<>'} to ${address.address}: ${reason}`);
     return { outcome: 'ignored', reason };
   }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
 import { Problems } from '@crm/common';
 import { commitOrDiscard, discardUploads, DOCUMENT_STORAGE, downloadLink, storeUploads, type DocumentStorage, type StoredUpload } from '@crm/storage';
+import type { CreationWrites } from '../tickets/creation-writes.js';
 import { TicketAccessService } from '../tickets/ticket-access.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
@@ -58,6 +59,17 @@ export class TicketAttachmentsService {
     const rows = files.map((file) => em.create(TicketAttachment, { tenantId, ticketId, messageId, uploadedBy, ...file }));
     if (rows.length > 0) await em.save(rows);
     return rows;
+  }
+
+  /** The rows of stored files of a ticket being created: written by its radicado statement, with the ticket (see CreationWrites). */
+  recordWithNewTicket(writes: CreationWrites, tenantId: string, ticketId: string, files: readonly StoredFile[]): void {
+    if (files.length === 0) return;
+    writes.add('ticket_files', {
+      sql: `INSERT INTO tickets.ticket_attachment (tenant_id, ticket_id, file_name, content_type, size_bytes, object_key)
+            SELECT $1::uuid, $2::uuid, f.file_name, f.content_type, f.size_bytes, f.object_key
+              FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[]) AS f(file_name, content_type, size_bytes, object_key)`,
+      params: [tenantId, ticketId, files.map((file) => file.fileName), files.map((file) => file.contentType), files.map((file) => file.sizeBytes), files.map((file) => file.objectKey)],
+    });
   }
 
   /** Removes objects whose rows were not committed. */

@@ -50,7 +50,7 @@ export class PublicTicketsService {
     const stored = await this.attachments.store(portal.tenantId, files);
     try {
       return await this.dataSource.transaction(async (em) => {
-        // The files are recorded inside the creation, before the radicado's counter lock.
+        // The files' rows are written with the ticket, by the creation's radicado statement.
         const { ticket, clock } = await this.tickets.createWithClock(
           em,
           null,
@@ -64,7 +64,7 @@ export class PublicTicketsService {
             requester: { ...dto.requester, email: dto.requester.email.trim().toLowerCase() },
             ...(portal.teamId ? { teamId: portal.teamId } : {}),
           },
-          stored.length ? async (created) => void (await this.attachments.record(em, created.tenantId, created.id, null, null, stored)) : undefined,
+          stored.length ? (created, writes) => this.attachments.recordWithNewTicket(writes, created.tenantId, created.id, stored) : undefined,
         );
         return {
           radicado: ticket.radicado,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CreationWrites } from './creation-writes.js';
 import type { LegalState, PqrClass, SlaState, TicketPriority, TicketStatus } from '@crm/contracts';
 
 /** What the clocks need to know of a ticket (tickets-time's ClockTicket). */
@@ -35,8 +36,8 @@ export interface ClockFilters {
  * tickets-time's TicketClocksService in TicketsModule.
  */
 export abstract class TicketClocks {
-  /** Answers the new clocks' figures. */
-  abstract start(em: EntityManager, ticket: ClockTicket): Promise<ClockFigures>;
+  /** Answers the new clocks' figures; with `writes`, the rows are written by the creation's radicado statement instead of now. */
+  abstract start(em: EntityManager, ticket: ClockTicket, writes?: CreationWrites): Promise<ClockFigures>;
   abstract onChanged(em: EntityManager, before: ClockTicket, after: ClockTicket, at: Date): Promise<unknown>;
   abstract onFirstResponse(em: EntityManager, ticketId: string, tenantId: string, at: Date): Promise<unknown>;
   abstract views(em: EntityManager, tenantId: string, ticketIds: string[]): Promise<Map<string, ClockFigures>>;

@@ -1,7 +1,7 @@
 import { Injectable, Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TicketEventBase, TicketRequester } from '@crm/contracts';
-import { OutboxService } from '@crm/messaging';
+import { buildCloudEvent, MESSAGING_OPTIONS, OutboxService, type ResolvedMessagingOptions } from '@crm/messaging';
 import { trackingTokenOf, trackingUrlOf, type TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketClocks, type ClockFigures } from './ticket-clocks.port.js';
@@ -18,6 +18,7 @@ export class TicketEventsPublisher {
     @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
     private readonly outbox: OutboxService,
     private readonly clocks: TicketClocks,
+    @Inject(MESSAGING_OPTIONS) private readonly messaging: ResolvedMessagingOptions,
   ) {}
 
   /** The clock figures as of now in the transaction (after the clocks were told of the change). */
@@ -36,9 +37,9 @@ export class TicketEventsPublisher {
   }
 
   /** The public tracking page with the token; null when there is no page configured or no e-mail to send it to. */
-  trackingUrl(ticket: Ticket): string | null {
+  trackingUrl(ticket: Ticket, token?: string): string | null {
     if (!ticket.requesterEmail) return null;
-    return trackingUrlOf(this.config, ticket.radicado, trackingTokenOf(this.config, ticket.tenantId, ticket.id));
+    return trackingUrlOf(this.config, ticket.radicado, token ?? trackingTokenOf(this.config, ticket.tenantId, ticket.id));
   }
 
   /** The active managers of the ticket's team (none without a team), for events that must reach them. */
@@ -49,6 +50,17 @@ export class TicketEventsPublisher {
       [ticket.tenantId, ticket.teamId],
     );
     return rows.map((row) => row.user_id);
+  }
+
+  /**
+   * The outbox rows of a new ticket's events, not written: the creation's radicado statement
+   * writes them (see RadicadoService), as OutboxService would (same envelope).
+   */
+  prepareAll(ticket: Ticket, events: readonly { type: string; data: TicketEventBase }[]): { id: string; type: string; subject: string; envelope: string }[] {
+    return events.map((event) => {
+      const envelope = buildCloudEvent(this.messaging.service, { type: event.type, subject: ticket.id, tenantId: ticket.tenantId, data: event.data });
+      return { id: envelope.id, type: envelope.type, subject: envelope.subject, envelope: JSON.stringify(envelope) };
+    });
   }
 
   /** Several events of the ticket in one statement; answers their ids. */

@@ -9,7 +9,9 @@ import { TicketCategoriesService } from '../categories/ticket-categories.service
 import { trackingTokenHash, trackingTokenOf, type TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { RequestersService } from '../requesters/requesters.service.js';
+import { CreationWrites } from './creation-writes.js';
 import { RadicadoService, provisionalRadicado, type RadicadoTarget } from './radicado.service.js';
+import { ticketInsertPart } from './ticket-insert.js';
 import { TicketClocks, clockTicketOf, type ClockFigures } from './ticket-clocks.port.js';
 import { TicketEventsPublisher } from './ticket-events.publisher.js';
 import type { PqrClass, TicketChannel, TicketPriority } from './ticket-vocabulary.js';
@@ -36,13 +38,14 @@ export interface CreateTicketInput {
 }
 
 /**
- * Work of the caller's that belongs inside the creation but before the radicado is assigned (so
- * it does not run under the counter's lock); answers the ids of any outbox rows it wrote that
- * quote the ticket's provisional radicado.
+ * Work of the caller's that belongs inside the creation, before the radicado is assigned (so it
+ * does not run under the counter's lock). The ticket row is not written yet: rows that refer to
+ * it (its files, an e-mail's log row) go into `writes`, which the radicado's statement writes with
+ * the ticket; their checks come back from {@link TicketsService.createWithClock}.
  */
-export type BeforeRadicado = (ticket: Ticket) => Promise<readonly string[] | void>;
+export type BeforeRadicado = (ticket: Ticket, writes: CreationWrites) => Promise<void> | void;
 
-type HistoryToWrite = NonNullable<RadicadoTarget['history']>[number];
+type HistoryToWrite = RadicadoTarget['history'][number];
 
 /** Clock skew tolerated on a receivedAt sent by a client (its clock may be slightly ahead). */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -69,22 +72,34 @@ export class TicketsService {
     return (await this.createWithClock(em, user, input, beforeRadicado)).ticket;
   }
 
-  /** {@link create}, also answering the new ticket's clock figures (the legal due date of the acuse de recibo) without reading them back. */
-  async createWithClock(em: EntityManager, user: AuthUser | null, input: CreateTicketInput, beforeRadicado?: BeforeRadicado): Promise<{ ticket: Ticket; clock: ClockFigures }> {
+  /**
+   * {@link create}, also answering the new ticket's clock figures (the legal due date of the acuse
+   * de recibo) without reading them back, and the checks the caller's `writes` asked for.
+   */
+  async createWithClock(
+    em: EntityManager,
+    user: AuthUser | null,
+    input: CreateTicketInput,
+    beforeRadicado?: BeforeRadicado,
+  ): Promise<{ ticket: Ticket; clock: ClockFigures; checks: Record<string, boolean> }> {
     if (user && !canWrite(user)) throw Problems.forbidden();
     const tenantId = user?.tenantId ?? input.tenantId;
     if (!tenantId) throw new Error('TicketsService.create without a user needs input.tenantId');
     const now = new Date();
-    const { ticket, clock, outboxIds, history } = await this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' }, now);
-    if (beforeRadicado) outboxIds.push(...((await beforeRadicado(ticket)) ?? []));
-    // Last: the counter's row lock is held from here to the commit only (see RadicadoService).
-    ticket.radicado = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, at: now, outboxIds, history });
-    return { ticket, clock };
+    const writes = new CreationWrites();
+    const { ticket, clock, outbox, history } = await this.createInTenant(em, tenantId, user, user ? input : { ...input, channel: input.channel ?? 'web' }, now, writes);
+    if (beforeRadicado) await beforeRadicado(ticket, writes);
+    // Last: one statement writes the ticket with its number and everything else; the counter's row
+    // lock is held from there to the commit only (see RadicadoService).
+    const { radicado, checks } = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, ticketRow: ticketInsertPart(em, ticket), at: now, outbox, history, writes });
+    ticket.radicado = radicado;
+    return { ticket, clock, checks };
   }
 
   /**
-   * The ticket row, its clocks and its created (and assigned) events, with the provisional
-   * radicado: 3 statements. The history entries are answered for the radicado's statement to write.
+   * The ticket, its clocks and its created (and assigned) events, with the provisional radicado,
+   * prepared for the radicado's statement to write (no statement here when the tenant's settings
+   * are cached and there is no team to pick an agent from).
    */
   private async createInTenant(
     em: EntityManager,
@@ -92,7 +107,8 @@ export class TicketsService {
     user: AuthUser | null,
     input: CreateTicketInput,
     now: Date,
-  ): Promise<{ ticket: Ticket; clock: ClockFigures; outboxIds: string[]; history: HistoryToWrite[] }> {
+    writes: CreationWrites,
+  ): Promise<{ ticket: Ticket; clock: ClockFigures; outbox: RadicadoTarget['outbox']; history: HistoryToWrite[] }> {
     const receivedAt = this.receivedAt(input.receivedAt, now);
     const requester = await this.requester(em, tenantId, input);
     if (input.categoryId) await this.categories.assertSelectable(em, tenantId, input.categoryId);
@@ -108,6 +124,7 @@ export class TicketsService {
     }
     const id = randomUUID();
     const radicado = provisionalRadicado(id);
+    const trackingToken = trackingTokenOf(this.config, tenantId, id);
     const ticket = em.create(Ticket, {
       id,
       tenantId,
@@ -129,16 +146,17 @@ export class TicketsService {
       closedAt: null,
       closedBy: null,
       resolution: null,
-      trackingTokenHash: trackingTokenHash(trackingTokenOf(this.config, tenantId, id)),
+      trackingTokenHash: trackingTokenHash(trackingToken),
       mergedIntoId: null,
       createdBy: user?.id ?? null,
       updatedBy: user?.id ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
-    // insert, not save: save would first SELECT the row by its (client-made) id.
-    await em.insert(Ticket, ticket);
 
     const actorId = user?.id ?? null;
-    const clock = await this.clocks.start(em, clockTicketOf(ticket));
+    const clock = await this.clocks.start(em, clockTicketOf(ticket), writes);
     const history: HistoryToWrite[] = [{ kind: 'created', actorId, details: { radicado, channel: ticket.channel, receivedAt: receivedAt.toISOString() } }];
     const events: { type: string; data: TicketCreatedData | TicketAssignedData }[] = [
       {
@@ -148,7 +166,7 @@ export class TicketsService {
           receivedAt: receivedAt.toISOString(),
           createdBy: actorId,
           requester: this.events.requester(ticket, true),
-          trackingUrl: this.events.trackingUrl(ticket),
+          trackingUrl: this.events.trackingUrl(ticket, trackingToken),
           ...(input.emailMessageId ? { emailMessageId: input.emailMessageId } : {}),
         },
       },
@@ -166,8 +184,7 @@ export class TicketsService {
         },
       });
     }
-    const outboxIds = await this.events.publishAll(em, ticket, events);
-    return { ticket, clock, outboxIds, history };
+    return { ticket, clock, outbox: this.events.prepareAll(ticket, events), history };
   }
 
   /** Defaults to now; a past reception time is what staff typed from the paper; never the future. */
