@@ -19,7 +19,7 @@ export class TicketEmailsController {
   @Scopes('tickets:read')
   @ApiOperation({ summary: 'E-mails that opened or answered the ticket: sender, Message-ID, SPF/DKIM/DMARC as reported, files refused' })
   async list(@CurrentUser() user: AuthUser, @Param('ticketId', ParseUUIDPipe) ticketId: string): Promise<{ items: InboundEmailView[] }> {
-    const ticket = await this.access.findVisible(user, ticketId);
+    const ticket = await this.access.findReadable(user, ticketId);
     return this.log.ofTicket(user.tenantId, ticket.id);
   }
 }
