@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'crm/agenda', ...page(() => import('./pages/agenda-page')) },
       { path: 'tickets', ...page(() => import('./pages/tickets-inbox-page')) },
       { path: 'tickets/:id', ...page(() => import('./pages/ticket-page')) },
+      { path: 'reportes/:report?', ...page(() => import('./pages/reports/reports-page')) },
       { path: 'notification-preferences', ...page(() => import('./pages/notification-preferences-page')) },
       { path: 'admin/usuarios', ...admin(() => import('./pages/admin/users-page')) },
       { path: 'admin/equipos', ...admin(() => import('./pages/admin/teams-page')) },
