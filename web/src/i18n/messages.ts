@@ -333,9 +333,11 @@ export const es = {
   'reports.tab.cycle': 'Ciclo de ventas',
   'reports.tab.cycle.note': 'Oportunidades cerradas en el período: días desde su creación hasta ganarse o perderse, y tiempo en cada etapa según los cambios de etapa del período.',
   'reports.tab.sources': 'Fuentes y CAC',
-  'reports.tab.sources.note': 'Por fuente: leads creados y clientes adquiridos en el período, oportunidades ganadas, costo y costo de adquisición por cliente (CAC = costo ÷ clientes adquiridos).',
+  'reports.tab.sources.note':
+    'Por fuente: leads creados y clientes adquiridos en el período, oportunidades ganadas, costo y costo de adquisición por cliente (CAC = costo ÷ clientes adquiridos).',
   'reports.tab.customers': 'Valor del cliente',
-  'reports.tab.customers.note': 'Clientes con facturas del ERP emitidas hasta el fin del período (sin anuladas): ingresos, pagos, pedido promedio, frecuencia y valor de vida proyectado (CLTV).',
+  'reports.tab.customers.note':
+    'Clientes con facturas del ERP emitidas hasta el fin del período (sin anuladas): ingresos, pagos, pedido promedio, frecuencia y valor de vida proyectado (CLTV).',
   'reports.tab.forecast': 'Pronóstico',
   'reports.tab.forecast.note': 'Oportunidades abiertas cuya fecha estimada de cierre cae en el período, por mes: valor y valor ponderado por la probabilidad de la etapa.',
   'reports.tab.tickets': 'PQR',
@@ -849,7 +851,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'reports.tab.sources': 'Sources and CAC',
   'reports.tab.sources.note': 'Per source: leads created and customers acquired in the period, won deals, cost and customer acquisition cost (CAC = cost ÷ customers acquired).',
   'reports.tab.customers': 'Customer value',
-  'reports.tab.customers.note': 'Customers with ERP invoices issued up to the end of the period (cancelled ones excluded): revenue, payments, average order, frequency and projected lifetime value (CLTV).',
+  'reports.tab.customers.note':
+    'Customers with ERP invoices issued up to the end of the period (cancelled ones excluded): revenue, payments, average order, frequency and projected lifetime value (CLTV).',
   'reports.tab.forecast': 'Forecast',
   'reports.tab.forecast.note': 'Open opportunities whose expected close date falls in the period, by month: value and value weighted by the stage’s probability.',
   'reports.tab.tickets': 'PQR',

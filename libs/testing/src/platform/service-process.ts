@@ -46,8 +46,12 @@ export function spawnServiceProcess(root: string, name: string, port: number, en
   return { name, url: `http://127.0.0.1:${port}`, child, output };
 }
 
-/** Waits until GET /health answers (any status: the process is up) or the process exits. */
-export async function waitUntilListening(proc: RunningProcess, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until GET /health answers (any status: the process is up) or the process exits. The
+ * deadline is 30 s, or `PLATFORM_START_TIMEOUT_MS` on a machine too loaded to boot a service
+ * (and run its migrations on a fresh database) in that time.
+ */
+export async function waitUntilListening(proc: RunningProcess, timeoutMs = Number(process.env.PLATFORM_START_TIMEOUT_MS) || 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}:\n${proc.output.slice(-30).join('\n')}`);

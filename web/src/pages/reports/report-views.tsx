@@ -102,7 +102,16 @@ export function SourcesView({ report }: { report: SourcesReport }) {
           testId="table-sources"
           caption={t('reports.tab.sources')}
           headers={[t('reports.source'), t('reports.channel'), t('reports.leads'), t('reports.customers'), t('dash.won'), t('dash.wonValue'), t('reports.cost'), 'CAC']}
-          rows={report.sources.map((row) => [name(row), row.channel ? labelFor(t, 'reports.sourceChannel.', row.channel) : '—', row.leads, row.customers, row.won, moneyList(row.wonValue), moneyList(row.cost), moneyList(row.cac)])}
+          rows={report.sources.map((row) => [
+            name(row),
+            row.channel ? labelFor(t, 'reports.sourceChannel.', row.channel) : '—',
+            row.leads,
+            row.customers,
+            row.won,
+            moneyList(row.wonValue),
+            moneyList(row.cost),
+            moneyList(row.cac),
+          ])}
         />
         <p className="muted small">{t('reports.sources.note')}</p>
       </Section>
@@ -206,11 +215,7 @@ export function TicketsView({ report, categories }: { report: TicketsReport; cat
       </div>
       <div className="grid-2">
         <Section title={t('reports.tickets.byClass')}>
-          {report.total === 0 ? (
-            <NoData />
-          ) : (
-            <DonutChart title={t('reports.tickets.byClass')} data={report.byClass.map((row) => ({ label: words(row.key), value: row.count }))} />
-          )}
+          {report.total === 0 ? <NoData /> : <DonutChart title={t('reports.tickets.byClass')} data={report.byClass.map((row) => ({ label: words(row.key), value: row.count }))} />}
           <ReportTable testId="table-tickets-class" caption={t('reports.tickets.byClass')} headers={[t('tickets.class'), t('reports.count')]} rows={count(report.byClass, words)} />
         </Section>
         <Section title={t('reports.tickets.legalTitle')}>
@@ -228,8 +233,18 @@ export function TicketsView({ report, categories }: { report: TicketsReport; cat
             caption={t('reports.tickets.times')}
             headers={[t('reports.concept'), t('reports.count'), t('reports.average'), t('reports.median')]}
             rows={[
-              [t('reports.tickets.firstResponse'), report.firstResponseBusinessMinutes.answered, numberText(report.firstResponseBusinessMinutes.average), numberText(report.firstResponseBusinessMinutes.median)],
-              [t('reports.tickets.resolution'), report.resolutionBusinessMinutes.resolved, numberText(report.resolutionBusinessMinutes.average), numberText(report.resolutionBusinessMinutes.median)],
+              [
+                t('reports.tickets.firstResponse'),
+                report.firstResponseBusinessMinutes.answered,
+                numberText(report.firstResponseBusinessMinutes.average),
+                numberText(report.firstResponseBusinessMinutes.median),
+              ],
+              [
+                t('reports.tickets.resolution'),
+                report.resolutionBusinessMinutes.resolved,
+                numberText(report.resolutionBusinessMinutes.average),
+                numberText(report.resolutionBusinessMinutes.median),
+              ],
               [t('reports.tickets.slaMet'), report.slaCompliance.met, ratioText(report.slaCompliance.rate), '—'],
             ]}
           />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client';
 import { ErrorNotice, Loading, useLoad } from '../../components/ui';
 import { markUsable } from '../../components/usable-mark';
@@ -95,9 +95,13 @@ export default function ReportsPage() {
         <ul className="report-tabs">
           {REPORTS.map((item) => (
             <li key={item.slug}>
-              <NavLink to={{ pathname: `/reportes/${item.slug}`, search: search ? `?${search}` : '' }} className={item.slug === current.slug ? 'btn btn-primary' : 'btn'} aria-current={item.slug === current.slug ? 'page' : undefined}>
+              <Link
+                to={{ pathname: `/reportes/${item.slug}`, search: search ? `?${search}` : '' }}
+                className={item.slug === current.slug ? 'btn btn-primary' : 'btn'}
+                aria-current={item.slug === current.slug ? 'page' : undefined}
+              >
                 {t(item.label)}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>
