@@ -39,9 +39,9 @@ function NoData() {
 }
 
 /** Ciclo de ventas: deals closed in the period (days from creation to close) and time in each stage. */
-export function SalesCycleView({ report }: { report: SalesCycleReport }) {
+export function SalesCycleView({ report, stageNames }: { report: SalesCycleReport; stageNames: Map<string, string> }) {
   const t = useT();
-  const stage = (name: string | null) => name ?? t('dash.unnamedStage');
+  const stage = (row: { stageId: string; name: string | null }) => row.name ?? stageNames.get(row.stageId) ?? t('dash.unnamedStage');
   return (
     <>
       <div className="kpis">
@@ -69,13 +69,13 @@ export function SalesCycleView({ report }: { report: SalesCycleReport }) {
             <>
               <BarChart
                 title={t('reports.cycle.timeInStage')}
-                data={report.timeInStage.map((row) => ({ label: stage(row.name), value: row.averageDays ?? 0, display: t('reports.days', { n: numberText(row.averageDays) }) }))}
+                data={report.timeInStage.map((row) => ({ label: stage(row), value: row.averageDays ?? 0, display: t('reports.days', { n: numberText(row.averageDays) }) }))}
               />
               <ReportTable
                 testId="table-time-in-stage"
                 caption={t('reports.cycle.timeInStage')}
                 headers={[t('reports.stage'), t('reports.exits'), t('reports.avgDays'), t('reports.medianDays')]}
-                rows={report.timeInStage.map((row) => [stage(row.name), row.exits, numberText(row.averageDays), numberText(row.medianDays)])}
+                rows={report.timeInStage.map((row) => [stage(row), row.exits, numberText(row.averageDays), numberText(row.medianDays)])}
               />
             </>
           )}

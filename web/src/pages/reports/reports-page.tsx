@@ -68,6 +68,16 @@ export default function ReportsPage() {
         : Promise.resolve({ items: [] }),
     [current.slug],
   );
+  // Reporting learns a stage's name from stage changes only: the first stage of a pipeline may come without one, so the pipelines name it.
+  const stageNames = useLoad(
+    (signal) =>
+      current.slug === 'ciclo-de-ventas'
+        ? api<{ items: Array<{ stages?: Array<{ id: string; name: string }> }> }>('/pipelines', { signal })
+            .then((answer) => new Map(answer.items.flatMap((pipeline) => (pipeline.stages ?? []).map((stage): [string, string] => [stage.id, stage.name]))))
+            .catch(() => new Map<string, string>())
+        : Promise.resolve(new Map<string, string>()),
+    [current.slug],
+  );
   const [exportError, setExportError] = useState<unknown>(null);
 
   const setFilter = (name: string, value: string) => {
@@ -154,7 +164,7 @@ export default function ReportsPage() {
       <ErrorNotice error={data.error} onRetry={data.reload} />
       {!loaded && !data.error && <Loading />}
       <div aria-live="polite" aria-labelledby="report-title" data-testid={`report-${current.slug}`} hidden={Boolean(data.error)}>
-        {loaded?.slug === 'ciclo-de-ventas' && <SalesCycleView report={loaded.report} />}
+        {loaded?.slug === 'ciclo-de-ventas' && <SalesCycleView report={loaded.report} stageNames={stageNames.data ?? new Map<string, string>()} />}
         {loaded?.slug === 'fuentes' && <SourcesView report={loaded.report} />}
         {loaded?.slug === 'valor-del-cliente' && <CustomersValueView report={loaded.report} />}
         {loaded?.slug === 'pronostico' && <ForecastView report={loaded.report} />}
