@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'crm/agenda', ...page(() => import('./pages/agenda-page')) },
       { path: 'tickets', ...page(() => import('./pages/tickets-inbox-page')) },
       { path: 'tickets/:id', ...page(() => import('./pages/ticket-page')) },
+      { path: 'reportes/:report?', ...page(() => import('./pages/reports/reports-page')) },
       { path: 'notification-preferences', ...page(() => import('./pages/notification-preferences-page')) },
       // Everyone's own canned responses (the same page as the admin one; the API decides what each role may change).
       { path: 'respuestas-predefinidas', ...page(() => import('./pages/admin/canned-responses-page')) },

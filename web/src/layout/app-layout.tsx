@@ -17,6 +17,7 @@ interface MenuItem {
 
 const MAIN: MenuItem[] = [
   { to: '/', label: 'nav.dashboard' },
+  { to: '/reportes', label: 'nav.reports' },
   { to: '/clientes', label: 'nav.contacts' },
   { to: '/crm', label: 'nav.pipeline' },
   { to: '/crm/agenda', label: 'nav.agenda' },

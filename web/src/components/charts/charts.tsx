@@ -188,3 +188,74 @@ export function LineChart({ title, labels, series }: { title: string; labels: st
     </figure>
   );
 }
+
+/**
+ * Horizontal bars grouped by label, one bar per series (e.g. created and done per seller, value and
+ * weighted value per month); `format` writes each figure next to its bar and in the hidden table.
+ */
+export function GroupedBarChart({ title, labels, series, format = String }: { title: string; labels: string[]; series: Series[]; format?: (value: number) => string }) {
+  const max = Math.max(1, ...series.flatMap((line) => line.values));
+  const bar = 12;
+  const groupHeight = series.length * (bar + 3) + 10;
+  const height = labels.length * groupHeight + 4;
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 400 ${height}`} role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
+        {labels.map((label, index) => {
+          const top = index * groupHeight + 4;
+          return (
+            <g key={label}>
+              <text x="0" y={top + groupHeight / 2} className="chart-label">
+                {label.length > 18 ? `${label.slice(0, 17)}…` : label}
+              </text>
+              {series.map((line, lineIndex) => {
+                const value = line.values[index] ?? 0;
+                const width = Math.max(2, (value / max) * 200);
+                const y = top + lineIndex * (bar + 3);
+                return (
+                  <g key={line.name}>
+                    <rect x="120" y={y} width={width} height={bar} rx="2" fill={colorOf(lineIndex)} />
+                    <text x={124 + width} y={y + bar - 2} className="chart-value">
+                      {format(value)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="legend legend-inline">
+        {series.map((line, index) => (
+          <li key={line.name}>
+            <span className="swatch" style={{ background: colorOf(index) }} aria-hidden="true" />
+            {line.name}
+          </li>
+        ))}
+      </ul>
+      <table className="sr-only">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
+            {series.map((line) => (
+              <th key={line.name} scope="col">
+                {line.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((label, index) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {series.map((line) => (
+                <td key={line.name}>{format(line.values[index] ?? 0)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

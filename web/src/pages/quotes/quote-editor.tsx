@@ -1,11 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
+import { api, call } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { ErrorNotice, TextArea, TextField } from '../../components/ui';
+import { ErrorNotice, SelectField, TextArea, TextField, useLoad } from '../../components/ui';
 import { useT } from '../../i18n/use-t';
-import { emptyLine, toDecimal, toDraft, type DraftLine, type QuoteView } from './quote-types';
+import { emptyLine, toDecimal, toDraft, type DraftLine, type InterestOption, type QuoteView } from './quote-types';
 
 const FIELDS = ['description', 'quantity', 'unitPrice', 'discountPercent', 'taxPercent'] as const;
+
+/** The active products and services of the contacts catalogue (a few pages of 200 at most). */
+async function loadInterests(signal: AbortSignal): Promise<InterestOption[]> {
+  const all: InterestOption[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const answer: { items: InterestOption[]; nextCursor: string | null } = await api('/interests', { query: { active: 'true', limit: 200, ...(cursor ? { cursor } : {}) }, signal });
+    all.push(...answer.items);
+    cursor = answer.nextCursor;
+    if (!cursor) break;
+  }
+  return all;
+}
 
 /** The API's message for line `index`'s field (`lines.0.quantity` or `lines[0].quantity`). */
 function lineError(error: ApiError | null, index: number, field: string): string | undefined {
@@ -27,7 +40,20 @@ export function QuoteEditor({ opportunityId, quote, onSaved, onCancel }: { oppor
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
+  const interests = useLoad((signal) => loadInterests(signal).catch(() => [] as InterestOption[]), []);
+
   const update = (key: number, field: (typeof FIELDS)[number], value: string) => setLines((all) => all.map((line) => (line.key === key ? { ...line, [field]: value } : line)));
+  /** Picking a product sets the line's interestId and writes its name as the description (editable afterwards; the catalogue has no price). */
+  const pick = (key: number, interestId: string) => {
+    const interest = (interests.data ?? []).find((item) => item.id === interestId);
+    setLines((all) => all.map((line) => (line.key === key ? { ...line, interestId, ...(interest ? { description: interest.name } : {}) } : line)));
+  };
+  const productOptions = (line: DraftLine) => {
+    const known = interests.data ?? [];
+    // A line saved with a product since deactivated still shows it (by id) so saving keeps it.
+    const missing = line.interestId && !known.some((item) => item.id === line.interestId) ? [{ value: line.interestId, label: line.description }] : [];
+    return [{ value: '', label: t('quotes.productNone') }, ...known.map((item) => ({ value: item.id, label: item.name })), ...missing];
+  };
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -35,6 +61,7 @@ export function QuoteEditor({ opportunityId, quote, onSaved, onCancel }: { oppor
     setSaving(true);
     const body = {
       lines: lines.map((line) => ({
+        ...(line.interestId ? { interestId: line.interestId } : {}),
         description: line.description,
         quantity: toDecimal(line.quantity),
         unitPrice: toDecimal(line.unitPrice),
@@ -66,6 +93,18 @@ export function QuoteEditor({ opportunityId, quote, onSaved, onCancel }: { oppor
           <li key={line.key} className="quote-line" data-testid={`quote-line-${index + 1}`}>
             <fieldset>
               <legend>{t('quotes.line', { n: index + 1 })}</legend>
+              {(interests.data ?? []).length > 0 || line.interestId ? (
+                <div className="quote-line-product">
+                  <SelectField
+                    label={t('quotes.product')}
+                    hint={t('quotes.productHint')}
+                    value={line.interestId}
+                    options={productOptions(line)}
+                    onChange={(event) => pick(line.key, event.target.value)}
+                    error={lineError(error, index, 'interestId')}
+                  />
+                </div>
+              ) : null}
               <div className="quote-line-grid">
                 <TextField
                   label={t('quotes.description')}

@@ -43,6 +43,8 @@ export interface QuoteView {
 /** A line while it is being edited: the strings the user typed. */
 export interface DraftLine {
   key: number;
+  /** The product/service of the contacts catalogue (interests) this line sells, '' for none. */
+  interestId: string;
   description: string;
   quantity: string;
   unitPrice: string;
@@ -51,9 +53,10 @@ export interface DraftLine {
 }
 
 let nextKey = 1;
-export const emptyLine = (): DraftLine => ({ key: nextKey++, description: '', quantity: '1', unitPrice: '', discountPercent: '0', taxPercent: '19' });
+export const emptyLine = (): DraftLine => ({ key: nextKey++, interestId: '', description: '', quantity: '1', unitPrice: '', discountPercent: '0', taxPercent: '19' });
 export const toDraft = (line: QuoteLine): DraftLine => ({
   key: nextKey++,
+  interestId: line.interestId ?? '',
   description: line.description,
   quantity: trimZeros(line.quantity),
   unitPrice: trimZeros(line.unitPrice),
@@ -72,4 +75,11 @@ export function toDecimal(value: string): string {
   if (text.includes(',')) return text.replace(/\./g, '').replace(',', '.');
   if (/^\d{1,3}(\.\d{3})+$/.test(text)) return text.replace(/\./g, '');
   return text;
+}
+
+/** An entry of the contacts catalogue of products and services (`GET /interests?active=true`); it has no price. */
+export interface InterestOption {
+  id: string;
+  name: string;
+  description: string | null;
 }
