@@ -65,12 +65,13 @@ export class BenchPlatform {
     const serviceNodeOptions = process.env.BENCH_SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS } : {};
     const env = { LOG_LEVEL: process.env.PLATFORM_LOG_LEVEL, ...serviceNodeOptions, ...this.options.env };
     if (useGateway) {
-      this.world = await testing.CrmWorld.start({ services: this.services, env });
+      // No benchmark reads the e-mails: the SMTP server accepts each one without parsing it (that was ~20 % of this process's CPU in public-filing).
+      this.world = await testing.CrmWorld.start({ services: this.services, env, smtp: { keepMessages: false } });
       this.platform = this.world.platform;
       this.token = this.world.adminToken;
       this.gatewayUrl = this.platform.gatewayUrl;
     } else {
-      this.platform = await testing.TestPlatform.start({ services: this.services, gateway: false, env });
+      this.platform = await testing.TestPlatform.start({ services: this.services, gateway: false, env, smtp: { keepMessages: false } });
       // No gateway to log in through: mint an admin token the way the gateway does.
       const { signAccessToken } = await importDist('libs/auth/src/index.js');
       const user = { kind: 'user', id: randomUUID(), tenantId: randomUUID(), roles: ['admin'], teamIds: [], scopes: [], email: 'bench@demo.test', name: 'Bench' };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PostgresRateLimiter } from '@crm/database';
+import { PostgresRateLimiter, type SqlRunner } from '@crm/database';
 import { DataSource } from 'typeorm';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
@@ -32,7 +32,13 @@ import { UsersService } from './users/users.service.js';
     ApiKeysService,
     AuthService,
     LoginThrottle,
-    { provide: PostgresRateLimiter, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresRateLimiter(dataSource, 'identity') },
+    // Straight on the data source's pg pool (same connections and settings): one statement per
+    // public request or login does not need TypeORM's query runner around it.
+    {
+      provide: PostgresRateLimiter,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new PostgresRateLimiter((dataSource.driver as unknown as { master?: SqlRunner }).master ?? dataSource, 'identity'),
+    },
     DemoTenantSeeder,
   ],
   exports: [ApiKeysService, PostgresRateLimiter],

@@ -45,6 +45,24 @@ describe('PostgresRateLimiter on the real database', () => {
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
   });
 
+  it('decides each hit of a concurrent burst over several keys and rules on its own count', async () => {
+    const a = new PostgresRateLimiter(replicaA, SCHEMA);
+    const strict: RateLimitRule = { scope: 'mixed', limit: 2, windowSeconds: 600 };
+    const loose: RateLimitRule = { scope: 'mixed', limit: 5, windowSeconds: 600 };
+    const other: RateLimitRule = { scope: 'mixed-other', limit: 3, windowSeconds: 60 };
+    const calls = [
+      ...Array.from({ length: 4 }, () => ['strict', strict, 'k1'] as const),
+      ...Array.from({ length: 6 }, () => ['loose', loose, 'k2'] as const),
+      ...Array.from({ length: 5 }, () => ['other', other, 'k1'] as const),
+    ];
+    const decisions = await Promise.all(calls.map(([, rule, key]) => a.hit(rule, key)));
+    const allowed = (name: string) => decisions.filter((decision, i) => calls[i]![0] === name && decision.allowed).length;
+    expect([allowed('strict'), allowed('loose'), allowed('other')]).toEqual([2, 5, 3]);
+    // The counts carried on: one more of each is refused.
+    expect((await a.hit(strict, 'k1')).allowed).toBe(false);
+    expect((await a.hit(other, 'k1')).allowed).toBe(false);
+  });
+
   it('takes a refunded hit back', async () => {
     const rule: RateLimitRule = { scope: 'refund', limit: 1, windowSeconds: 600 };
     const limiter = new PostgresRateLimiter(replicaA, SCHEMA);

@@ -18,6 +18,8 @@ import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from './messaging-op
 import { bindingFor, isTopicPattern, topicMatches } from './topic-pattern.js';
 import type { QueueBinding } from './topology.js';
 
+const MAX_CACHED_ROUTING_KEYS = 1000;
+
 interface Route {
   pattern: string;
   handler: MessageHandler;
@@ -46,6 +48,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private readonly validator = new EventValidator(undefined, (type, err) => this.log.error(`the contracts schema of ${type} does not compile (${err.message}); checking its envelope only`));
   private readonly unknownTypesSeen = new Set<string>();
   private routes: Route[] = [];
+  /** The routes of each routing key seen (the handlers are fixed once listening; bounded against arbitrary keys). */
+  private readonly routesByKey = new Map<string, Route[]>();
   private channel?: Channel;
   private consumerTags: string[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -71,6 +75,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   async listen(callback: (err?: unknown, ...optionalParams: unknown[]) => void): Promise<void> {
     try {
       this.routes = this.buildRoutes();
+      this.routesByKey.clear();
       this.closing = false;
       this.unsubscribe = this.connection.onConnect(() => this.openConsumer());
       const ready = await Promise.race([this.firstConsuming.then(() => true), delay(this.options.startupTimeoutMs, false, { ref: false })]);
@@ -171,6 +176,16 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     setTimeout(() => void this.openConsumer(), 1000 + Math.random() * 1000).unref();
   }
 
+  private routesOf(routingKey: string): Route[] {
+    let routes = this.routesByKey.get(routingKey);
+    if (!routes) {
+      routes = this.routes.filter((route) => topicMatches(route.pattern, routingKey));
+      if (this.routesByKey.size >= MAX_CACHED_ROUTING_KEYS) this.routesByKey.clear();
+      this.routesByKey.set(routingKey, routes);
+    }
+    return routes;
+  }
+
   private track(channel: Channel, message: ConsumeMessage | null, work: (m: ConsumeMessage) => Promise<void>): void {
     if (message === null) {
       // The broker cancelled us (queue deleted): start over on a fresh channel.
@@ -197,7 +212,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       // Retrying cannot fix a body; straight to the DLQ.
       return this.settleFailure(channel, message, await this.failures.deadLetter(message, routingKey, `invalid body: ${describeFailure(err)}`));
     }
-    const routes = this.routes.filter((route) => topicMatches(route.pattern, routingKey));
+    const routes = this.routesOf(routingKey);
     if (routes.length === 0) {
       this.metrics.unhandled++;
       this.log.warn(`no handler for ${routingKey}; acked and dropped`);

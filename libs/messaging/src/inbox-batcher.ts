@@ -25,7 +25,8 @@ interface Pending<E> {
  * only after that commit, so the transport acks a message only once its effect is durable; a
  * failed batch is retried one event per transaction, so a bad event fails (and goes to its retry
  * tier) alone. Batches run one at a time per batcher: the work may assume no concurrent batch of
- * this process (replicas still need row locks). The service's `prefetch` bounds how many events
+ * this process (replicas still need row locks); events that arrive while a batch runs form the
+ * next one, which starts as soon as it ends. The service's `prefetch` bounds how many events
  * can wait, so set it to a few batches' worth.
  */
 export class InboxBatcher<E extends CloudEvent = CloudEvent> {
@@ -34,7 +35,7 @@ export class InboxBatcher<E extends CloudEvent = CloudEvent> {
   private readonly maxWaitMs: number;
   private waiting: Pending<E>[] = [];
   private timer?: NodeJS.Timeout;
-  private chain: Promise<void> = Promise.resolve();
+  private running = false;
 
   constructor(
     private readonly inbox: InboxService,
@@ -54,14 +55,21 @@ export class InboxBatcher<E extends CloudEvent = CloudEvent> {
     });
   }
 
-  /** Hands the waiting events to the (serial) batch chain now. */
+  /**
+   * Runs the waiting events now, unless a batch is running: then they keep collecting and go as
+   * the next batch the moment it ends (so a burst that arrives during a batch shares one
+   * transaction instead of queueing as many small ones).
+   */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.waiting.length === 0) return;
-    const batch = this.waiting;
-    this.waiting = [];
-    this.chain = this.chain.then(() => this.run(batch));
+    if (this.waiting.length === 0 || this.running) return;
+    const batch = this.waiting.splice(0, this.maxBatch);
+    this.running = true;
+    void this.run(batch).finally(() => {
+      this.running = false;
+      if (this.waiting.length > 0) this.flush();
+    });
   }
 
   private async run(batch: Pending<E>[]): Promise<void> {

@@ -28,6 +28,25 @@ export class InboxService {
   }
 
   /**
+   * For a handler that claims the event in the same statement as its first read (a CTE, one
+   * round trip less): `INSERT … ON CONFLICT DO NOTHING RETURNING message_id` with placeholders
+   * `$<firstParam>` (message id) and `$<firstParam + 1>` (consumer). Run it inside the handler's
+   * transaction; no row returned = a duplicate (a concurrent one waits for the first to commit).
+   */
+  claimStatement(event: Pick<CloudEvent, 'id'>, consumer: string, firstParam: number): { sql: string; params: unknown[] } {
+    if (typeof event.id !== 'string' || event.id.length === 0) throw new Error('the event has no id');
+    return {
+      sql: `INSERT INTO ${this.table} (message_id, consumer) VALUES ($${firstParam}, $${firstParam + 1}) ON CONFLICT DO NOTHING RETURNING message_id`,
+      params: [event.id, consumer],
+    };
+  }
+
+  /** Counts a duplicate found by a handler that claimed through {@link claimStatement}. */
+  countDuplicate(): void {
+    this.metrics.duplicates++;
+  }
+
+  /**
    * `consumer` names the handler (e.g. `notifications.contact-assigned`): two handlers of the
    * same event each get it once. Follow-up events written with OutboxService on `em` commit
    * atomically with the work.

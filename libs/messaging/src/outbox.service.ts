@@ -20,6 +20,24 @@ export class OutboxService {
     this.table = `${quoteIdent(options.schema)}.outbox_message`;
   }
 
+  /**
+   * For a caller that writes its change and its events in ONE statement (a data-modifying CTE,
+   * one round trip): the envelopes and an `INSERT INTO <schema>.outbox_message … VALUES …` whose
+   * placeholders start at `$<firstParam>`. The statement must run in the change's transaction
+   * (or be that single statement), exactly like {@link publish}.
+   */
+  insertStatement<TData>(events: readonly OutboxEvent<TData>[], firstParam: number): { envelopes: CloudEvent<TData>[]; sql: string; params: unknown[] } {
+    if (events.length === 0) throw new Error('insertStatement needs at least one event');
+    const envelopes = events.map((event) => buildCloudEvent(this.options.service, event));
+    const params: unknown[] = [];
+    const rows = envelopes.map((e) => {
+      const base = firstParam + params.length;
+      params.push(e.id, e.type, e.tenantid, e.subject, JSON.stringify(e));
+      return `($${base}, $${base + 1}, $${base + 2}::uuid, $${base + 3}, $${base + 4}::jsonb)`;
+    });
+    return { envelopes, sql: `INSERT INTO ${this.table} (id, event_type, tenant_id, subject, envelope) VALUES ${rows.join(', ')}`, params };
+  }
+
   /** `em` must be the EntityManager of an open transaction (`dataSource.transaction(em => …)`). */
   async publish<TData>(em: EntityManager, event: OutboxEvent<TData>): Promise<CloudEvent<TData>> {
     const [envelope] = await this.publishAll(em, [event]);

@@ -12,6 +12,13 @@ export interface SmtpServerOptions {
   maxMessages?: number;
   /** Largest message accepted, in bytes (default 50 MiB). */
   maxMessageBytes?: number;
+  /**
+   * false: every message is still received to its end and accepted (250) like any other, but
+   * neither parsed nor kept (`messages` stays empty, `received` counts them). For benchmarks,
+   * where parsing each e-mail would cost the load generator's process more than the sending
+   * costs the service that is measured.
+   */
+  keepMessages?: boolean;
 }
 
 export interface RunningSmtpServer {
@@ -20,6 +27,8 @@ export interface RunningSmtpServer {
   port: number;
   /** Received messages, oldest first. */
   messages: ReceivedMail[];
+  /** Messages accepted so far (also those not kept). */
+  readonly received: number;
   /** Resolves with the matching messages once at least `count` (default 1) arrived. */
   waitForMessages(predicate: (mail: ReceivedMail) => boolean, opts?: { count?: number; timeoutMs?: number }): Promise<ReceivedMail[]>;
   /** Refuses the next `count` messages with a temporary failure (421), as a busy server would. */
@@ -35,6 +44,7 @@ export interface RunningSmtpServer {
 export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<RunningSmtpServer> {
   const messages: ReceivedMail[] = [];
   let refusals = 0;
+  let received = 0;
   const maxMessageBytes = opts.maxMessageBytes ?? 50 * 1024 * 1024;
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
@@ -45,6 +55,8 @@ export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<Run
       refusals--;
       throw Object.assign(new Error('4.7.0 Try again later'), { responseCode: 421 });
     }
+    received++;
+    if (opts.keepMessages === false) return;
     const raw = Buffer.concat(chunks);
     const parsed = await simpleParser(raw, { skipImageLinks: true });
     const envelope = {
@@ -87,6 +99,9 @@ export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<Run
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    get received() {
+      return received;
+    },
     async waitForMessages(predicate, waitOpts = {}) {
       const count = waitOpts.count ?? 1;
       try {

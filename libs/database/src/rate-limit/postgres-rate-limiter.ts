@@ -12,18 +12,29 @@ export interface RateLimitHit extends RateLimitDecision {
   windowStart: Date;
 }
 
+interface PendingHit {
+  rule: RateLimitRule;
+  keyHash: Buffer;
+  resolve: (hit: RateLimitHit) => void;
+  reject: (error: unknown) => void;
+}
+
 const PRUNE_EVERY_HITS = 500;
+/** Hits counted by one statement at most (they arrive faster than that only under a flood). */
+const MAX_HITS_PER_STATEMENT = 500;
 const PRUNE_BATCH = 1000;
 
 /**
  * Rate limits kept in Postgres (`<schema>.rate_limit_counter`, see rateLimitMigrationSql), so
  * every replica of a service counts against the same numbers and a restart forgets nothing.
- * One atomic upsert per hit (sliding window over two fixed windows, using the database clock so
- * replicas agree). Expired rows are removed now and then by whichever replica is counting.
+ * One atomic upsert per batch of concurrent hits (sliding window over two fixed windows, using the
+ * database clock so replicas agree). Expired rows are removed now and then by whichever replica is counting.
  */
 export class PostgresRateLimiter {
   private readonly table: string;
   private hitsSincePrune = 0;
+  private waiting: PendingHit[] = [];
+  private counting = false;
 
   constructor(
     private readonly db: SqlRunner,
@@ -32,27 +43,87 @@ export class PostgresRateLimiter {
     this.table = `${quotedSchema(schema)}.rate_limit_counter`;
   }
 
-  /** Counts one hit for `key` under `rule` and says whether it is within the limit. */
-  async hit(rule: RateLimitRule, key: string): Promise<RateLimitHit> {
-    const rows = rowsOf<{ hits: number; previous_hits: number; window_start: Date; elapsed: number }>(
+  /**
+   * Counts one hit for `key` under `rule` and says whether it is within the limit. Concurrent
+   * calls coalesce: the hits that arrive while a statement is under way are counted together by
+   * the next one (one upsert per rule for the whole batch, N hits of one key added at once), and
+   * each caller gets the decision of its own hit, exactly as if they had been counted one by one.
+   */
+  hit(rule: RateLimitRule, key: string): Promise<RateLimitHit> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rule, keyHash: digest(key), resolve, reject });
+      if (!this.counting) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.counting = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_HITS_PER_STATEMENT);
+        const byRule = new Map<string, PendingHit[]>();
+        for (const pending of batch) {
+          const ruleKey = `${pending.rule.scope}\u0000${pending.rule.windowSeconds}`;
+          const group = byRule.get(ruleKey);
+          if (group) group.push(pending);
+          else byRule.set(ruleKey, [pending]);
+        }
+        await Promise.all(
+          [...byRule.values()].map((group) =>
+            this.count(group).catch((error: unknown) => {
+              for (const pending of group) pending.reject(error);
+            }),
+          ),
+        );
+      }
+    } finally {
+      this.counting = false;
+    }
+  }
+
+  /** One upsert for hits of the same scope and window (their limits may differ: the decision is per hit). */
+  private async count(group: PendingHit[]): Promise<void> {
+    const { scope, windowSeconds } = group[0]!.rule;
+    const byKey = new Map<string, { keyHash: Buffer; hits: PendingHit[] }>();
+    for (const pending of group) {
+      const hex = pending.keyHash.toString('hex');
+      const entry = byKey.get(hex);
+      if (entry) entry.hits.push(pending);
+      else byKey.set(hex, { keyHash: pending.keyHash, hits: [pending] });
+    }
+    // Sorted keys: two replicas' batches lock shared rows in the same order (no deadlock).
+    const keys = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+    const rows = rowsOf<{ key_hash: Buffer; hits: number; previous_hits: number; window_start: Date; elapsed: number }>(
       await this.db.query(
-        `WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $3::int) * $3::int) AS start)
+        `WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) / $2::int) * $2::int) AS start)
        INSERT INTO ${this.table} AS c (scope, key_hash, window_start, hits, previous_hits, expires_at)
-       SELECT $1, $2, w.start, 1, 0, w.start + make_interval(secs => 2 * $3::int) FROM w
+       SELECT $1, k.key_hash, w.start, k.n, 0, w.start + make_interval(secs => 2 * $2::int)
+         FROM w, unnest($3::bytea[], $4::int[]) WITH ORDINALITY AS k(key_hash, n, ord) ORDER BY k.ord
        ON CONFLICT (scope, key_hash) DO UPDATE SET
          previous_hits = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.previous_hits
-                              WHEN c.window_start = EXCLUDED.window_start - make_interval(secs => $3::int) THEN c.hits
+                              WHEN c.window_start = EXCLUDED.window_start - make_interval(secs => $2::int) THEN c.hits
                               ELSE 0 END,
-         hits = CASE WHEN c.window_start = EXCLUDED.window_start THEN LEAST(c.hits + 1, 1000000000) ELSE 1 END,
+         hits = CASE WHEN c.window_start = EXCLUDED.window_start THEN LEAST(c.hits + EXCLUDED.hits, 1000000000) ELSE EXCLUDED.hits END,
          window_start = EXCLUDED.window_start,
          expires_at = EXCLUDED.expires_at
-       RETURNING hits, previous_hits, window_start, extract(epoch FROM clock_timestamp() - window_start)::float8 AS elapsed`,
-        [rule.scope, digest(key), rule.windowSeconds],
+       RETURNING key_hash, hits, previous_hits, window_start, extract(epoch FROM clock_timestamp() - window_start)::float8 AS elapsed`,
+        [scope, windowSeconds, keys.map((entry) => entry.keyHash), keys.map((entry) => entry.hits.length)],
       ),
     );
-    const row = rows[0]!;
-    this.maybePrune();
-    return { ...slidingDecision(rule, row.hits, row.previous_hits, row.elapsed), windowStart: row.window_start };
+    const rowOf = new Map(rows.map((row) => [Buffer.from(row.key_hash).toString('hex'), row]));
+    for (const [hex, entry] of byKey) {
+      const row = rowOf.get(hex);
+      if (!row) {
+        for (const pending of entry.hits) pending.reject(new Error('rate limit: the counter row was not returned'));
+        continue;
+      }
+      // The i-th hit of this batch for the key saw the count before it plus i.
+      entry.hits.forEach((pending, i) => {
+        const hits = row.hits - entry.hits.length + i + 1;
+        pending.resolve({ ...slidingDecision(pending.rule, hits, row.previous_hits, row.elapsed), windowStart: row.window_start });
+      });
+    }
+    for (let i = 0; i < group.length; i++) this.maybePrune();
   }
 
   /** Takes back a hit counted by `hit` (in whichever window it now sits). */

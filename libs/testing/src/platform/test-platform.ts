@@ -42,6 +42,8 @@ export interface TestPlatformOptions {
   env?: Record<string, string>;
   /** Extra environment for the gateway only (e.g. TRUSTED_PROXIES, to play clients behind a proxy). */
   gatewayEnv?: Record<string, string>;
+  /** Options of the loopback SMTP server (benchmarks turn keeping and parsing messages off). */
+  smtp?: { keepMessages?: boolean };
   /** Processes reach Postgres through this port on loopback (a TcpFaultProxy) instead of directly. */
   databasePort?: number;
 }
@@ -79,7 +81,7 @@ export class TestPlatform {
       databaseUrl.hostname = '127.0.0.1';
       databaseUrl.port = String(options.databasePort);
     }
-    const [smtp, s3] = await Promise.all([startSmtpServer(), startS3Server()]);
+    const [smtp, s3] = await Promise.all([startSmtpServer({ keepMessages: options.smtp?.keepMessages }), startS3Server()]);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: 'test',

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@crm/auth';
-import { ProblemException } from '@crm/common';
-import type { TicketRequester } from '@crm/contracts';
+import { CONTACTS_CONTACT_CREATED, CONTACTS_PQR_REQUESTER_LINKED, type CloudEvent, type ContactCreatedData, type PqrRequesterLinkedData, type TicketRequester } from '@crm/contracts';
 import { idempotencySchema, idempotencyScopeOf } from '@crm/database';
+import { InboxService, OutboxService, type OutboxEvent } from '@crm/messaging';
 import { SYSTEM_ACTOR_ID } from '../catalogs/catalog-actor.js';
-import { ContactsService } from '../contacts/contacts.service.js';
-import type { CreateContactDto } from '../contacts/dto/create-contact.dto.js';
-import { PqrSourceService } from './pqr-source.service.js';
+import { normaliseChannels, primaryOf } from '../contacts/contact-channels.js';
+import { displayNameOf } from '../contacts/contact.view.js';
+import { PQR_SOURCE_NAME, PqrSourceService } from './pqr-source.service.js';
 
 /** What the linker reads of tickets.ticket.created or .requester_changed. */
 export interface RequesterOfTicket {
@@ -21,76 +22,159 @@ export interface RequesterLink {
   created: boolean;
 }
 
+/** What one delivery of the event did: nothing (a duplicate), no link (anonymised / merged away), or the link published. */
+export type LinkOutcome = { duplicate: true } | { duplicate: false; link: RequesterLink | null };
+
 /** Merged contacts point at their survivor; a few hops at most. */
 const MAX_MERGE_HOPS = 5;
 
+interface LookupRow {
+  fresh: boolean;
+  earlier: string | null;
+  existing: string | null;
+  existing_merged_into: string | null;
+  source_id: string | null;
+  source_active: boolean | null;
+}
+
 /**
- * Finds or creates the contact of a PQR requester who is not a contact yet. Idempotent without a
- * transaction of its own: the creation carries the Idempotency-Key `pqr-ticket:<ticket id>`, so
- * a redelivered event finds what the first delivery created.
+ * Finds or creates the contact of a PQR requester and publishes `contacts.pqr_requester.linked`,
+ * all in ONE transaction with the event's inbox row (exactly once), in as few round trips as
+ * possible (issue #8: this runs for every public filing):
+ *
+ *   BEGIN
+ *   1 statement: claim the inbox row + the contact an earlier delivery created (Idempotency-Key
+ *     `pqr-ticket:<ticket id>`, kept so merges repoint it) + the live contact with that e-mail
+ *     + the tenant's "PQR" source
+ *   1 statement: (a new requester) contact + its Idempotency-Key + its `created` history entry
+ *     + `contacts.contact.created` and `contacts.pqr_requester.linked` in the outbox;
+ *     (a known requester) the `linked` event only
+ *   COMMIT
+ *
+ * The contact is created exactly like ContactsService.create creates a person with lifecycle
+ * contact, an e-mail, maybe a phone and a source (same columns, history entry and event), minus
+ * what a PQR requester cannot have (team, owner, company, interests, round-robin).
  */
 @Injectable()
 export class PqrRequesterLinker {
+  private readonly idempotencyTable = `${idempotencySchema('contacts')}.idempotency_record`;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly contacts: ContactsService,
     private readonly pqrSource: PqrSourceService,
+    private readonly inbox: InboxService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
    * `key` defaults to the ticket's creation; a later change of the requester's e-mail passes its
    * own (one contact per ticket and e-mail change, however often the event is delivered).
    */
-  async link(tenantId: string, data: RequesterOfTicket, email: string, key = `pqr-ticket:${data.ticketId}`): Promise<RequesterLink | null> {
-    const { earlier, existing } = await this.earlierOrExisting(tenantId, key, email);
-    if (earlier) return this.survivor(tenantId, earlier, true);
-    if (existing) return this.survivor(tenantId, existing, false);
-    const actor: AuthUser = { kind: 'user', id: SYSTEM_ACTOR_ID, tenantId, roles: ['admin'], teamIds: [], scopes: [], name: `PQR ${data.radicado}` };
-    try {
-      // A constant fingerprint: every delivery of the event asks for the same thing.
-      const { contact } = await this.contacts.create(actor, await this.contactFrom(actor, data, email), { key, fingerprint: key });
-      return { contactId: contact.id, created: true };
-    } catch (error) {
-      // Someone (a form, an import, a user) created that e-mail a moment ago.
-      const existingId = error instanceof ProblemException && error.getStatus() === 409 ? (error.extras.existingId as string | undefined) : undefined;
-      if (!existingId) throw error;
-      return this.survivor(tenantId, existingId, false);
-    }
+  async linkOnce(event: Pick<CloudEvent, 'id'>, consumer: string, tenantId: string, data: RequesterOfTicket, email: string, key = `pqr-ticket:${data.ticketId}`): Promise<LinkOutcome> {
+    const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
+    return this.dataSource.transaction(async (em) => {
+      const claim = this.inbox.claimStatement(event, consumer, 1);
+      // Live contacts only: an anonymised one has no e-mail left, so the person starts afresh.
+      const [row] = (await em.query(
+        `WITH claim AS (${claim.sql})
+         SELECT EXISTS (SELECT 1 FROM claim) AS fresh,
+                (SELECT resource_id FROM ${this.idempotencyTable} WHERE tenant_id = $3 AND caller = $4 AND key = $5) AS earlier,
+                e.id AS existing, e.merged_into_id AS existing_merged_into, s.id AS source_id, s.active AS source_active
+           FROM (SELECT 1) one
+           LEFT JOIN LATERAL (SELECT id, merged_into_id FROM contacts.contact WHERE tenant_id = $6 AND lower(email) = $7 AND anonymized_at IS NULL
+                               ORDER BY (merged_into_id IS NULL) DESC, created_at LIMIT 1) e ON true
+           LEFT JOIN LATERAL (SELECT id, active FROM contacts.source WHERE tenant_id = $6 AND lower(name) = lower($8) LIMIT 1) s ON true`,
+        [...claim.params, scope.tenantId, scope.caller, key, tenantId, email, PQR_SOURCE_NAME],
+      )) as LookupRow[];
+      if (!row?.fresh) {
+        this.inbox.countDuplicate();
+        return { duplicate: true };
+      }
+      let link: RequesterLink | null;
+      if (row.earlier) link = await this.survivor(em, tenantId, row.earlier, true);
+      else if (row.existing && !row.existing_merged_into) link = { contactId: row.existing, created: false };
+      else if (row.existing) link = await this.survivor(em, tenantId, row.existing_merged_into!, false);
+      else {
+        const sourceId = row.source_id ? (row.source_active ? row.source_id : null) : await this.pqrSource.ensure(this.actor(tenantId, data));
+        return { duplicate: false, link: await this.create(em, tenantId, data, email, key, scope.caller, sourceId) };
+      }
+      if (link) await this.outbox.publish(em, this.linkedEvent(tenantId, data, link));
+      return { duplicate: false, link };
+    });
   }
 
-  private async contactFrom(actor: AuthUser, data: RequesterOfTicket, email: string): Promise<CreateContactDto> {
+  private actor(tenantId: string, data: RequesterOfTicket): AuthUser {
+    return { kind: 'user', id: SYSTEM_ACTOR_ID, tenantId, roles: ['admin'], teamIds: [], scopes: [], name: `PQR ${data.radicado}` };
+  }
+
+  private linkedEvent(tenantId: string, data: RequesterOfTicket, link: RequesterLink): OutboxEvent<PqrRequesterLinkedData> {
+    const linked: PqrRequesterLinkedData = { ticketId: data.ticketId, radicado: data.radicado, contactId: link.contactId, created: link.created, linkedAt: new Date().toISOString() };
+    return { type: CONTACTS_PQR_REQUESTER_LINKED, subject: link.contactId, tenantId, data: linked };
+  }
+
+  /** The new contact, its Idempotency-Key, its history entry and both events: one statement. */
+  private async create(em: EntityManager, tenantId: string, data: RequesterOfTicket, email: string, key: string, caller: string, sourceId: string | null): Promise<RequesterLink> {
     const [firstName, ...rest] = data.requester.name.trim().split(/\s+/);
-    return {
+    const emails = normaliseChannels(undefined, email, [], 'email');
+    const phones = normaliseChannels(undefined, data.requester.phone ?? undefined, [], 'phone');
+    const person = { kind: 'person' as const, firstName: firstName || email, lastName: rest.join(' ') || null, companyName: null };
+    const id = randomUUID();
+    const now = new Date();
+    const created: ContactCreatedData = {
+      contactId: id,
       kind: 'person',
       lifecycle: 'contact',
-      firstName: firstName || email,
-      lastName: rest.join(' ') || undefined,
-      email,
-      phone: data.requester.phone ?? undefined,
-      sourceId: (await this.pqrSource.ensure(actor)) ?? undefined,
-    } as CreateContactDto;
-  }
-
-  /**
-   * One round trip: the contact an earlier delivery of this event created (Idempotency-Key), and
-   * the live contact with the e-mail. Live contacts only: an anonymised one has no e-mail left, so
-   * the person starts afresh.
-   */
-  private async earlierOrExisting(tenantId: string, key: string, email: string): Promise<{ earlier: string | null; existing: string | null }> {
-    const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
-    const [row]: { earlier: string | null; existing: string | null }[] = await this.dataSource.query(
-      `SELECT (SELECT resource_id FROM ${idempotencySchema('contacts')}.idempotency_record WHERE tenant_id = $1 AND caller = $2 AND key = $3) AS earlier,
-              (SELECT id FROM contacts.contact WHERE tenant_id = $4 AND lower(email) = $5 AND anonymized_at IS NULL
-                ORDER BY (merged_into_id IS NULL) DESC, created_at LIMIT 1) AS existing`,
-      [scope.tenantId, scope.caller, key, tenantId, email],
+      displayName: displayNameOf(person),
+      email: primaryOf(emails),
+      phone: primaryOf(phones),
+      ownerId: null,
+      teamId: null,
+      sourceId,
+      companyId: null,
+      taxId: null,
+      createdBy: SYSTEM_ACTOR_ID,
+      createdAt: now.toISOString(),
+      version: 1,
+    };
+    const link: RequesterLink = { contactId: id, created: true };
+    const events = this.outbox.insertStatement<unknown>([{ type: CONTACTS_CONTACT_CREATED, subject: id, tenantId, data: created }, this.linkedEvent(tenantId, data, link)], 13);
+    await em.query(
+      `WITH contact AS (
+         INSERT INTO contacts.contact (id, tenant_id, version, created_at, updated_at, kind, lifecycle, first_name, last_name, display_name, email, phone, emails, phones,
+                                       source_id, owner_id, team_id, shared_with_team, created_by, updated_by)
+         VALUES ($1, $2, 1, $3, $3, 'person', 'contact', $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, NULL, NULL, true, $12, $12)
+         RETURNING id),
+       idempotency AS (
+         INSERT INTO ${this.idempotencyTable} (tenant_id, caller, key, fingerprint, resource_id) SELECT $2, $${13 + events.params.length}, $${14 + events.params.length}, $${14 + events.params.length}, id FROM contact),
+       history AS (
+         INSERT INTO contacts.contact_change (tenant_id, contact_id, kind, actor_id, occurred_at) SELECT $2, id, 'created', $12, $3 FROM contact),
+       outbox AS (${events.sql})
+       SELECT id FROM contact`,
+      [
+        id,
+        tenantId,
+        now,
+        person.firstName,
+        person.lastName,
+        created.displayName,
+        created.email,
+        created.phone,
+        JSON.stringify(emails),
+        JSON.stringify(phones),
+        sourceId,
+        SYSTEM_ACTOR_ID,
+        ...events.params,
+        caller,
+        key,
+      ],
     );
-    return { earlier: row?.earlier ?? null, existing: row?.existing ?? null };
+    return link;
   }
 
-  private async survivor(tenantId: string, contactId: string, created: boolean): Promise<RequesterLink | null> {
+  private async survivor(em: EntityManager, tenantId: string, contactId: string, created: boolean): Promise<RequesterLink | null> {
     let id = contactId;
     for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
-      const rows: { merged_into_id: string | null; anonymized_at: Date | null }[] = await this.dataSource.query(
+      const rows: { merged_into_id: string | null; anonymized_at: Date | null }[] = await em.query(
         'SELECT merged_into_id, anonymized_at FROM contacts.contact WHERE id = $1 AND tenant_id = $2',
         [id, tenantId],
       );

@@ -1,15 +1,6 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  CONTACTS_PQR_REQUESTER_LINKED,
-  TICKETS_TICKET_CREATED,
-  TICKETS_TICKET_REQUESTER_CHANGED,
-  type CloudEvent,
-  type PqrRequesterLinkedData,
-  type TicketCreatedData,
-  type TicketRequesterChangedData,
-} from '@crm/contracts';
-import { InboxService, OutboxService } from '@crm/messaging';
+import { TICKETS_TICKET_CREATED, TICKETS_TICKET_REQUESTER_CHANGED, type CloudEvent, type TicketCreatedData, type TicketRequesterChangedData } from '@crm/contracts';
 import { PqrRequesterLinker } from './pqr-requester-linker.service.js';
 
 const CONSUMER = 'contacts.pqr-requester';
@@ -20,17 +11,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * tickets.ticket.created without a contact but with a requester e-mail (a public PQR) → the
  * contact with that e-mail (following merges), or a new one (person, lifecycle contact, source
  * "PQR"), then `contacts.pqr_requester.linked` so tickets points the ticket at it. The link is
- * published once (inbox); the contact is created once (idempotency key per ticket).
+ * published once and the contact created once: both in the event's inbox transaction
+ * (PqrRequesterLinker, four statements for a new requester).
  */
 @Controller()
 export class PqrRequesterHandler {
   private readonly logger = new Logger(PqrRequesterHandler.name);
 
-  constructor(
-    private readonly inbox: InboxService,
-    private readonly outbox: OutboxService,
-    private readonly linker: PqrRequesterLinker,
-  ) {}
+  constructor(private readonly linker: PqrRequesterLinker) {}
 
   @EventPattern<string>(TICKETS_TICKET_CREATED)
   async onTicketCreated(@Payload() event: CloudEvent<TicketCreatedData>): Promise<void> {
@@ -49,15 +37,12 @@ export class PqrRequesterHandler {
     const email = data?.requester?.email?.trim().toLowerCase();
     // Nothing to do (a known contact, no e-mail) or nothing retrying could fix: acknowledge.
     if (!data || data.contactId || !email || !EMAIL.test(email) || !UUID.test(String(data.ticketId)) || !UUID.test(String(event.tenantid))) return;
-    const link = await this.linker.link(event.tenantid, data, email, key);
-    if (!link) {
+    const outcome = await this.linker.linkOnce(event, CONSUMER, event.tenantid, data, email, key);
+    if (outcome.duplicate) return;
+    if (!outcome.link) {
       this.logger.warn(`ticket ${data.radicado}: the contact with that e-mail is anonymised or merged away; not linked`);
       return;
     }
-    const { duplicate } = await this.inbox.handleOnce(event, CONSUMER, async (em) => {
-      const linked: PqrRequesterLinkedData = { ticketId: data.ticketId, radicado: data.radicado, contactId: link.contactId, created: link.created, linkedAt: new Date().toISOString() };
-      await this.outbox.publish(em, { type: CONTACTS_PQR_REQUESTER_LINKED, subject: link.contactId, tenantId: event.tenantid, data: linked });
-    });
-    if (!duplicate) this.logger.log(`ticket ${data.radicado}: requester ${link.created ? 'created as' : 'linked to'} contact ${link.contactId}`);
+    this.logger.log(`ticket ${data.radicado}: requester ${outcome.link.created ? 'created as' : 'linked to'} contact ${outcome.link.contactId}`);
   }
 }

@@ -35,9 +35,17 @@ function threadingHeaders(row: DeliveryRow): Record<string, string> {
   return headers;
 }
 
-type SendOutcome = { kind: 'sent' } | { kind: 'already-sent' } | { kind: 'failed'; error: unknown };
+type RowOutcome = { kind: 'sent'; providerMessageId: string } | { kind: 'failed'; error: unknown; message: string };
+
+interface Waiter {
+  messageId: string;
+  resolve: (result: { sent: number; alreadySent: number }) => void;
+  reject: (error: unknown) => void;
+}
 
 const MAX_ERROR_LENGTH = 1000;
+/** Messages per batched send (each usually one e-mail): bounds the transaction and the parallel sends. */
+const MAX_MESSAGES_PER_BATCH = 50;
 
 /**
  * Exactly-once e-mail on top of at-least-once events (ARCHITECTURE §4 rule 4).
@@ -47,7 +55,8 @@ const MAX_ERROR_LENGTH = 1000;
  * 2. After that transaction commits, `sendOutstanding()` sends every row of the message that is
  *    not `sent`, each under a row lock held while talking to SMTP (FOR UPDATE SKIP LOCKED):
  *    two consumers never send the same row at once, and a crashed sender's lock is released
- *    by Postgres when its connection dies.
+ *    by Postgres when its connection dies. Concurrent calls are coalesced into one transaction
+ *    (one locking statement, one update) whose sends run in parallel.
  * 3. On success the row becomes `sent` in the same transaction; on SMTP failure it becomes
  *    `failed` (attempts + 1, last_error) and the caller throws so the transport retries.
  *
@@ -60,6 +69,8 @@ const MAX_ERROR_LENGTH = 1000;
 export class EmailDeliverySender {
   private readonly logger = new Logger(EmailDeliverySender.name);
   private readonly outcomes: Counter<'template' | 'outcome'>;
+  private waiting: Waiter[] = [];
+  private draining = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,12 +89,16 @@ export class EmailDeliverySender {
 
   /** Inside the inbox transaction: the delivery row that makes the send exactly-once. */
   async record(em: EntityManager, email: PendingEmail): Promise<void> {
-    await em.query(
-      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html, attachment_key, attachment_name, attachment_type,
-                                   message_id_header, in_reply_to_header, references_header)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (message_id, recipient_user_id) DO NOTHING`,
-      [
+    await this.recordAll(em, [email]);
+  }
+
+  /** {@link record} for several e-mails in one statement (a batch of events). */
+  async recordAll(em: EntityManager, emails: readonly PendingEmail[]): Promise<void> {
+    if (emails.length === 0) return;
+    const params: unknown[] = [];
+    const rows = emails.map((email) => {
+      const base = params.length;
+      params.push(
         email.tenantId,
         email.messageId,
         email.recipientUserId,
@@ -99,79 +114,131 @@ export class EmailDeliverySender {
         email.threading?.messageId ?? null,
         email.threading?.inReplyTo ?? null,
         email.threading?.references?.length ? email.threading.references.join(' ') : null,
-      ],
+      );
+      return `(${Array.from({ length: 15 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
+    });
+    await em.query(
+      `INSERT INTO email_delivery (tenant_id, message_id, recipient_user_id, template, locale, to_address, subject, body_text, body_html, attachment_key, attachment_name, attachment_type,
+                                   message_id_header, in_reply_to_header, references_header)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (message_id, recipient_user_id) DO NOTHING`,
+      params,
     );
   }
 
   /**
    * After commit: sends what this event still owes (nothing when every row is `sent`). Throws
    * when a send failed or another consumer is sending a row right now, so the event is retried.
+   *
+   * Calls coalesce: the first runs at once; the ones that arrive while a send is under way wait
+   * for it and then go together (one transaction, one lock statement, one update for the whole
+   * batch, the SMTP sends in parallel over the pooled connections). Each caller still gets the
+   * outcome of its own message only.
    */
-  async sendOutstanding(messageId: string): Promise<{ sent: number; alreadySent: number }> {
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM email_delivery WHERE message_id = $1 AND status <> 'sent' ORDER BY created_at, id`, [messageId]);
-    let sent = 0;
-    let alreadySent = 0;
-    let firstError: Error | undefined;
-    for (const { id } of rows) {
-      try {
-        if ((await this.sendOne(id)) === 'sent') sent++;
-        else alreadySent++;
-      } catch (error) {
-        firstError ??= error as Error;
-      }
-    }
-    if (firstError) throw firstError;
-    return { sent, alreadySent };
+  sendOutstanding(messageId: string): Promise<{ sent: number; alreadySent: number }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ messageId, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
   }
 
-  private async sendOne(id: string): Promise<'sent' | 'already-sent'> {
-    const outcome = await this.dataSource.transaction(async (em): Promise<SendOutcome> => {
-      const [row] = await em.query<DeliveryRow[]>(
-        `SELECT id, status, to_address, subject, body_text, body_html, template, tenant_id, attachment_key, attachment_name, attachment_type,
-                message_id_header, in_reply_to_header, references_header
-           FROM email_delivery WHERE id = $1 FOR UPDATE SKIP LOCKED`,
-        [id],
-      );
-      if (!row) throw new EmailDeliveryInProgressError(id);
-      if (row.status === 'sent') return { kind: 'already-sent' };
-      try {
-        const attachments = row.attachment_key
-          ? [{ filename: row.attachment_name ?? 'adjunto', contentType: row.attachment_type ?? 'application/octet-stream', content: await this.attachments.read(row.attachment_key) }]
-          : undefined;
-        const result = await this.mailer.send({
-          attachments,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.body_text,
-          html: row.body_html,
-          messageId: row.message_id_header ?? `<${row.id}@${this.mailer.messageIdDomain()}>`,
-          headers: { 'X-CRM-Template': row.template, 'X-CRM-Delivery-Id': row.id, ...threadingHeaders(row) },
-        });
-        await pauseAfterSmtpSend(this.config.NOTIFICATIONS_TEST_PAUSE_AFTER_SEND, row.id);
-        await em.query(
-          `UPDATE email_delivery
-              SET status = 'sent', attempts = attempts + 1, provider_message_id = $2, sent_at = now(), last_error = NULL,
-                  version = version + 1, updated_at = now()
-            WHERE id = $1`,
-          [id, result.providerMessageId],
-        );
-        this.outcomes.inc({ template: row.template, outcome: 'sent' });
-        return { kind: 'sent' };
-      } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-        await em.query(
-          `UPDATE email_delivery
-              SET status = 'failed', attempts = attempts + 1, last_error = $2, version = version + 1, updated_at = now()
-            WHERE id = $1`,
-          [id, message],
-        );
-        this.outcomes.inc({ template: row.template, outcome: 'failed' });
-        this.logger.warn(`e-mail delivery ${id} (${row.template}) failed: ${message}`);
-        // Committed as `failed`; the caller throws so the event is retried with backoff.
-        return { kind: 'failed', error };
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_MESSAGES_PER_BATCH);
+        try {
+          await this.sendBatch(batch);
+        } catch (error) {
+          // The transaction itself failed (database down…): every caller retries.
+          for (const waiter of batch) waiter.reject(error);
+        }
       }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async sendBatch(batch: readonly Waiter[]): Promise<void> {
+    const messageIds = [...new Set(batch.map((waiter) => waiter.messageId))];
+    const results = new Map(messageIds.map((id) => [id, { sent: 0, alreadySent: 0, error: undefined as Error | undefined }]));
+    await this.dataSource.transaction(async (em) => {
+      // What is outstanding, locked for this batch; a row another consumer holds comes back
+      // without its columns (SKIP LOCKED), and a row sent meanwhile comes back `sent`.
+      const rows = await em.query<(Partial<DeliveryRow> & { outstanding_id: string; message_id: string })[]>(
+        `WITH outstanding AS (SELECT id, message_id, created_at FROM email_delivery WHERE message_id = ANY($1) AND status <> 'sent'),
+              locked AS (SELECT d.id, d.status, d.to_address, d.subject, d.body_text, d.body_html, d.template, d.tenant_id, d.attachment_key, d.attachment_name, d.attachment_type,
+                                d.message_id_header, d.in_reply_to_header, d.references_header
+                           FROM email_delivery d WHERE d.id IN (SELECT id FROM outstanding) FOR UPDATE SKIP LOCKED)
+         SELECT o.id AS outstanding_id, o.message_id, l.* FROM outstanding o LEFT JOIN locked l ON l.id = o.id ORDER BY o.created_at, o.id`,
+        [messageIds],
+      );
+      const toSend: DeliveryRow[] = [];
+      const messageOf = new Map<string, string>();
+      for (const row of rows) {
+        const result = results.get(row.message_id)!;
+        if (!row.id) result.error ??= new EmailDeliveryInProgressError(row.outstanding_id);
+        else if (row.status === 'sent') result.alreadySent++;
+        else {
+          toSend.push(row as DeliveryRow);
+          messageOf.set(row.id, row.message_id);
+        }
+      }
+      if (toSend.length === 0) return;
+      const outcomes = await Promise.all(toSend.map((row) => this.sendRow(row)));
+      await em.query(
+        `UPDATE email_delivery d
+            SET status = u.status, attempts = d.attempts + 1,
+                provider_message_id = CASE WHEN u.status = 'sent' THEN u.provider_message_id ELSE d.provider_message_id END,
+                sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE d.sent_at END,
+                last_error = u.last_error, version = d.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, status, provider_message_id, last_error)
+          WHERE d.id = u.id`,
+        [
+          toSend.map((row) => row.id),
+          outcomes.map((outcome) => (outcome.kind === 'sent' ? 'sent' : 'failed')),
+          outcomes.map((outcome) => (outcome.kind === 'sent' ? outcome.providerMessageId : null)),
+          outcomes.map((outcome) => (outcome.kind === 'failed' ? outcome.message : null)),
+        ],
+      );
+      toSend.forEach((row, i) => {
+        const outcome = outcomes[i]!;
+        const result = results.get(messageOf.get(row.id)!)!;
+        this.outcomes.inc({ template: row.template, outcome: outcome.kind });
+        if (outcome.kind === 'sent') result.sent++;
+        else {
+          this.logger.warn(`e-mail delivery ${row.id} (${row.template}) failed: ${outcome.message}`);
+          // Committed as `failed`; the caller throws so the event is retried with backoff.
+          result.error ??= new EmailSendFailedError(row.id, outcome.error);
+        }
+      });
     });
-    if (outcome.kind === 'failed') throw new EmailSendFailedError(id, outcome.error);
-    return outcome.kind;
+    for (const waiter of batch) {
+      const result = results.get(waiter.messageId)!;
+      if (result.error) waiter.reject(result.error);
+      else waiter.resolve({ sent: result.sent, alreadySent: result.alreadySent });
+    }
+  }
+
+  /** One SMTP send, under the batch's row lock; never throws (a failure is an outcome). */
+  private async sendRow(row: DeliveryRow): Promise<RowOutcome> {
+    try {
+      const attachments = row.attachment_key
+        ? [{ filename: row.attachment_name ?? 'adjunto', contentType: row.attachment_type ?? 'application/octet-stream', content: await this.attachments.read(row.attachment_key) }]
+        : undefined;
+      const result = await this.mailer.send({
+        attachments,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body_text,
+        html: row.body_html,
+        messageId: row.message_id_header ?? `<${row.id}@${this.mailer.messageIdDomain()}>`,
+        headers: { 'X-CRM-Template': row.template, 'X-CRM-Delivery-Id': row.id, ...threadingHeaders(row) },
+      });
+      await pauseAfterSmtpSend(this.config.NOTIFICATIONS_TEST_PAUSE_AFTER_SEND, row.id);
+      return { kind: 'sent', providerMessageId: result.providerMessageId };
+    } catch (error) {
+      return { kind: 'failed', error, message: (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH) };
+    }
   }
 }

@@ -3,6 +3,7 @@ import type { CloudEvent, TicketClosedData, TicketCreatedData, TicketExtendedDat
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
+import type { PendingEmail } from '../deliveries/pending-email.js';
 import type { EmailTemplate } from '../templates/email-template.js';
 import { ticketAcknowledgementTemplate } from '../templates/ticket-acknowledgement.template.js';
 import { ticketCompletionRequestTemplate } from '../templates/ticket-completion-request.template.js';
@@ -36,19 +37,36 @@ export class RequesterNoticesService {
 
   /** Acuse de recibo: radicado, legal due date and the tracking link with its token. */
   async acknowledge(em: EntityManager, event: CloudEvent<TicketCreatedData>): Promise<RequesterOutcome> {
-    const { data } = event;
-    if (data.trackingUrl) await this.links.remember(em, event.tenantid, data.ticketId, data.radicado, data.trackingUrl);
-    const vars = {
-      requesterName: data.requester.name,
-      radicado: data.radicado,
-      pqrClass: data.pqrClass,
-      subject: data.subject,
-      receivedAt: data.receivedAt,
-      legalDueAt: data.legalDueAt,
-      trackingUrl: data.trackingUrl,
-      timeZone: this.timeZone(data.timeZone),
-    };
-    return this.mail(em, event, data.requester, ticketAcknowledgementTemplate, vars, this.threads.root(data.ticketId, data.emailMessageId));
+    const [outcome] = await this.acknowledgeAll(em, [event]);
+    return outcome!;
+  }
+
+  /** {@link acknowledge} for a batch of `created` events: two statements whatever its size. */
+  async acknowledgeAll(em: EntityManager, events: readonly CloudEvent<TicketCreatedData>[]): Promise<RequesterOutcome[]> {
+    const links = events
+      .filter((event) => event.data.trackingUrl)
+      .map((event) => ({ tenantId: event.tenantid, ticketId: event.data.ticketId, radicado: event.data.radicado, trackingUrl: event.data.trackingUrl! }));
+    await this.links.rememberAll(em, links);
+    const emails: PendingEmail[] = [];
+    const outcomes = events.map((event): RequesterOutcome => {
+      const { data } = event;
+      const vars = {
+        requesterName: data.requester.name,
+        radicado: data.radicado,
+        pqrClass: data.pqrClass,
+        subject: data.subject,
+        receivedAt: data.receivedAt,
+        legalDueAt: data.legalDueAt,
+        trackingUrl: data.trackingUrl,
+        timeZone: this.timeZone(data.timeZone),
+      };
+      const email = this.compose(event, data.requester, ticketAcknowledgementTemplate, vars, this.threads.root(data.ticketId, data.emailMessageId));
+      if (!email) return 'no-email';
+      emails.push(email);
+      return 'mailed';
+    });
+    await this.deliveries.recordAll(em, emails);
+    return outcomes;
   }
 
   /** A staff member's public reply; the requester's own messages are not mailed back to them. */
@@ -114,10 +132,24 @@ export class RequesterNoticesService {
     vars: TVars,
     threading: TicketMailThreading = this.threads.followUp(event.data.ticketId, event.id),
   ): Promise<RequesterOutcome> {
-    const email = requester?.email?.trim();
+    const email = this.compose(event, requester, template, vars, threading);
     if (!email) return 'no-email';
+    await this.deliveries.record(em, email);
+    return 'mailed';
+  }
+
+  /** The rendered e-mail to the requester, or null when they gave no address. */
+  private compose<TVars>(
+    event: CloudEvent<{ ticketId: string }>,
+    requester: TicketRequester | undefined,
+    template: EmailTemplate<TVars>,
+    vars: TVars,
+    threading: TicketMailThreading,
+  ): PendingEmail | null {
+    const email = requester?.email?.trim();
+    if (!email) return null;
     const mail = template.render(requester?.language, vars);
-    await this.deliveries.record(em, {
+    return {
       tenantId: event.tenantid,
       messageId: event.id,
       recipientUserId: requesterRecipientId(email),
@@ -128,8 +160,7 @@ export class RequesterNoticesService {
       bodyText: mail.text,
       bodyHtml: mail.html,
       threading,
-    });
-    return 'mailed';
+    };
   }
 
   private timeZone(fromEvent: string | undefined): string {

@@ -21,7 +21,7 @@ import {
   type TicketSlaAlertData,
   type TicketSuspendedData,
 } from '@crm/contracts';
-import { InboxService } from '@crm/messaging';
+import { InboxBatcher, InboxService } from '@crm/messaging';
 import type { EntityManager } from 'typeorm';
 import { EmailDeliverySender } from '../deliveries/email-delivery-sender.service.js';
 import { RequesterNoticesService } from './requester-notices.service.js';
@@ -35,17 +35,29 @@ import { StaffAlertsService } from './staff-alerts.service.js';
 @Controller()
 export class TicketEventsHandler {
   private readonly logger = new Logger(TicketEventsHandler.name);
+  private readonly acknowledgements: InboxBatcher<CloudEvent<TicketCreatedData>>;
 
   constructor(
     private readonly inbox: InboxService,
     private readonly requesters: RequesterNoticesService,
     private readonly staff: StaffAlertsService,
     private readonly sender: EmailDeliverySender,
-  ) {}
+  ) {
+    this.acknowledgements = new InboxBatcher<CloudEvent<TicketCreatedData>>(inbox, { consumer: 'notifications.ticket-acknowledgement', maxBatch: 50, maxWaitMs: 2 }, async (em, events) => {
+      await this.requesters.acknowledgeAll(em, events);
+    });
+  }
 
+  /**
+   * The acuse de recibo, the one e-mail of every public filing: a burst of filings shares its
+   * inbox transaction (InboxBatcher: inbox rows, tracking links and delivery rows, one statement
+   * each per batch) and its send (EmailDeliverySender coalesces concurrent sends).
+   */
   @EventPattern<string>(TICKETS_TICKET_CREATED)
   async onCreated(@Payload() event: CloudEvent<TicketCreatedData>): Promise<void> {
-    await this.handle(event, 'acknowledgement', (em) => this.requesters.acknowledge(em, event));
+    await this.acknowledgements.submit(event);
+    // Also after a duplicate: a crash (or an SMTP failure) may have left the e-mail unsent.
+    await this.sender.sendOutstanding(event.id);
   }
 
   @EventPattern<string>(TICKETS_TICKET_REPLIED)
