@@ -352,6 +352,13 @@ describe('reports on a scripted month, through the gateway', () => {
     expect((await world.api.post('/api/v1/reports/rebuild', {}, s1.token)).status).toBe(403);
     expect((await world.api.post('/api/v1/reports/source-costs', { sourceId: ids.web, from: '2026-03-01', to: '2026-03-31', amount: '1', currency: 'COP' }, manager.token)).status).toBe(403);
     expect((await world.api.get(`/api/v1/reports/funnel?${MARCH}`)).status).toBe(401);
+    // A well-formed day that does not exist is the caller's mistake, named, never a 500.
+    const impossible = await world.api.get('/api/v1/reports/sales-cycle?from=2026-13-45&to=2026-02-30', world.adminToken);
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors).toEqual([
+      { field: 'from', message: 'from debe ser un día que exista en el calendario.' },
+      { field: 'to', message: 'to debe ser un día que exista en el calendario.' },
+    ]);
   });
 
   it('exports every report as CSV and XLSX with Spanish headers, numbers as numbers and no formulas', async () => {

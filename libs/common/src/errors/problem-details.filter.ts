@@ -16,6 +16,9 @@ interface ErrorWithCode {
 const PG_STATUS: Record<string, { status: number; detail: string }> = {
   '23505': { status: 409, detail: 'Ya existe un registro con esos datos.' },
   '22P02': { status: 400, detail: 'Un valor no tiene el formato esperado.' },
+  // A well-formed but impossible date or time (2026-13-45, 25:61) that a DTO let through.
+  '22007': { status: 400, detail: 'Una fecha u hora no es válida.' },
+  '22008': { status: 400, detail: 'Una fecha u hora no es válida.' },
   '57014': { status: 503, detail: 'La consulta tardó demasiado; intente con filtros más precisos.' },
 };
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsUUID, Matches } from 'class-validator';
 
 /** What a source cost over a period (CAC's numerator). */
 export class RecordSourceCostDto {
@@ -9,10 +9,12 @@ export class RecordSourceCostDto {
 
   @ApiProperty({ example: '2026-03-01' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from debe ser una fecha AAAA-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from debe ser un día que exista en el calendario.' })
   from: string;
 
   @ApiProperty({ example: '2026-03-31' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to debe ser una fecha AAAA-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to debe ser un día que exista en el calendario.' })
   to: string;
 
   @ApiProperty({ example: '1500000.00' })

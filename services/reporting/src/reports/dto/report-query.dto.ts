@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -9,11 +9,13 @@ export class ReportQueryDto {
   @ApiPropertyOptional({ example: '2026-03-01', description: 'First day (inclusive, tenant time zone). Default: the first day of the current month.' })
   @IsOptional()
   @Matches(DAY, { message: 'from debe ser una fecha AAAA-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from debe ser un día que exista en el calendario.' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day (inclusive). Default: today.' })
   @IsOptional()
   @Matches(DAY, { message: 'to debe ser una fecha AAAA-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to debe ser un día que exista en el calendario.' })
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
