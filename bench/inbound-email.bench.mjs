@@ -135,6 +135,11 @@ export async function run({ platform, options, log }) {
   // the S3 stand-in, notifications) in CPU, and so what two idle cores would carry: on the shared
   // box other people's work takes most of the cores, so the measured rate says little alone.
   const cpuMsPerMessage = cpuUse.oursCores > 0 && perSecond > 0 ? (cpuUse.oursCores * 1000) / perSecond : null;
+  // The same per process (Postgres backends are named after their application, crm-<service>).
+  const perMessage = Object.entries(cpuUse.cpuMs ?? {})
+    .filter(([name, ms]) => name !== 'sharedPostgres' && ms > 0)
+    .map(([name, ms]) => [name, ms / Math.max(1, accepted)])
+    .sort((a, b) => b[1] - a[1]);
   const data = {
     offeredRate: rate,
     messages: total,
@@ -150,6 +155,7 @@ export async function run({ platform, options, log }) {
     acknowledgementsSent: acks,
     targetPerSecond: TARGET_PER_SECOND,
     cpuMsPerMessage: round(cpuMsPerMessage, 1),
+    cpuMsPerMessageByProcess: Object.fromEntries(perMessage.map(([name, ms]) => [name, round(ms, 2)])),
     projectedPerSecondOnIdleCores: cpuMsPerMessage ? round((cpuUse.cores * 1000) / cpuMsPerMessage, 0) : null,
     meetsTarget: accepted === total && stored.tickets === total && stored.files === total && perSecond >= TARGET_PER_SECOND,
     cpu: cpuUse,
@@ -162,6 +168,10 @@ export async function run({ platform, options, log }) {
     ),
     `accepted ${accepted}/${total} (failures ${JSON.stringify(failures)}) at ${data.acceptedPerSecond}/s over ${fmt(runSeconds, 1)} s; tickets ${stored.tickets}, files ${stored.files}; acuses sent ${acks} (target ≥ ${TARGET_PER_SECOND}/s: ${data.meetsTarget ? 'met' : 'NOT met'})`,
     `CPU: our processes used ${fmt(cpuUse.oursCores, 2)} of ${cpuUse.cores} cores (others ${fmt(cpuUse.otherCores, 2)}): ${fmt(cpuMsPerMessage, 1)} ms of CPU per e-mail, i.e. about ${fmt(data.projectedPerSecondOnIdleCores, 0)}/s if the ${cpuUse.cores} cores were ours alone`,
+    table(
+      ['process (until the last 250)', 'ms per e-mail'],
+      perMessage.map(([name, ms]) => [name, fmt(ms, 2)]),
+    ),
   ].join('\n');
   return { data, text };
 }

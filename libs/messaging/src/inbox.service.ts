@@ -41,6 +41,24 @@ export class InboxService {
     };
   }
 
+  /**
+   * handleOnce for a handler whose whole work is one statement: the claim and the work run as ONE
+   * autocommit statement (`WITH claim AS (…) <work>`), one round trip instead of four (BEGIN,
+   * claim, work, COMMIT). `work` is the CTEs that follow the claim, each guarded by
+   * `EXISTS (SELECT 1 FROM claim)` so a duplicate changes nothing; its placeholders start at $1
+   * (the claim's come after them). A statement is atomic, so the claim and the work commit
+   * together or not at all, and a concurrent duplicate waits on the inbox row like handleOnce's.
+   */
+  async applyOnce(event: Pick<CloudEvent, 'id'>, consumer: string, work: { ctes: string; params: unknown[] }): Promise<InboxResult<never>> {
+    const claim = this.claimStatement(event, consumer, work.params.length + 1);
+    const [row] = (await this.dataSource.query(`WITH claim AS (${claim.sql}), ${work.ctes} SELECT EXISTS (SELECT 1 FROM claim) AS fresh`, [...work.params, ...claim.params])) as {
+      fresh: boolean;
+    }[];
+    if (row?.fresh) return { duplicate: false };
+    this.metrics.duplicates++;
+    return { duplicate: true };
+  }
+
   /** Counts a duplicate found by a handler that claimed through {@link claimStatement}. */
   countDuplicate(): void {
     this.metrics.duplicates++;

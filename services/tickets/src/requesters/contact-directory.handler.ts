@@ -34,12 +34,14 @@ export class ContactDirectoryHandler {
   @EventPattern<string>(CONTACTS_CONTACT_CREATED)
   async onCreated(@Payload() event: CloudEvent<ContactCreatedData>): Promise<void> {
     const c = event.data;
-    await this.inbox.handleOnce(event, CONSUMER, async (em) => {
-      await em.query(
-        `INSERT INTO tickets.contact_ref (contact_id, tenant_id, display_name, email, phone, tax_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (contact_id) DO NOTHING`,
-        [c.contactId, event.tenantid, c.displayName, c.email ?? null, c.phone ?? null, c.taxId ?? null],
-      );
+    // One autocommit statement with the inbox claim: a new requester's contact arrives with
+    // every PQR filed by someone not yet a contact.
+    await this.inbox.applyOnce(event, CONSUMER, {
+      ctes: `copied AS (
+               INSERT INTO tickets.contact_ref (contact_id, tenant_id, display_name, email, phone, tax_id)
+               SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::text WHERE EXISTS (SELECT 1 FROM claim) ON CONFLICT (contact_id) DO NOTHING
+             )`,
+      params: [c.contactId, event.tenantid, c.displayName, c.email ?? null, c.phone ?? null, c.taxId ?? null],
     });
   }
 

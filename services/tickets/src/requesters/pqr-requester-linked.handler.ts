@@ -16,16 +16,18 @@ export class PqrRequesterLinkedHandler {
   @EventPattern<string>(CONTACTS_PQR_REQUESTER_LINKED)
   async onLinked(@Payload() event: CloudEvent<PqrRequesterLinkedData>): Promise<void> {
     const { ticketId, contactId } = event.data;
-    await this.inbox.handleOnce(event, 'tickets.pqr-requester-linked', async (em) => {
-      // One statement: the link, and its history entry only when the ticket had no contact yet.
-      await em.query(
-        `WITH linked AS (
-           UPDATE tickets.ticket SET contact_id = $3 WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL RETURNING id
-         )
-         INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details)
-         SELECT $2, linked.id, 'requester_linked', jsonb_build_object('contactId', $3::text) FROM linked`,
-        [ticketId, event.tenantid, contactId],
-      );
+    // One autocommit statement: the inbox claim, the link, and its history entry only when the
+    // ticket had no contact yet (this runs for every PQR filed by a new requester).
+    await this.inbox.applyOnce(event, 'tickets.pqr-requester-linked', {
+      ctes: `linked AS (
+               UPDATE tickets.ticket SET contact_id = $3
+                WHERE id = $1 AND tenant_id = $2 AND contact_id IS NULL AND EXISTS (SELECT 1 FROM claim) RETURNING id
+             ),
+             history AS (
+               INSERT INTO tickets.ticket_history (tenant_id, ticket_id, kind, details)
+               SELECT $2, linked.id, 'requester_linked', jsonb_build_object('contactId', $3::text) FROM linked
+             )`,
+      params: [ticketId, event.tenantid, contactId],
     });
   }
 }
