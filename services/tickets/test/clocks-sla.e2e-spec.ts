@@ -45,7 +45,7 @@ describe('SLA clocks: pendiente pauses, warning and breach once each with two sc
     await world?.stop();
   });
 
-  const ticket = (priority: string) => t.createTicket(agent.token, { teamId, assigneeId: agent.id, priority, categoryId });
+  const ticket = (priority: string, receivedAt?: string) => t.createTicket(agent.token, { teamId, assigneeId: agent.id, priority, categoryId, ...(receivedAt ? { receivedAt } : {}) });
   const read = async (id: string) => (await world.api.get(`/api/v1/tickets/${id}`, agent.token)).body;
   const setStatus = async (id: string, status: string) => {
     const current = await read(id);
@@ -104,8 +104,11 @@ describe('SLA clocks: pendiente pauses, warning and breach once each with two sc
   });
 
   it('warning at 75 % and breach at 100 % are each published once although two replicas run the scheduler', async () => {
-    const tickets = await Promise.all(Array.from({ length: 8 }, () => ticket('alta')));
-    const raised = await ticket('media');
+    // Received 35 s ago (staff registering a call): with the 1-minute target the warning (45 s)
+    // and the breach (60 s) still lie ahead, and the test waits 25 s for them instead of 60.
+    const receivedAt = new Date(Date.now() - 35_000).toISOString();
+    const tickets = await Promise.all(Array.from({ length: 8 }, () => ticket('alta', receivedAt)));
+    const raised = await ticket('media', receivedAt);
     for (const created of [...tickets, raised]) {
       const breach = await spy.waitForMessage(
         (m) => m.routingKey === 'tickets.ticket.sla_breached' && m.body.subject === created.id && m.body.data.target === 'first_response',
