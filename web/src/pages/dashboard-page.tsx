@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, download } from '../api/client';
 import { BarChart, DonutChart, FunnelChart, LineChart } from '../components/charts/charts';
 import { ErrorNotice, useLoad } from '../components/ui';
 import { markUsable } from '../components/usable-mark';
 import { formatAmount, formatCompactAmount, formatMoney, formatNumber, formatPercent, isoDay } from '../i18n/format';
 import { useT } from '../i18n/use-t';
+import { ReportFilters, useReportFilters } from './report-filters';
 import { amountIn, type DashboardReport, type FunnelReport, type SellersReport, type StageDistributionReport, type TrendsReport } from './report-types';
 
 /** The reporting API's default period: the first day of the current month to today (docs/reporting.md). */
@@ -21,14 +22,9 @@ function monthStart(): string {
  */
 export default function DashboardPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? monthStart();
-  const to = params.get('to') ?? isoDay(new Date());
-  const teamId = params.get('teamId') ?? '';
-  const ownerId = params.get('ownerId') ?? '';
+  const filters = useReportFilters({ from: monthStart(), to: isoDay(new Date()) });
+  const { params, query, key, setFilter } = filters;
   const granularity = params.get('granularity') === 'week' ? 'week' : 'month';
-  const query: Record<string, string> = { from, to, ...(teamId ? { teamId } : {}), ...(ownerId ? { ownerId } : {}) };
-  const key = JSON.stringify(query);
 
   const data = useLoad(
     async (signal) => {
@@ -44,15 +40,6 @@ export default function DashboardPage() {
     },
     [key, granularity],
   );
-  const teams = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/teams', { query: { limit: 100 }, signal }).catch(() => ({ items: [] })), []);
-  const users = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/users', { query: { limit: 200 }, signal }).catch(() => ({ items: [] })), []);
-
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   useEffect(() => {
     if (data.data) markUsable('dashboard');
   }, [data.data]);
@@ -85,38 +72,7 @@ export default function DashboardPage() {
           </button>
         </div>
       </div>
-      <form className="filters" aria-label={t('common.filter')} onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('dash.from')}
-          <input type="date" value={from} max={to} onChange={(event) => setFilter('from', event.target.value)} />
-        </label>
-        <label>
-          {t('dash.to')}
-          <input type="date" value={to} min={from} onChange={(event) => setFilter('to', event.target.value)} />
-        </label>
-        <label>
-          {t('dash.team')}
-          <select value={teamId} onChange={(event) => setFilter('teamId', event.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(teams.data?.items ?? []).map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dash.owner')}
-          <select value={ownerId} onChange={(event) => setFilter('ownerId', event.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(users.data?.items ?? []).map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <ReportFilters filters={filters} />
       <ErrorNotice error={data.error} onRetry={data.reload} />
       <div className="kpis" aria-live="polite">
         <Kpi

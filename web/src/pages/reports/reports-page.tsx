@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, download } from '../../api/client';
 import { ErrorNotice, Loading, useLoad } from '../../components/ui';
 import { markUsable } from '../../components/usable-mark';
 import { isoDay } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { ReportFilters, useReportFilters } from '../report-filters';
 import type { ActivitiesReport, CustomersValueReport, ForecastReport, SalesCycleReport, SourcesReport, TicketsReport } from '../report-types';
 import { ActivitiesView, CustomersValueView, ForecastView, SalesCycleView, SourcesView, TicketsView } from './report-views';
 
@@ -49,18 +50,10 @@ export default function ReportsPage() {
   const t = useT();
   const { report: slugParam } = useParams();
   const current = REPORTS.find((item) => item.slug === slugParam) ?? REPORTS[0];
-  const [params, setParams] = useSearchParams();
-  const defaults = defaultPeriod(current.slug);
-  const from = params.get('from') ?? defaults.from;
-  const to = params.get('to') ?? defaults.to;
-  const teamId = params.get('teamId') ?? '';
-  const ownerId = params.get('ownerId') ?? '';
-  const query: Record<string, string> = { from, to, ...(teamId ? { teamId } : {}), ...(ownerId ? { ownerId } : {}) };
-  const key = JSON.stringify(query);
+  const filters = useReportFilters(defaultPeriod(current.slug));
+  const { params, query, key } = filters;
 
   const data = useLoad(async (signal) => ({ slug: current.slug, report: await api<unknown>(current.path, { query, signal }) }) as Loaded, [current.slug, key]);
-  const teams = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/teams', { query: { limit: 100 }, signal }).catch(() => ({ items: [] })), []);
-  const users = useLoad((signal) => api<{ items: Array<{ id: string; name: string }> }>('/users', { query: { limit: 200 }, signal }).catch(() => ({ items: [] })), []);
   const categories = useLoad(
     (signal) =>
       current.slug === 'pqr'
@@ -80,12 +73,6 @@ export default function ReportsPage() {
   );
   const [exportError, setExportError] = useState<unknown>(null);
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
   const save = (format: 'csv' | 'xlsx') => {
     setExportError(null);
     download(`/reports/${current.exportName}/export`, { ...query, format }, `${current.exportName}.${format}`).catch(setExportError);
@@ -116,38 +103,7 @@ export default function ReportsPage() {
           ))}
         </ul>
       </nav>
-      <form className="filters" aria-label={t('common.filter')} onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('dash.from')}
-          <input type="date" value={from} max={to} onChange={(event) => setFilter('from', event.target.value)} />
-        </label>
-        <label>
-          {t('dash.to')}
-          <input type="date" value={to} min={from} onChange={(event) => setFilter('to', event.target.value)} />
-        </label>
-        <label>
-          {t('dash.team')}
-          <select value={teamId} onChange={(event) => setFilter('teamId', event.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(teams.data?.items ?? []).map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('dash.owner')}
-          <select value={ownerId} onChange={(event) => setFilter('ownerId', event.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(users.data?.items ?? []).map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </form>
+      <ReportFilters filters={filters} />
       <div className="row between wrap">
         <h2 id="report-title">{title}</h2>
         <div className="row wrap" role="group" aria-label={t('dash.exportReport', { name: title })}>
