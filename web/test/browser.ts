@@ -41,3 +41,11 @@ export async function launchBrowser(viewport = { width: 1280, height: 860 }): Pr
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** Fills the login form on screen and submits it; waits for `landing`'s heading unless null (a test checking where it lands). */
+export async function signIn(page: Page, email: string, password: string, landing: string | null = 'Panel principal'): Promise<void> {
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  if (landing) await page.getByRole('heading', { name: landing }).waitFor();
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
 import { readPdf } from '../../services/opportunities/test/pdf-text.js';
-import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 const STALE = 'El registro fue modificado por otra persona; recárguelo y vuelva a intentarlo.';
 
@@ -22,12 +22,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
   const suffix = randomUUID().slice(0, 6);
   let calendarId = '';
 
-  async function login(email: string, password: string) {
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('heading', { name: 'Panel principal' }).waitFor();
-  }
+  const login = (email: string, password: string) => signIn(page, email, password);
 
   beforeAll(async () => {
     world = await CrmWorld.start();

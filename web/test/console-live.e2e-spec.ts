@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
-import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 /**
  * The console's newer pages in a real Chromium against the real platform: the quote line editor
@@ -27,10 +27,7 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
     page = browser.page;
     page.setDefaultTimeout(20_000);
     await page.goto(`${base}/login`);
-    await page.getByLabel('Correo electrónico').fill(TEST_ADMIN_EMAIL);
-    await page.getByLabel('Contraseña').fill(TEST_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('heading', { name: 'Panel principal' }).waitFor();
+    await signIn(page, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {

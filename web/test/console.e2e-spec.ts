@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
 import { GENERATED_FILE, fetchOpenApi, generateApiTypes } from '../../scripts/web-api-types.mjs';
-import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 /**
  * The web console in a real Chromium against the real gateway and services (built by the Jest
@@ -37,11 +37,8 @@ describe('web console (Chromium, real platform)', () => {
     await world?.stop();
   }, 60_000);
 
-  async function login(email: string, password: string) {
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel('Contraseña').fill(password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-  }
+  // Where the login lands is what these steps check, so no heading is awaited here.
+  const login = (email: string, password: string) => signIn(page, email, password, null);
 
   async function apiGet(path: string, token = world.adminToken) {
     const response = await world.api.get(path, token);
