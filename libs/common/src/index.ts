@@ -24,6 +24,7 @@ export * from './common.module.js';
 export * from './http/run-service.js';
 export * from './scheduling/batch-poller.js';
 export * from './scheduling/polling-scheduler.js';
+export * from './concurrency/coalescing-queue.js';
 export * from './export/export-rows.js';
 export * from './export/export-writers.js';
 export * from './export/export-file.query.dto.js';

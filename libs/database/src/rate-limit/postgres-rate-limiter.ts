@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CoalescingQueue, type Waiting } from '@crm/common';
 import { quotedSchema } from './quoted-schema.js';
 import { slidingDecision, type RateLimitDecision, type RateLimitRule } from './rate-limit-rule.js';
 
@@ -12,12 +13,7 @@ export interface RateLimitHit extends RateLimitDecision {
   windowStart: Date;
 }
 
-interface PendingHit {
-  rule: RateLimitRule;
-  keyHash: Buffer;
-  resolve: (hit: RateLimitHit) => void;
-  reject: (error: unknown) => void;
-}
+type PendingHit = Waiting<{ rule: RateLimitRule; keyHash: Buffer }, RateLimitHit>;
 
 const PRUNE_EVERY_HITS = 500;
 /** Hits counted by one statement at most (they arrive faster than that only under a flood). */
@@ -33,8 +29,7 @@ const PRUNE_BATCH = 1000;
 export class PostgresRateLimiter {
   private readonly table: string;
   private hitsSincePrune = 0;
-  private waiting: PendingHit[] = [];
-  private counting = false;
+  private readonly queue = new CoalescingQueue<PendingHit['item'], RateLimitHit>(MAX_HITS_PER_STATEMENT, (batch) => this.countBatch(batch));
 
   constructor(
     private readonly db: SqlRunner,
@@ -50,46 +45,36 @@ export class PostgresRateLimiter {
    * each caller gets the decision of its own hit, exactly as if they had been counted one by one.
    */
   hit(rule: RateLimitRule, key: string): Promise<RateLimitHit> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ rule, keyHash: digest(key), resolve, reject });
-      if (!this.counting) void this.drain();
-    });
+    return this.queue.push({ rule, keyHash: digest(key) });
   }
 
-  private async drain(): Promise<void> {
-    this.counting = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_HITS_PER_STATEMENT);
-        const byRule = new Map<string, PendingHit[]>();
-        for (const pending of batch) {
-          const ruleKey = `${pending.rule.scope}\u0000${pending.rule.windowSeconds}`;
-          const group = byRule.get(ruleKey);
-          if (group) group.push(pending);
-          else byRule.set(ruleKey, [pending]);
-        }
-        await Promise.all(
-          [...byRule.values()].map((group) =>
-            this.count(group).catch((error: unknown) => {
-              for (const pending of group) pending.reject(error);
-            }),
-          ),
-        );
-      }
-    } finally {
-      this.counting = false;
+  /** A batch's hits, one upsert per rule; a failed upsert fails only the hits of its rule. */
+  private async countBatch(batch: PendingHit[]): Promise<void> {
+    const byRule = new Map<string, PendingHit[]>();
+    for (const pending of batch) {
+      const ruleKey = `${pending.item.rule.scope}\u0000${pending.item.rule.windowSeconds}`;
+      const group = byRule.get(ruleKey);
+      if (group) group.push(pending);
+      else byRule.set(ruleKey, [pending]);
     }
+    await Promise.all(
+      [...byRule.values()].map((group) =>
+        this.count(group).catch((error: unknown) => {
+          for (const pending of group) pending.reject(error);
+        }),
+      ),
+    );
   }
 
   /** One upsert for hits of the same scope and window (their limits may differ: the decision is per hit). */
   private async count(group: PendingHit[]): Promise<void> {
-    const { scope, windowSeconds } = group[0]!.rule;
+    const { scope, windowSeconds } = group[0]!.item.rule;
     const byKey = new Map<string, { keyHash: Buffer; hits: PendingHit[] }>();
     for (const pending of group) {
-      const hex = pending.keyHash.toString('hex');
+      const hex = pending.item.keyHash.toString('hex');
       const entry = byKey.get(hex);
       if (entry) entry.hits.push(pending);
-      else byKey.set(hex, { keyHash: pending.keyHash, hits: [pending] });
+      else byKey.set(hex, { keyHash: pending.item.keyHash, hits: [pending] });
     }
     // Sorted keys: two replicas' batches lock shared rows in the same order (no deadlock).
     const keys = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
@@ -120,7 +105,7 @@ export class PostgresRateLimiter {
       // The i-th hit of this batch for the key saw the count before it plus i.
       entry.hits.forEach((pending, i) => {
         const hits = row.hits - entry.hits.length + i + 1;
-        pending.resolve({ ...slidingDecision(pending.rule, hits, row.previous_hits, row.elapsed), windowStart: row.window_start });
+        pending.resolve({ ...slidingDecision(pending.item.rule, hits, row.previous_hits, row.elapsed), windowStart: row.window_start });
       });
     }
     for (let i = 0; i < group.length; i++) this.maybePrune();

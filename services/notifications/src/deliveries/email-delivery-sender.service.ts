@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MetricsRegistry } from '@crm/common';
+import { CoalescingQueue, MetricsRegistry, type Waiting } from '@crm/common';
 import { Counter } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
@@ -37,11 +37,8 @@ function threadingHeaders(row: DeliveryRow): Record<string, string> {
 
 type RowOutcome = { kind: 'sent'; providerMessageId: string } | { kind: 'failed'; error: unknown; message: string };
 
-interface Waiter {
-  messageId: string;
-  resolve: (result: { sent: number; alreadySent: number }) => void;
-  reject: (error: unknown) => void;
-}
+/** A caller of sendOutstanding waiting for its message's outcome. */
+type Waiter = Waiting<string, { sent: number; alreadySent: number }>;
 
 const MAX_ERROR_LENGTH = 1000;
 /** Messages per batched send (each usually one e-mail): bounds the transaction and the parallel sends. */
@@ -69,8 +66,7 @@ const MAX_MESSAGES_PER_BATCH = 50;
 export class EmailDeliverySender {
   private readonly logger = new Logger(EmailDeliverySender.name);
   private readonly outcomes: Counter<'template' | 'outcome'>;
-  private waiting: Waiter[] = [];
-  private draining = false;
+  private readonly sends = new CoalescingQueue<string, { sent: number; alreadySent: number }>(MAX_MESSAGES_PER_BATCH, (batch) => this.sendBatch(batch));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -136,31 +132,12 @@ export class EmailDeliverySender {
    * outcome of its own message only.
    */
   sendOutstanding(messageId: string): Promise<{ sent: number; alreadySent: number }> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ messageId, resolve, reject });
-      if (!this.draining) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_MESSAGES_PER_BATCH);
-        try {
-          await this.sendBatch(batch);
-        } catch (error) {
-          // The transaction itself failed (database down…): every caller retries.
-          for (const waiter of batch) waiter.reject(error);
-        }
-      }
-    } finally {
-      this.draining = false;
-    }
+    // A failed transaction (database down…) rejects the whole batch: every caller retries.
+    return this.sends.push(messageId);
   }
 
   private async sendBatch(batch: readonly Waiter[]): Promise<void> {
-    const messageIds = [...new Set(batch.map((waiter) => waiter.messageId))];
+    const messageIds = [...new Set(batch.map((waiter) => waiter.item))];
     const results = new Map(messageIds.map((id) => [id, { sent: 0, alreadySent: 0, error: undefined as Error | undefined }]));
     await this.dataSource.transaction(async (em) => {
       // What is outstanding, locked for this batch; a row another consumer holds comes back
@@ -214,7 +191,7 @@ export class EmailDeliverySender {
       });
     });
     for (const waiter of batch) {
-      const result = results.get(waiter.messageId)!;
+      const result = results.get(waiter.item)!;
       if (result.error) waiter.reject(result.error);
       else waiter.resolve({ sent: result.sent, alreadySent: result.alreadySent });
     }
