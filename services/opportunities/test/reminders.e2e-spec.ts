@@ -163,6 +163,13 @@ describe('activity and opportunity note reminders', () => {
     expect((await world.api.patch(`/api/v1/activities/${id}`, { dueAt: firstDue, version: 7 }, seller.token)).status).toBe(412);
     const blank = await world.api.patch(`/api/v1/activities/${id}`, { subject: null, version: reminded.body.version }, seller.token);
     expect(blank.status).toBe(400);
+    // Another company's user gets a 404, a field the edit does not take is refused by name, and neither changes anything.
+    const stranger = await world.createTenant();
+    expect((await world.api.patch(`/api/v1/activities/${id}`, { dueAt: firstDue, version: reminded.body.version }, stranger.token)).status).toBe(404);
+    const smuggled = await world.api.patch(`/api/v1/activities/${id}`, { status: 'done', tenantId: randomUUID(), version: reminded.body.version }, seller.token);
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['status', 'tenantId']);
+    expect((await world.api.get(`/api/v1/activities/${id}`, seller.token)).body).toMatchObject({ version: reminded.body.version, status: 'pending' });
     expect(blank.body.errors[0].field).toBe('subject');
 
     // Moved two hours later: re-armed for 15 minutes before the new time, not sent now.
