@@ -13,11 +13,12 @@ export async function readMultipart(request: FastifyRequest, maxBytes: number): 
   const files: UploadedFile[] = [];
   const tooLarge = () => Problems.tooLarge(`Un archivo supera el máximo de ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`);
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: MAX_FILES_PER_REQUEST + 1, fields: 10, fieldSize: 64 * 1024 } })) {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1, files: MAX_FILES_PER_REQUEST + 1, fields: 10, fieldSize: 64 * 1024 } })) {
       if (part.type === 'file') {
         if (files.length >= MAX_FILES_PER_REQUEST) throw Problems.invalid([{ field: 'files', message: `Se admiten como máximo ${MAX_FILES_PER_REQUEST} archivos por envío.` }]);
         const bytes = await part.toBuffer();
-        if (part.file.truncated) throw tooLarge();
+        // One byte over the limit is read: a file past it is known by its length too (see libs/storage).
+        if (part.file.truncated || bytes.length > maxBytes) throw tooLarge();
         if (bytes.length === 0) throw Problems.invalid([{ field: part.fieldname, message: 'El archivo está vacío.' }]);
         files.push({ fileName: part.filename, bytes });
       } else if (typeof part.value === 'string') {
