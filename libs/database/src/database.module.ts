@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type MixedList } from 'typeorm';
 import { HealthRegistry } from '@crm/common';
+import { PreparingClient } from './prepared-writes.js';
 import { serviceDatabaseUrl } from './service-database-url.js';
 
 export interface ServiceDatabaseOptions {
@@ -37,6 +38,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions) {
       // pg's default closes a connection idle for 10 s: the first requests after a quiet spell then
       // wait for new connections with cold caches (the board benchmark's paced tail showed it).
       idleTimeoutMillis: 5 * 60_000,
+      // Repeated writes become prepared statements (off for a transaction-pooling PgBouncer).
+      ...(process.env.DB_PREPARED_WRITES === 'false' ? {} : { Client: PreparingClient }),
     },
   };
 }
