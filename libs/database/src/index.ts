@@ -4,6 +4,7 @@ export * from './service-database-url.js';
 export * from './provision-database.js';
 export * from './database.module.js';
 export * from './prepared-writes.js';
+export * from './one-statement.js';
 export * from './tenant-entity.base.js';
 export * from './optimistic-lock.js';
 export * from './keyset-time-key.js';

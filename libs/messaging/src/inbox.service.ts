@@ -31,12 +31,16 @@ export class InboxService {
    * For a handler that claims the event in the same statement as its first read (a CTE, one
    * round trip less): `INSERT … ON CONFLICT DO NOTHING RETURNING message_id` with placeholders
    * `$<firstParam>` (message id) and `$<firstParam + 1>` (consumer). Run it inside the handler's
-   * transaction; no row returned = a duplicate (a concurrent one waits for the first to commit).
+   * transaction; no row returned = a duplicate (a concurrent one waits for the first to commit),
+   * or, with `when`, the condition did not hold.
    */
-  claimStatement(event: Pick<CloudEvent, 'id'>, consumer: string, firstParam: number): { sql: string; params: unknown[] } {
+  claimStatement(event: Pick<CloudEvent, 'id'>, consumer: string, firstParam: number, when?: string): { sql: string; params: unknown[] } {
     if (typeof event.id !== 'string' || event.id.length === 0) throw new Error('the event has no id');
+    // `when`: claim only if this SQL condition holds (a handler's fast path that declines the
+    // event, leaving it unclaimed, when the statement alone cannot do the work).
+    const values = when === undefined ? `VALUES ($${firstParam}, $${firstParam + 1})` : `SELECT $${firstParam}::text, $${firstParam + 1}::text WHERE ${when}`;
     return {
-      sql: `INSERT INTO ${this.table} (message_id, consumer) VALUES ($${firstParam}, $${firstParam + 1}) ON CONFLICT DO NOTHING RETURNING message_id`,
+      sql: `INSERT INTO ${this.table} (message_id, consumer) ${values} ON CONFLICT DO NOTHING RETURNING message_id`,
       params: [event.id, consumer],
     };
   }

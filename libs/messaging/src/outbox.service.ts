@@ -26,16 +26,23 @@ export class OutboxService {
    * placeholders start at `$<firstParam>`. The statement must run in the change's transaction
    * (or be that single statement), exactly like {@link publish}.
    */
-  insertStatement<TData>(events: readonly OutboxEvent<TData>[], firstParam: number): { envelopes: CloudEvent<TData>[]; sql: string; params: unknown[] } {
+  insertStatement<TData>(events: readonly OutboxEvent<TData>[], firstParam: number, options: { when?: string } = {}): { envelopes: CloudEvent<TData>[]; sql: string; params: unknown[] } {
     if (events.length === 0) throw new Error('insertStatement needs at least one event');
     const envelopes = events.map((event) => buildCloudEvent(this.options.service, event));
     const params: unknown[] = [];
     const rows = envelopes.map((e) => {
       const base = firstParam + params.length;
       params.push(e.id, e.type, e.tenantid, e.subject, JSON.stringify(e));
-      return `($${base}, $${base + 1}, $${base + 2}::uuid, $${base + 3}, $${base + 4}::jsonb)`;
+      return `($${base}::uuid, $${base + 1}::text, $${base + 2}::uuid, $${base + 3}::text, $${base + 4}::jsonb)`;
     });
-    return { envelopes, sql: `INSERT INTO ${this.table} (id, event_type, tenant_id, subject, envelope) VALUES ${rows.join(', ')}`, params };
+    const columns = 'id, event_type, tenant_id, subject, envelope';
+    // `when`: the events are written only if this SQL condition holds, e.g. `EXISTS (SELECT 1 FROM contact)`
+    // when the change they announce is itself conditional in the same statement.
+    const sql =
+      options.when === undefined
+        ? `INSERT INTO ${this.table} (${columns}) VALUES ${rows.join(', ')}`
+        : `INSERT INTO ${this.table} (${columns}) SELECT * FROM (VALUES ${rows.join(', ')}) AS events(${columns}) WHERE ${options.when}`;
+    return { envelopes, sql, params };
   }
 
   /** `em` must be the EntityManager of an open transaction (`dataSource.transaction(em => …)`). */

@@ -99,6 +99,48 @@ describe('PQR requesters become contacts (tickets.ticket.created → contacts.pq
     expect(full.body).toMatchObject({ version: 1, emails: [{ value: email, primary: true }] });
   });
 
+  it("creates a new requester the same way once the tenant's PQR source is known (one statement), exactly once for two deliveries at once, and with no source after the admin deactivates it", async () => {
+    // The tenant's first PQR (and so its source) comes first: the ones after take the one-statement path.
+    const warm = ticketCreated({ name: 'Primera Persona', email: `primera.${randomUUID().slice(0, 8)}@correo.test` });
+    await spy.publish(crmEvents, warm.type, warm, warm.id);
+    await spy.waitForMessage(linkedOf(warm.data.ticketId), 20_000, 'the first PQR linked');
+    const sources = (await world.api.get('/api/v1/sources?limit=100', world.adminToken)).body.items as { id: string; name: string; version: number }[];
+    const pqrSource = sources.find((source) => source.name === 'PQR')!;
+
+    const email = `ana.${randomUUID().slice(0, 8)}@correo.test`;
+    const event = ticketCreated({ name: 'Ana Lucía Torres', email, phone: '+57 301 555 0202' });
+    const before = await duplicates();
+    // Two deliveries at once (a relay retry racing the first): one contact, one of each event.
+    await Promise.all([spy.publish(crmEvents, event.type, event, event.id), spy.publish(crmEvents, event.type, event, event.id)]);
+    const linked = await spy.waitForMessage(linkedOf(event.data.ticketId), 20_000, 'the requester linked');
+    expect(linked.body.data).toMatchObject({ ticketId: event.data.ticketId, radicado: event.data.radicado, created: true });
+    await waitFor(async () => ((await duplicates()) > before ? true : undefined), { timeoutMs: 20_000, description: 'the second delivery seen as a duplicate' });
+    const [contact, ...others] = await contactsWithEmail(email);
+    expect(others).toHaveLength(0);
+    expect(contact).toMatchObject({ id: linked.body.data.contactId, lifecycle: 'contact', displayName: 'Ana Lucía Torres', phone: '+57 301 555 0202', sourceId: pqrSource.id });
+    const created = spy.messages.filter((m) => m.routingKey === 'contacts.contact.created' && m.body.data.contactId === contact!.id);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.body).toMatchObject({ tenantid: tenantId, subject: contact!.id });
+    expect(created[0]!.body.data).toMatchObject({ kind: 'person', lifecycle: 'contact', email, displayName: 'Ana Lucía Torres', sourceId: pqrSource.id, ownerId: null, version: 1 });
+    expect(spy.messages.filter(linkedOf(event.data.ticketId))).toHaveLength(1);
+    const timeline = await world.api.get(`/api/v1/contacts/${contact!.id}/timeline`, world.adminToken);
+    expect(timeline.body.items).toEqual([expect.objectContaining({ source: 'contacts', kind: 'created' })]);
+    expect((await world.api.get(`/api/v1/contacts/${contact!.id}`, world.adminToken)).body).toMatchObject({ version: 1, emails: [{ value: email, primary: true }] });
+
+    // The admin deactivates the source: the next new requester is created without it.
+    const off = await world.api.patch(`/api/v1/sources/${pqrSource.id}`, { active: false, version: pqrSource.version }, world.adminToken);
+    expect(off.status).toBe(200);
+    const later = ticketCreated({ name: 'Pedro Gil', email: `pedro.${randomUUID().slice(0, 8)}@correo.test` });
+    await spy.publish(crmEvents, later.type, later, later.id);
+    const laterLink = await spy.waitForMessage(linkedOf(later.data.ticketId), 20_000, 'the requester after the deactivation linked');
+    const [laterContact] = await contactsWithEmail(later.data.requester.email!);
+    expect(laterContact).toMatchObject({ id: laterLink.body.data.contactId, sourceId: null });
+    const laterCreated = spy.messages.find((m) => m.routingKey === 'contacts.contact.created' && m.body.data.contactId === laterContact!.id);
+    expect(laterCreated?.body.data.sourceId).toBeNull();
+    const on = await world.api.patch(`/api/v1/sources/${pqrSource.id}`, { active: true, version: off.body.version }, world.adminToken);
+    expect(on.status).toBe(200);
+  });
+
   it('links later PQRs of the same e-mail, and of an existing contact, without creating another contact', async () => {
     const email = `juan.${randomUUID().slice(0, 8)}@correo.test`;
     const first = ticketCreated({ name: 'Juan', email });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { TicketsWorld } from './tickets-world.js';
 
 const TRACKING_BASE = 'https://pqr.example.co/seguimiento';
 
@@ -311,5 +312,28 @@ describe('public PQR filing, tracking and satisfaction', () => {
     const ticket = await staffTicket(radicado);
     const files = await world.api.get(`/api/v1/tickets/${ticket.id}/attachments`, world.adminToken);
     expect(files.body.items).toEqual([expect.objectContaining({ fileName: 'extracto.pdf', contentType: 'application/pdf' })]);
+  });
+  it("hands PQRs filed at once into the portal's team to its agents in turn, each with its own radicado", async () => {
+    // Filing into a team with a rule picks the agent first, so the creation is a transaction (not
+    // the radicado's statement alone, as for the filings above).
+    const team = await world.createTeam(`Turnos ${randomUUID().slice(0, 4)}`);
+    const agents = [await new TicketsWorld(world).knownUser(['support'], [team], 'Ana Uno'), await new TicketsWorld(world).knownUser(['support'], [team], 'Beto Dos')];
+    const rule = await world.api.request('PUT', `/api/v1/tickets/assignment-rules/${team}`, { body: { strategy: 'round_robin' }, token: world.adminToken });
+    expect(rule.status).toBe(200);
+    const settings = await world.api.get('/api/v1/pqr-portal', world.adminToken);
+    const routed = await world.api.patch('/api/v1/pqr-portal', { teamId: team, version: settings.body.version }, world.adminToken);
+    expect(routed.status).toBe(200);
+    try {
+      const filed = await Promise.all(Array.from({ length: 4 }, (_, i) => world.api.post('/api/v1/public/tickets', filing({ subject: `Turno público ${i}` }))));
+      expect(filed.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+      const radicados = filed.map((response) => response.body.radicado as string);
+      expect(new Set(radicados).size).toBe(4);
+      const assignees = await Promise.all(radicados.map(async (radicado) => (await staffTicket(radicado)).assigneeId));
+      const perAgent = agents.map((agent) => assignees.filter((id) => id === agent.id).length);
+      expect(perAgent).toEqual([2, 2]);
+    } finally {
+      const current = await world.api.get('/api/v1/pqr-portal', world.adminToken);
+      expect((await world.api.patch('/api/v1/pqr-portal', { teamId: null, version: current.body.version }, world.adminToken)).status).toBe(200);
+    }
   });
 });

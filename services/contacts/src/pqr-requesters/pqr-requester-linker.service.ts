@@ -39,8 +39,13 @@ interface LookupRow {
 
 /**
  * Finds or creates the contact of a PQR requester and publishes `contacts.pqr_requester.linked`,
- * all in ONE transaction with the event's inbox row (exactly once), in as few round trips as
- * possible (issue #8: this runs for every public filing):
+ * atomically with the event's inbox row (exactly once), in as few round trips as possible
+ * (issue #8: this runs for every public filing and every e-mail that opens a PQR).
+ *
+ * A new requester of a tenant whose "PQR" source is known here: ONE autocommit statement that
+ * claims the event and writes everything below only if the requester is still new and the source
+ * unchanged when it runs ({@link createIfNew}). Anything else (a duplicate, a known, merged or
+ * anonymised contact, the tenant's first PQR, a changed source) declines there and goes through:
  *
  *   BEGIN
  *   1 statement: claim the inbox row + the contact an earlier delivery created (Idempotency-Key
@@ -72,6 +77,11 @@ export class PqrRequesterLinker {
    */
   async linkOnce(event: Pick<CloudEvent, 'id'>, consumer: string, tenantId: string, data: RequesterOfTicket, email: string, key = `pqr-ticket:${data.ticketId}`): Promise<LinkOutcome> {
     const scope = idempotencyScopeOf({ tenantId, kind: 'user', id: SYSTEM_ACTOR_ID });
+    const source = this.pqrSource.known(tenantId);
+    if (source) {
+      const link = await this.createIfNew(event, consumer, tenantId, data, email, key, scope.caller, source);
+      if (link) return { duplicate: false, link };
+    }
     return this.dataSource.transaction(async (em) => {
       const claim = this.inbox.claimStatement(event, consumer, 1);
       // Live contacts only: an anonymised one has no e-mail left, so the person starts afresh.
@@ -86,6 +96,7 @@ export class PqrRequesterLinker {
            LEFT JOIN LATERAL (SELECT id, active FROM contacts.source WHERE tenant_id = $6 AND lower(name) = lower($8) LIMIT 1) s ON true`,
         [...claim.params, scope.tenantId, scope.caller, key, tenantId, email, PQR_SOURCE_NAME],
       )) as LookupRow[];
+      if (row?.source_id) this.pqrSource.remember(tenantId, { id: row.source_id, active: row.source_active === true });
       if (!row?.fresh) {
         this.inbox.countDuplicate();
         return { duplicate: true };
@@ -96,11 +107,47 @@ export class PqrRequesterLinker {
       else if (row.existing) link = await this.survivor(em, tenantId, row.existing_merged_into!, false);
       else {
         const sourceId = row.source_id ? (row.source_active ? row.source_id : null) : await this.pqrSource.ensure(this.actor(tenantId, data));
-        return { duplicate: false, link: await this.create(em, tenantId, data, email, key, scope.caller, sourceId) };
+        const creation = this.creation(tenantId, data, email, key, scope.caller, sourceId);
+        await em.query(creation.sql, creation.params);
+        return { duplicate: false, link: creation.link };
       }
       if (link) await this.outbox.publish(em, this.linkedEvent(tenantId, data, link));
       return { duplicate: false, link };
     });
+  }
+
+  /**
+   * The common case in one autocommit statement instead of four round trips: a requester nobody
+   * created or linked for this ticket, with no live contact of that e-mail, in a tenant whose
+   * "PQR" source is as last seen. The statement claims the event and creates the contact only if
+   * all of that still holds when it runs; otherwise it changes nothing and answers null, and the
+   * transaction above decides (a duplicate, a known or merged contact, a changed source).
+   */
+  private async createIfNew(
+    event: Pick<CloudEvent, 'id'>,
+    consumer: string,
+    tenantId: string,
+    data: RequesterOfTicket,
+    email: string,
+    key: string,
+    caller: string,
+    source: { id: string; active: boolean },
+  ): Promise<RequesterLink | null> {
+    const guard: unknown[] = [email, PQR_SOURCE_NAME, source.id, source.active];
+    const creation = this.creation(tenantId, data, email, key, caller, source.active ? source.id : null, (first) => {
+      const [emailAt, nameAt, sourceAt, activeAt] = [first, first + 1, first + 2, first + 3];
+      const claim = this.inbox.claimStatement(
+        event,
+        consumer,
+        first + guard.length,
+        `NOT EXISTS (SELECT 1 FROM ${this.idempotencyTable} WHERE tenant_id = $2 AND caller = $${first + guard.length + 2} AND key = $${first + guard.length + 3})
+           AND NOT EXISTS (SELECT 1 FROM contacts.contact WHERE tenant_id = $2 AND lower(email) = $${emailAt} AND anonymized_at IS NULL)
+           AND EXISTS (SELECT 1 FROM contacts.source WHERE tenant_id = $2 AND lower(name) = lower($${nameAt}) AND id = $${sourceAt} AND active = $${activeAt})`,
+      );
+      return { claimSql: claim.sql, params: [...guard, ...claim.params, caller, key] };
+    });
+    const [row] = (await this.dataSource.query(creation.sql, creation.params)) as { id: string }[];
+    return row ? creation.link : null;
   }
 
   private actor(tenantId: string, data: RequesterOfTicket): AuthUser {
@@ -112,8 +159,20 @@ export class PqrRequesterLinker {
     return { type: CONTACTS_PQR_REQUESTER_LINKED, subject: link.contactId, tenantId, data: linked };
   }
 
-  /** The new contact, its Idempotency-Key, its history entry and both events: one statement. */
-  private async create(em: EntityManager, tenantId: string, data: RequesterOfTicket, email: string, key: string, caller: string, sourceId: string | null): Promise<RequesterLink> {
+  /**
+   * The new contact, its Idempotency-Key, its history entry and both events: one statement. With
+   * `guarded`, the statement first claims the event under a condition (its SQL and parameters,
+   * numbered from the parameter it is given) and writes nothing unless that claim succeeded.
+   */
+  private creation(
+    tenantId: string,
+    data: RequesterOfTicket,
+    email: string,
+    key: string,
+    caller: string,
+    sourceId: string | null,
+    guarded?: (firstParam: number) => { claimSql: string; params: unknown[] },
+  ): { sql: string; params: unknown[]; link: RequesterLink } {
     const [firstName, ...rest] = data.requester.name.trim().split(/\s+/);
     const emails = normaliseChannels(undefined, email, [], 'email');
     const phones = normaliseChannels(undefined, data.requester.phone ?? undefined, [], 'phone');
@@ -137,38 +196,48 @@ export class PqrRequesterLinker {
       version: 1,
     };
     const link: RequesterLink = { contactId: id, created: true };
-    const events = this.outbox.insertStatement<unknown>([{ type: CONTACTS_CONTACT_CREATED, subject: id, tenantId, data: created }, this.linkedEvent(tenantId, data, link)], 13);
-    await em.query(
-      `WITH contact AS (
+    const params: unknown[] = [
+      id,
+      tenantId,
+      now,
+      person.firstName,
+      person.lastName,
+      created.displayName,
+      created.email,
+      created.phone,
+      JSON.stringify(emails),
+      JSON.stringify(phones),
+      sourceId,
+      SYSTEM_ACTOR_ID,
+    ];
+    const events = this.outbox.insertStatement<unknown>(
+      [{ type: CONTACTS_CONTACT_CREATED, subject: id, tenantId, data: created }, this.linkedEvent(tenantId, data, link)],
+      params.length + 1,
+      guarded ? { when: 'EXISTS (SELECT 1 FROM contact)' } : {},
+    );
+    params.push(...events.params);
+    const guard = guarded?.(params.length + 1);
+    if (guard) params.push(...guard.params);
+    else params.push(caller, key);
+    const [callerAt, keyAt] = [params.length - 1, params.length];
+    // Typed: in `SELECT … FROM claim` PostgreSQL does not take the parameters' types from the columns.
+    const values = `$1::uuid, $2::uuid, 1, $3::timestamptz, $3::timestamptz, 'person', 'contact', $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb, $10::jsonb,
+                    $11::uuid, NULL, NULL, true, $12::uuid, $12::uuid`;
+    return {
+      sql: `WITH ${guard ? `claim AS (${guard.claimSql}),` : ''} contact AS (
          INSERT INTO contacts.contact (id, tenant_id, version, created_at, updated_at, kind, lifecycle, first_name, last_name, display_name, email, phone, emails, phones,
                                        source_id, owner_id, team_id, shared_with_team, created_by, updated_by)
-         VALUES ($1, $2, 1, $3, $3, 'person', 'contact', $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, NULL, NULL, true, $12, $12)
+         ${guard ? `SELECT ${values} FROM claim` : `VALUES (${values})`}
          RETURNING id),
        idempotency AS (
-         INSERT INTO ${this.idempotencyTable} (tenant_id, caller, key, fingerprint, resource_id) SELECT $2, $${13 + events.params.length}, $${14 + events.params.length}, $${14 + events.params.length}, id FROM contact),
+         INSERT INTO ${this.idempotencyTable} (tenant_id, caller, key, fingerprint, resource_id) SELECT $2, $${callerAt}, $${keyAt}, $${keyAt}, id FROM contact),
        history AS (
          INSERT INTO contacts.contact_change (tenant_id, contact_id, kind, actor_id, occurred_at) SELECT $2, id, 'created', $12, $3 FROM contact),
        outbox AS (${events.sql})
        SELECT id FROM contact`,
-      [
-        id,
-        tenantId,
-        now,
-        person.firstName,
-        person.lastName,
-        created.displayName,
-        created.email,
-        created.phone,
-        JSON.stringify(emails),
-        JSON.stringify(phones),
-        sourceId,
-        SYSTEM_ACTOR_ID,
-        ...events.params,
-        caller,
-        key,
-      ],
-    );
-    return link;
+      params,
+      link,
+    };
   }
 
   private async survivor(em: EntityManager, tenantId: string, contactId: string, created: boolean): Promise<RequesterLink | null> {

@@ -1,5 +1,6 @@
 import { Injectable, Inject } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { oneStatementOrTransaction } from '@crm/database';
 import { ProblemException, Problems, type Language } from '@crm/common';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
 import { trackingTokenOf, type TicketsConfig } from '../config/tickets-config.js';
@@ -49,8 +50,9 @@ export class PublicTicketsService {
     const portal = await this.portals.activeByKey(this.dataSource.manager, dto.portal);
     const stored = await this.attachments.store(portal.tenantId, files);
     try {
-      return await this.dataSource.transaction(async (em) => {
-        // The files' rows are written with the ticket, by the creation's radicado statement.
+      // Usually one statement, the radicado's (files' rows included), with no BEGIN/COMMIT; a team
+      // with an assignment rule or settings not cached yet make it a transaction.
+      return await oneStatementOrTransaction(this.dataSource, async (em) => {
         const { ticket, clock } = await this.tickets.createWithClock(
           em,
           null,

@@ -1,5 +1,6 @@
 import { Injectable, Inject } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { finalStatement } from '@crm/database';
 import { type TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { shiftParams, type CreationWrites, type SqlPart } from './creation-writes.js';
@@ -76,7 +77,8 @@ export class RadicadoService {
     params.push(...target.ticketRow.params);
     const extra = target.writes.render(params.length + 1);
     params.push(...extra.params);
-    const rows: ({ radicado: string | null } & Record<string, unknown>)[] = await em.query(
+    const rows = await finalStatement<({ radicado: string | null } & Record<string, unknown>)[]>(
+      em,
       `WITH counter AS (
          INSERT INTO tickets.radicado_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
          ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = tickets.radicado_counter.last_value + 1
