@@ -204,7 +204,7 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
 
   it('saves the quote issuer settings; the API and a quote’s PDF show them', async () => {
     await page.goto(`${base}/admin/cotizaciones`);
-    await page.getByRole('heading', { name: 'Cotizaciones' }).waitFor();
+    await page.getByRole('heading', { name: 'Cotizaciones', exact: true }).waitFor();
     const form = page.getByTestId('quote-settings-form');
     await form.getByText('Aún no se han guardado').waitFor();
     await form.getByLabel('Razón social').fill(`Dotaciones Andinas ${suffix} S.A.S.`);
