@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { CrmWorld, freePort, waitFor, type ReceivedMail, type WorldUser } from '@crm/testing';
@@ -249,13 +250,24 @@ describe('e-mail to ticket', () => {
       messageId: `<twin-${tag}@cliente.test>`,
       text: 'Una sola PQR, por favor.',
     };
-    const second = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    // Five deliveries at once, each on its own connection: every one is answered 250 (a duplicate
+    // is accepted and dropped, whether the pre-check or the Message-ID's unique key catches it).
+    const others = Array.from({ length: 4 }, () => nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }));
     try {
-      await Promise.all([client.sendMail(twin), second.sendMail(twin)]);
+      const answers = await Promise.all([client, ...others].map((transport) => transport.sendMail(twin)));
+      expect(answers.map((answer) => answer.response?.slice(0, 3))).toEqual(['250', '250', '250', '250', '250']);
     } finally {
-      second.close();
+      for (const transport of others) transport.close();
     }
-    expect((await ticketsFrom(pedro)).length).toBe(1);
+    const [pedroTicket, ...more] = await ticketsFrom(pedro);
+    expect(more).toHaveLength(0);
+    // The delivery that lost (a duplicate, whether the pre-check or the unique key caught it) took
+    // no number: the next e-mail's radicado follows without a gap.
+    const next = `sofia-${tag}@cliente.test`;
+    await client.sendMail({ from: next, to: supportAddress, subject: 'La siguiente PQR', text: 'Otra solicitud.' });
+    const [nextTicket] = await ticketsFrom(next);
+    const sequence = (radicado: string) => Number(radicado.split('-').pop());
+    expect(sequence(nextTicket!.radicado)).toBe(sequence(pedroTicket!.radicado) + 1);
 
     // A robot answering with new e-mails (no auto-reply headers) opens at most the hourly limit,
     // and the e-mail past it leaves nothing behind in S3 (its file is never stored).
@@ -273,6 +285,50 @@ describe('e-mail to ticket', () => {
     expect(filesInS3()).toBe(before);
     expect((await ticketsFrom(robot)).length).toBe(SENDER_HOURLY_LIMIT);
     expect((await logOf('outcome=ignored')).filter((e) => e.reason === 'sender_rate_limited')).toHaveLength(1);
+  });
+
+  it('drops an e-mail whose Message-ID another delivery records while it is being filed: 250, no ticket, no radicado taken', async () => {
+    const db = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const before = `antes-${tag}@cliente.test`;
+      await client.sendMail({ from: before, to: supportAddress, subject: 'PQR anterior', text: 'Antes de la carrera.' });
+      const [beforeTicket] = await ticketsFrom(before);
+      // Another delivery of the same e-mail is mid-transaction: its log row is written, not committed.
+      const messageId = `<carrera-${tag}@cliente.test>`;
+      const [address] = (await db.query('SELECT id, tenant_id FROM tickets.ticket_email_address WHERE address = $1', [supportAddress])).rows as { id: string; tenant_id: string }[];
+      await db.query('BEGIN');
+      await db.query(`INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, outcome, size_bytes) VALUES ($1, $2, $3, 'ignored', 1)`, [
+        address!.tenant_id,
+        address!.id,
+        messageId,
+      ]);
+      const racer = `carrera-${tag}@cliente.test`;
+      const delivery = client.sendMail({ from: racer, to: supportAddress, subject: 'La misma PQR', text: 'Entregada dos veces.', messageId });
+      // It passed the pre-check (the row is not committed) and now waits on the Message-ID's key.
+      await waitFor(
+        async () =>
+          (
+            await db.query(
+              `SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' AND transactionid = (SELECT backend_xid FROM pg_stat_activity WHERE pid = pg_backend_pid())`,
+            )
+          ).rowCount
+            ? true
+            : undefined,
+        { timeoutMs: 20_000, description: 'the creation waiting on the Message-ID' },
+      );
+      await db.query('COMMIT');
+      expect((await delivery).response?.slice(0, 3)).toBe('250');
+      expect(await ticketsFrom(racer)).toHaveLength(0);
+      const after = `despues-${tag}@cliente.test`;
+      await client.sendMail({ from: after, to: supportAddress, subject: 'PQR siguiente', text: 'Después de la carrera.' });
+      const [afterTicket] = await ticketsFrom(after);
+      const sequence = (radicado: string) => Number(radicado.split('-').pop());
+      expect(sequence(afterTicket!.radicado)).toBe(sequence(beforeTicket!.radicado) + 1);
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+    }
   });
 
   it('refuses unknown addresses at RCPT, mail over the size limit and, for later, mail past the memory budget; only admins manage addresses', async () => {

@@ -101,13 +101,14 @@ export class InboundEmailLogService {
 
   /**
    * The row of an e-mail that opens a ticket, written by the creation's radicado statement with the
-   * ticket. Its check `email_recorded` is false when the Message-ID was already recorded: the
-   * caller must then roll back ({@link AlreadyReceived}).
+   * ticket. With no ON CONFLICT: a Message-ID already recorded (or being recorded by a concurrent
+   * delivery, whose commit it waits for) fails the whole statement with a unique violation, so the
+   * ticket, its number and its files' rows are not written, in a transaction or not; the caller
+   * turns that error into {@link AlreadyReceived} ({@link isAlreadyReceivedError}).
    */
   recordWithNewTicket(writes: CreationWrites, address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): void {
-    const part = logInsert(address, mail, record);
-    writes.add('email_log', { sql: `${part.sql} RETURNING id`, params: part.params });
-    writes.check('email_recorded', 'EXISTS (SELECT 1 FROM email_log)');
+    const part = logInsert(address, mail, record, false);
+    writes.add('email_log', { sql: part.sql, params: part.params });
   }
 
   /** The e-mails that opened or answered one ticket (the caller checked it is visible), oldest first. */
@@ -140,13 +141,26 @@ export class InboundEmailLogService {
   }
 }
 
-/** The log row's INSERT (nothing when the tenant already has the Message-ID). */
-function logInsert(address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord): SqlPart {
+/** The unique key of (tenant, Message-ID) in `tickets.inbound_email`. */
+const ONCE_PER_MESSAGE_ID = 'inbound_email_once';
+
+/** Whether `error` is PostgreSQL refusing a second row for a (tenant, Message-ID): the e-mail was already received. */
+export function isAlreadyReceivedError(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
+  return driverError?.code === '23505' && driverError.constraint === ONCE_PER_MESSAGE_ID;
+}
+
+/** The log row's INSERT: nothing when the tenant already has the Message-ID, or (`skipKnown` false) a unique violation. */
+function logInsert(address: ActiveSupportAddress, mail: InboundMail, record: InboundRecord, skipKnown = true): SqlPart {
   return {
     sql: `INSERT INTO tickets.inbound_email (tenant_id, address_id, message_id, from_address, from_name, subject, outcome, reason, ticket_id, ticket_message_id,
                                             spf, dkim, dmarc, auth_headers, size_bytes, attachments_stored, attachments_refused)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb)
-          ON CONFLICT (tenant_id, message_id) DO NOTHING`,
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb)${
+            skipKnown
+              ? `
+          ON CONFLICT (tenant_id, message_id) DO NOTHING`
+              : ''
+          }`,
     params: [
       address.tenantId,
       address.id,

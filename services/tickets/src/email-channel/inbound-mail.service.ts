@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { oneStatementOrTransaction } from '@crm/database';
 import type { TicketsConfig } from '../config/tickets-config.js';
 import { TICKETS_CONFIG } from '../config/tickets-env.js';
 import { TicketAttachmentsService, type StoredFile } from '../messages/ticket-attachments.service.js';
@@ -10,7 +11,7 @@ import type { CreationWrites } from '../tickets/creation-writes.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { EMAIL_CHANNEL_CONFIG, type EmailChannelConfig } from './email-channel-env.js';
 import { selectFiles, type FileSelection } from './inbound-files.js';
-import { AlreadyReceived, InboundEmailLogService } from './inbound-email-log.service.js';
+import { AlreadyReceived, InboundEmailLogService, isAlreadyReceivedError } from './inbound-email-log.service.js';
 import type { InboundMail } from './inbound-mail.js';
 import { ignoreReason } from './loop-guard.js';
 import { DefaultCategoryCheck } from './default-category-check.service.js';
@@ -66,7 +67,9 @@ export class InboundMailService {
     try {
       // The log row is written last, with what the e-mail became: a concurrent delivery of the same
       // Message-ID waits on its unique key, and the one that finds it taken rolls back (AlreadyReceived).
-      return await this.dataSource.transaction(async (em): Promise<InboundResult> => {
+      // A new e-mail's ticket is usually the radicado's one statement (no BEGIN/COMMIT); a reply,
+      // or an address whose default category must be checked, makes it a transaction.
+      return await oneStatementOrTransaction(this.dataSource, async (em): Promise<InboundResult> => {
         const match = await this.matcher.match(em, address.tenantId, mail, this.config.mailIdSecret);
         const record = { attachmentsStored: stored.length, attachmentsRefused: files.refused };
         if (match.ticket) {
@@ -84,7 +87,7 @@ export class InboundMailService {
       });
     } catch (error) {
       await this.attachments.discard(stored);
-      if (error instanceof AlreadyReceived) return this.duplicate();
+      if (error instanceof AlreadyReceived || isAlreadyReceivedError(error)) return this.duplicate();
       throw error;
     }
   }
@@ -100,7 +103,7 @@ export class InboundMailService {
     // A default category retired since the address was set up: the ticket opens without one.
     const categoryId = address.categoryId && (await this.categories.isSelectable(em, address.tenantId, address.categoryId)) ? address.categoryId : null;
     const subject = mail.subject.replace(/\s+/g, ' ').trim();
-    const { ticket, checks } = await this.tickets.createWithClock(
+    const { ticket } = await this.tickets.createWithClock(
       em,
       null,
       {
@@ -117,8 +120,6 @@ export class InboundMailService {
       },
       (created, writes) => beforeRadicado(created.id, writes),
     );
-    // Another delivery of the same e-mail committed first: roll this one back.
-    if (!checks.email_recorded) throw new AlreadyReceived(mail.messageId);
     return ticket;
   }
 

@@ -34,7 +34,6 @@ export function shiftParams(sql: string, offset: number): string {
  */
 export class CreationWrites {
   private readonly parts: { name: string; part: SqlPart }[] = [];
-  private readonly checks: { name: string; sql: string }[] = [];
 
   /** A data-modifying CTE `name AS (<sql>)`. */
   add(name: string, part: SqlPart): void {
@@ -42,19 +41,14 @@ export class CreationWrites {
     this.parts.push({ name, part });
   }
 
-  /** A boolean the statement answers under `name`, e.g. `EXISTS (SELECT 1 FROM log)` for an insert that may meet a conflict. */
-  check(name: string, sql: string): void {
-    this.checks.push({ name, sql });
-  }
-
-  /** The CTEs (`name AS (…)`) with their parameters numbered after `firstParam - 1` others, and the checks' select items. */
-  render(firstParam: number): { ctes: string[]; params: unknown[]; checks: string[] } {
+  /** The CTEs (`name AS (…)`) with their parameters numbered after `firstParam - 1` others. */
+  render(firstParam: number): { ctes: string[]; params: unknown[] } {
     const params: unknown[] = [];
     const ctes = this.parts.map(({ name, part }) => {
       const sql = shiftParams(part.sql, firstParam - 1 + params.length);
       params.push(...part.params);
       return `${name} AS (${sql})`;
     });
-    return { ctes, params, checks: this.checks.map(({ name, sql }) => `${sql} AS ${name}`) };
+    return { ctes, params };
   }
 }

@@ -54,8 +54,8 @@ export interface RadicadoTarget {
 export class RadicadoService {
   constructor(@Inject(TICKETS_CONFIG) private readonly config: TicketsConfig) {}
 
-  /** Answers the radicado and the `writes` checks. */
-  async assign(em: EntityManager, target: RadicadoTarget): Promise<{ radicado: string; checks: Record<string, boolean> }> {
+  /** Answers the radicado. */
+  async assign(em: EntityManager, target: RadicadoTarget): Promise<string> {
     const year = yearIn(target.at, this.config.radicadoTimeZone);
     const provisional = provisionalRadicado(target.ticketId);
     const params: unknown[] = [
@@ -77,7 +77,7 @@ export class RadicadoService {
     params.push(...target.ticketRow.params);
     const extra = target.writes.render(params.length + 1);
     params.push(...extra.params);
-    const rows = await finalStatement<({ radicado: string | null } & Record<string, unknown>)[]>(
+    const rows = await finalStatement<{ radicado: string | null }[]>(
       em,
       `WITH counter AS (
          INSERT INTO tickets.radicado_counter (tenant_id, year, last_value) VALUES ($1, $2, 1)
@@ -93,12 +93,11 @@ export class RadicadoService {
          SELECT o.id, o.event_type, $1, o.subject, replace(o.envelope, $5, counter.radicado)::jsonb
            FROM counter, unnest($10::uuid[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY AS o(id, event_type, subject, envelope, n) ORDER BY o.n
        )${extra.ctes.map((cte) => `, ${cte}`).join('')}
-       SELECT (SELECT radicado FROM ticket) AS radicado${extra.checks.map((check) => `, ${check}`).join('')} FROM counter`,
+       SELECT (SELECT radicado FROM ticket) AS radicado FROM counter`,
       params,
     );
     const [row] = rows;
     if (rows.length !== 1 || !row?.radicado) throw new Error(`radicado not assigned to ticket ${target.ticketId}`);
-    const { radicado, ...checks } = row;
-    return { radicado, checks: checks as Record<string, boolean> };
+    return row.radicado;
   }
 }

@@ -41,7 +41,7 @@ export interface CreateTicketInput {
  * Work of the caller's that belongs inside the creation, before the radicado is assigned (so it
  * does not run under the counter's lock). The ticket row is not written yet: rows that refer to
  * it (its files, an e-mail's log row) go into `writes`, which the radicado's statement writes with
- * the ticket; their checks come back from {@link TicketsService.createWithClock}.
+ * the ticket.
  */
 export type BeforeRadicado = (ticket: Ticket, writes: CreationWrites) => Promise<void> | void;
 
@@ -74,14 +74,9 @@ export class TicketsService {
 
   /**
    * {@link create}, also answering the new ticket's clock figures (the legal due date of the acuse
-   * de recibo) without reading them back, and the checks the caller's `writes` asked for.
+   * de recibo) without reading them back.
    */
-  async createWithClock(
-    em: EntityManager,
-    user: AuthUser | null,
-    input: CreateTicketInput,
-    beforeRadicado?: BeforeRadicado,
-  ): Promise<{ ticket: Ticket; clock: ClockFigures; checks: Record<string, boolean> }> {
+  async createWithClock(em: EntityManager, user: AuthUser | null, input: CreateTicketInput, beforeRadicado?: BeforeRadicado): Promise<{ ticket: Ticket; clock: ClockFigures }> {
     if (user && !canWrite(user)) throw Problems.forbidden();
     const tenantId = user?.tenantId ?? input.tenantId;
     if (!tenantId) throw new Error('TicketsService.create without a user needs input.tenantId');
@@ -91,9 +86,9 @@ export class TicketsService {
     if (beforeRadicado) await beforeRadicado(ticket, writes);
     // Last: one statement writes the ticket with its number and everything else; the counter's row
     // lock is held from there to the commit only (see RadicadoService).
-    const { radicado, checks } = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, ticketRow: ticketInsertPart(em, ticket), at: now, outbox, history, writes });
+    const radicado = await this.radicados.assign(em, { tenantId, ticketId: ticket.id, ticketRow: ticketInsertPart(em, ticket), at: now, outbox, history, writes });
     ticket.radicado = radicado;
-    return { ticket, clock, checks };
+    return { ticket, clock };
   }
 
   /**
