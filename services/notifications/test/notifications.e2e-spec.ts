@@ -5,6 +5,7 @@
 // The service's own /metrics counters (an operator's view) tell when such an event was handled.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { CloudEvent } from '@crm/contracts';
 import { AmqpSpy, CrmWorld, waitFor, type WorldUser } from '@crm/testing';
 import { contactAssigned, messagingCounter, userCreated } from './notifications-test-kit.js';
@@ -149,8 +150,23 @@ describe('notifications, through the gateway', () => {
   it('keeps the newest user data when an older version arrives late', async () => {
     const userId = randomUUID();
     const suffix = randomUUID().slice(0, 6);
-    await publish(userCreated(tenantId, { userId, name: 'Nombre Nuevo', email: `nuevo-${suffix}@demo.test`, version: 3 }));
-    await publish(userCreated(tenantId, { userId, name: 'Nombre Viejo', email: `viejo-${suffix}@demo.test`, version: 1 }));
+    const newer = userCreated(tenantId, { userId, name: 'Nombre Nuevo', email: `nuevo-${suffix}@demo.test`, version: 3 });
+    const older = userCreated(tenantId, { userId, name: 'Nombre Viejo', email: `viejo-${suffix}@demo.test`, version: 1 });
+    await publish(newer);
+    await publish(older);
+    // Both versions handled before the assignment goes out: the service handles a queue's messages
+    // concurrently, so an assignment right behind them could be read before either commits.
+    const db = new pg.Client({ connectionString: world.platform.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await waitFor(async () => ((await db.query('SELECT 1 FROM notifications.inbox_message WHERE message_id = ANY($1)', [[newer.id, older.id]])).rowCount === 2 ? true : undefined), {
+        description: 'both user versions handled',
+      });
+      const stored = await db.query('SELECT email, version FROM notifications.user_projection WHERE user_id = $1', [userId]);
+      expect(stored.rows).toEqual([{ email: `nuevo-${suffix}@demo.test`, version: 3 }]);
+    } finally {
+      await db.end();
+    }
     await publish(contactAssigned(tenantId, { ownerId: userId, assignedBy: adminId, displayName: `Versiones ${suffix}` }));
 
     const [mail] = await world.platform.smtp.waitForMessages((m) => m.subject === `Nuevo contacto asignado: Versiones ${suffix}`, { timeoutMs: 20_000 });
