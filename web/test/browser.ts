@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '@crm/testing';
 import { chromiumPath } from '../../scripts/lib/infra.mjs';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
@@ -48,4 +49,33 @@ export async function signIn(page: Page, email: string, password: string, landin
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
   if (landing) await page.getByRole('heading', { name: landing }).waitFor();
+}
+
+/** A spec's platform and browser: the real services behind the gateway that serves the console. */
+export interface Console {
+  world: CrmWorld;
+  browser: Browser;
+  page: Page;
+  /** The gateway's URL (the console's origin). */
+  base: string;
+}
+
+/** Starts the platform and Chromium (20 s per wait); signed in as the test admin unless `signedIn` is false. */
+export async function openConsole(options: { signedIn?: boolean } = {}): Promise<Console> {
+  const world = await CrmWorld.start();
+  const browser = await launchBrowser();
+  const page = browser.page;
+  page.setDefaultTimeout(20_000);
+  const base = world.platform.gatewayUrl;
+  if (options.signedIn !== false) {
+    await page.goto(`${base}/login`);
+    await signIn(page, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
+  }
+  return { world, browser, page, base };
+}
+
+/** Closes what {@link openConsole} opened (either may be missing when the start failed). */
+export async function closeConsole(opened: { browser?: Browser; world?: CrmWorld }): Promise<void> {
+  await opened.browser?.close();
+  await opened.world?.stop();
 }

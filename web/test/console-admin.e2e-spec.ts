@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
+import { CrmWorld, waitFor } from '@crm/testing';
 import { readPdf } from '../../services/opportunities/test/pdf-text.js';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { closeConsole, openConsole, screenshot, signIn, type Browser } from './browser.js';
 
 const STALE = 'El registro fue modificado por otra persona; recárguelo y vuelva a intentarlo.';
 
@@ -25,19 +25,10 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
   const login = (email: string, password: string) => signIn(page, email, password);
 
   beforeAll(async () => {
-    world = await CrmWorld.start();
-    base = world.platform.gatewayUrl;
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await login(TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
+    ({ world, browser, page, base } = await openConsole());
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.stop();
-  }, 60_000);
+  afterAll(() => closeConsole({ browser, world }), 60_000);
 
   /** Waits until the field is marked invalid (the API's answer arrived and its message sits under it). */
   const markedInvalid = (field: Locator) => field.and(page.locator('[aria-invalid="true"]')).waitFor();

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { CrmWorld, waitFor } from '@crm/testing';
+import { closeConsole, openConsole, screenshot, type Browser } from './browser.js';
 
 /**
  * The console's newer pages in a real Chromium against the real platform: the quote line editor
@@ -21,19 +21,10 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
   let opportunityId = '';
 
   beforeAll(async () => {
-    world = await CrmWorld.start();
-    base = world.platform.gatewayUrl;
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await signIn(page, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
+    ({ world, browser, page, base } = await openConsole());
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.stop();
-  }, 60_000);
+  afterAll(() => closeConsole({ browser, world }), 60_000);
 
   async function apiGet(path: string, token = world.adminToken) {
     const response = await world.api.get(path, token);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor, type WorldUser } from '@crm/testing';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { CrmWorld, waitFor, type WorldUser } from '@crm/testing';
+import { closeConsole, openConsole, screenshot, type Browser } from './browser.js';
 
 type Money = { currency: string; amount: string };
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -60,19 +60,10 @@ describe('web console: reports, quote product picker, live bell (Chromium, real 
   const num = (value: number | null, digits = 2) => (value === null ? '—' : norm(new Intl.NumberFormat('es-CO', { maximumFractionDigits: digits }).format(value)));
 
   beforeAll(async () => {
-    world = await CrmWorld.start();
-    base = world.platform.gatewayUrl;
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await signIn(page, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
+    ({ world, browser, page, base } = await openConsole());
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.stop();
-  }, 60_000);
+  afterAll(() => closeConsole({ browser, world }), 60_000);
 
   async function apiGet(path: string, token = world.adminToken): Promise<Body> {
     const response = await world.api.get(path, token);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CrmWorld, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, waitFor } from '@crm/testing';
 import { GENERATED_FILE, fetchOpenApi, generateApiTypes } from '../../scripts/web-api-types.mjs';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { closeConsole, openConsole, screenshot, signIn, type Browser } from './browser.js';
 
 /**
  * The web console in a real Chromium against the real gateway and services (built by the Jest
@@ -25,17 +25,10 @@ describe('web console (Chromium, real platform)', () => {
   let radicado = '';
 
   beforeAll(async () => {
-    world = await CrmWorld.start();
-    base = world.platform.gatewayUrl;
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(20_000);
+    ({ world, browser, page, base } = await openConsole({ signedIn: false }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await world?.stop();
-  }, 60_000);
+  afterAll(() => closeConsole({ browser, world }), 60_000);
 
   // Where the login lands is what these steps check, so no heading is awaited here.
   const login = (email: string, password: string) => signIn(page, email, password, null);
