@@ -5,7 +5,6 @@ import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifi
 import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { contactUrl, newContactAgentSummary, newContactAgentTemplate, type NewContactAgentVars } from '../templates/new-contact-agent.template.js';
 import { UserProjectionService } from '../users/user-projection.service.js';
-import { UserNotKnownYetError } from './user-not-known-yet.error.js';
 
 export type AssignmentOutcome = 'notified' | 'recipient-inactive';
 
@@ -27,8 +26,7 @@ export class ContactAssignedNotifier {
   async record(em: EntityManager, event: CloudEvent<ContactAssignedData>): Promise<AssignmentOutcome> {
     const { data } = event;
     const tenantId = event.tenantid;
-    const recipient = await this.users.find(em, tenantId, data.ownerId);
-    if (!recipient) throw new UserNotKnownYetError(tenantId, data.ownerId);
+    const recipient = await this.users.recipient(em, tenantId, data.ownerId);
     // A deactivated user cannot act on it; nothing to tell them.
     if (!recipient.active) return 'recipient-inactive';
 

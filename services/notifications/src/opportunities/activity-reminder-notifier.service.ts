@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityDueData, CloudEvent } from '@crm/contracts';
-import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { contactUrl } from '../templates/new-contact-agent.template.js';
@@ -28,8 +27,7 @@ export class ActivityReminderNotifier {
     // Defence in depth: opportunities only reminds pending activities.
     if (d.status !== undefined && d.status !== 'pending') return 0;
     if (!d.dueAt) return 0;
-    const recipient = await this.users.find(em, event.tenantid, d.assignedTo);
-    if (!recipient) throw new UserNotKnownYetError(event.tenantid, d.assignedTo);
+    const recipient = await this.users.recipient(em, event.tenantid, d.assignedTo);
     if (!recipient.active) return 0;
     const base = this.config.APP_BASE_URL ?? 'http://localhost:3000';
     const vars: ActivityReminderVars = {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
-import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import type { EmailTemplate } from '../templates/email-template.js';
 import { UserProjectionService } from '../users/user-projection.service.js';
@@ -40,8 +39,7 @@ export class OpportunityNotifier {
     const actor = actorId ? await this.users.find(em, notice.tenantId, actorId) : null;
     let notified = 0;
     for (const userId of ids) {
-      const recipient = await this.users.find(em, notice.tenantId, userId);
-      if (!recipient) throw new UserNotKnownYetError(notice.tenantId, userId);
+      const recipient = await this.users.recipient(em, notice.tenantId, userId);
       if (!recipient.active) continue;
       const vars: OpportunityMailVars = {
         recipientName: recipient.name,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent, QuoteExpiredData } from '@crm/contracts';
-import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { opportunityUrl } from '../opportunities/opportunity-templates.js';
 import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
@@ -29,8 +28,7 @@ export class QuoteExpiredNotifier {
   async record(em: EntityManager, event: CloudEvent<QuoteExpiredData>): Promise<number> {
     const d = event.data;
     if (!d.createdBy) return 0;
-    const recipient = await this.users.find(em, event.tenantid, d.createdBy);
-    if (!recipient) throw new UserNotKnownYetError(event.tenantid, d.createdBy);
+    const recipient = await this.users.recipient(em, event.tenantid, d.createdBy);
     if (!recipient.active) return 0;
     const locale = templateLocale(recipient.locale);
     const vars: QuoteExpiredVars = {

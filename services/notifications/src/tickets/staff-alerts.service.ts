@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent, TicketAssignedData, TicketEventBase, TicketLegalAlertData, TicketRepliedData, TicketSlaAlertData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
-import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
 import { RecipientNotifier } from '../recipients/recipient-notifier.service.js';
 import { ticketAssignedAgentSummary, ticketAssignedAgentTemplate } from '../templates/ticket-assigned-agent.template.js';
@@ -180,8 +179,7 @@ export class StaffAlertsService {
     for (const [userId, asManager] of [...assigneeIds.map((id) => [id, false] as const), ...managerIds.map((id) => [id, true] as const)]) {
       if (seen.has(userId)) continue;
       seen.add(userId);
-      const user = await this.users.find(em, tenantId, userId);
-      if (!user) throw new UserNotKnownYetError(tenantId, userId);
+      const user = await this.users.recipient(em, tenantId, userId);
       if (user.active) out.push({ user, asManager });
     }
     return out;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserSnapshotData } from '@crm/contracts';
 import type { EntityManager } from 'typeorm';
+import { UserNotKnownYetError } from '../assignments/user-not-known-yet.error.js';
 import { UserProjection } from './user-projection.entity.js';
 
 export type ProjectionOutcome = 'inserted' | 'updated' | 'stale';
@@ -29,5 +30,12 @@ export class UserProjectionService {
 
   async find(em: EntityManager, tenantId: string, userId: string): Promise<UserProjection | null> {
     return em.getRepository(UserProjection).findOne({ where: { tenantId, userId } });
+  }
+
+  /** A user an event names as its recipient: not projected yet → {@link UserNotKnownYetError}, so the event retries. */
+  async recipient(em: EntityManager, tenantId: string, userId: string): Promise<UserProjection> {
+    const user = await this.find(em, tenantId, userId);
+    if (!user) throw new UserNotKnownYetError(tenantId, userId);
+    return user;
   }
 }
