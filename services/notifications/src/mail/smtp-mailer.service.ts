@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { HealthRegistry } from '@crm/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-env.js';
+import { bareAddress, composeMimeMessage } from './mime-message.js';
 
 export interface OutgoingMail {
   to: string;
@@ -26,31 +27,31 @@ export interface SentMail {
 const VERIFY_CACHE_MS = 15_000;
 
 /**
- * Nodemailer over SMTP (pooled connections, bounded timeouts). Nothing connects at start, so
- * the service boots while the mail server is down; /health reports `smtp: down` meanwhile.
+ * Nodemailer's SMTP transport (pooled connections, bounded timeouts) carrying messages composed
+ * by `composeMimeMessage`. Nothing connects at start, so the service boots while the mail server
+ * is down; /health reports `smtp: down` meanwhile.
  */
 @Injectable()
 export class SmtpMailer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SmtpMailer.name);
   private readonly transporter: Transporter;
+  private readonly from: string;
   private lastVerify?: { at: number; ok: Promise<boolean> };
 
   constructor(
-    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
     private readonly health: HealthRegistry,
   ) {
+    this.from = config.MAIL_FROM ?? 'CRM <no-reply@crm.local>';
     const timeout = config.SMTP_TIMEOUT_MS ?? 10_000;
-    this.transporter = nodemailer.createTransport(
-      {
-        url: config.SMTP_URL,
-        pool: true,
-        maxConnections: config.SMTP_POOL_SIZE ?? 3,
-        connectionTimeout: timeout,
-        greetingTimeout: timeout,
-        socketTimeout: timeout * 3,
-      },
-      { from: config.MAIL_FROM },
-    );
+    this.transporter = nodemailer.createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: config.SMTP_POOL_SIZE ?? 3,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout * 3,
+    });
   }
 
   onModuleInit(): void {
@@ -59,15 +60,12 @@ export class SmtpMailer implements OnModuleInit, OnApplicationShutdown {
 
   /** Sends one message; throws when the server refuses it or cannot be reached. */
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = (await this.transporter.sendMail({
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-      headers: mail.headers,
-      attachments: mail.attachments,
-    })) as { messageId?: string; response?: string; rejected?: unknown[] };
+    const raw = composeMimeMessage({ ...mail, from: this.from });
+    const info = (await this.transporter.sendMail({ envelope: { from: bareAddress(this.from), to: [bareAddress(mail.to)] }, raw })) as {
+      messageId?: string;
+      response?: string;
+      rejected?: unknown[];
+    };
     if (Array.isArray(info.rejected) && info.rejected.length > 0) throw new Error(`the mail server rejected the recipient: ${info.response ?? ''}`);
     return { providerMessageId: (info.response ?? info.messageId ?? '').slice(0, 500) };
   }
@@ -89,7 +87,7 @@ export class SmtpMailer implements OnModuleInit, OnApplicationShutdown {
 
   /** The host part of MAIL_FROM, for Message-IDs. */
   messageIdDomain(): string {
-    const match = /@([^>\s]+)>?\s*$/.exec(this.config.MAIL_FROM ?? '');
+    const match = /@([^>\s]+)>?\s*$/.exec(this.from);
     return match?.[1] ?? 'crm.local';
   }
 
