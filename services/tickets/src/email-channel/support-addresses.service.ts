@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems } from '@crm/common';
 import { assertVersion } from '@crm/database';
 import { TicketCategoriesService } from '../categories/ticket-categories.service.js';
+import { TICKETS_CONFIG, type TicketsSettings } from '../config/tickets-env.js';
+import { TtlCache } from '../tenant-settings/ttl-cache.js';
 import type { CreateSupportAddressDto } from './dto/create-support-address.dto.js';
 import type { UpdateSupportAddressDto } from './dto/update-support-address.dto.js';
 import { toSupportAddressView, type SupportAddressRow, type SupportAddressView } from './support-address.view.js';
@@ -24,10 +26,20 @@ export interface ActiveSupportAddress {
  */
 @Injectable()
 export class SupportAddressesService {
+  /**
+   * Address → the active address or null, looked up for every RCPT. A change made through this
+   * process forgets the cache at once; another process (a separate SMTP ingress) sees it within
+   * TICKETS_SETTINGS_CACHE_MS.
+   */
+  private readonly active: TtlCache<ActiveSupportAddress | null>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly categories: TicketCategoriesService,
-  ) {}
+    @Inject(TICKETS_CONFIG) config: TicketsSettings,
+  ) {
+    this.active = new TtlCache(config.settingsCacheMs);
+  }
 
   async list(tenantId: string): Promise<{ items: SupportAddressView[] }> {
     const rows = await this.dataSource.query<SupportAddressRow[]>('SELECT * FROM tickets.ticket_email_address WHERE tenant_id = $1 ORDER BY created_at, id LIMIT 200', [tenantId]);
@@ -40,54 +52,74 @@ export class SupportAddressesService {
 
   async create(tenantId: string, dto: CreateSupportAddressDto): Promise<SupportAddressView> {
     const address = dto.address.trim().toLowerCase();
-    return this.dataSource.transaction(async (em) => {
-      await this.assertDefaults(em, tenantId, dto.categoryId, dto.teamId);
-      const rows = await em.query<SupportAddressRow[]>(
-        `INSERT INTO tickets.ticket_email_address (tenant_id, address, pqr_class, priority, category_id, team_id, active)
+    return this.forgetting(() =>
+      this.dataSource.transaction(async (em) => {
+        await this.assertDefaults(em, tenantId, dto.categoryId, dto.teamId);
+        const rows = await em.query<SupportAddressRow[]>(
+          `INSERT INTO tickets.ticket_email_address (tenant_id, address, pqr_class, priority, category_id, team_id, active)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (address) DO NOTHING RETURNING *`,
-        [tenantId, address, dto.pqrClass ?? 'peticion_general', dto.priority ?? 'media', dto.categoryId ?? null, dto.teamId ?? null, dto.active ?? true],
-      );
-      if (rows[0]) return toSupportAddressView(rows[0]);
-      // Taken: name the existing one only to its own tenant (another company's ids do not leak).
-      const [existing] = await em.query<{ id: string; tenant_id: string }[]>('SELECT id, tenant_id FROM tickets.ticket_email_address WHERE address = $1', [address]);
-      throw Problems.conflict('Esa dirección ya está registrada como dirección de soporte.', existing?.tenant_id === tenantId ? existing.id : undefined);
-    });
+          [tenantId, address, dto.pqrClass ?? 'peticion_general', dto.priority ?? 'media', dto.categoryId ?? null, dto.teamId ?? null, dto.active ?? true],
+        );
+        if (rows[0]) return toSupportAddressView(rows[0]);
+        // Taken: name the existing one only to its own tenant (another company's ids do not leak).
+        const [existing] = await em.query<{ id: string; tenant_id: string }[]>('SELECT id, tenant_id FROM tickets.ticket_email_address WHERE address = $1', [address]);
+        throw Problems.conflict('Esa dirección ya está registrada como dirección de soporte.', existing?.tenant_id === tenantId ? existing.id : undefined);
+      }),
+    );
   }
 
   async update(tenantId: string, id: string, changes: Omit<UpdateSupportAddressDto, 'version'>, version: number): Promise<SupportAddressView> {
-    return this.dataSource.transaction(async (em) => {
-      const current = await this.find(em, tenantId, id, true);
-      assertVersion(current, version);
-      await this.assertDefaults(em, tenantId, changes.categoryId ?? undefined, changes.teamId ?? undefined);
-      const [row] = await em.query<[SupportAddressRow[], number]>(
-        `UPDATE tickets.ticket_email_address
+    return this.forgetting(() =>
+      this.dataSource.transaction(async (em) => {
+        const current = await this.find(em, tenantId, id, true);
+        assertVersion(current, version);
+        await this.assertDefaults(em, tenantId, changes.categoryId ?? undefined, changes.teamId ?? undefined);
+        const [row] = await em.query<[SupportAddressRow[], number]>(
+          `UPDATE tickets.ticket_email_address
             SET pqr_class = $3, priority = $4, category_id = $5, team_id = $6, active = $7, version = version + 1, updated_at = now()
           WHERE id = $1 AND tenant_id = $2 RETURNING *`,
-        [
-          id,
-          tenantId,
-          changes.pqrClass ?? current.pqr_class,
-          changes.priority ?? current.priority,
-          changes.categoryId === undefined ? current.category_id : changes.categoryId,
-          changes.teamId === undefined ? current.team_id : changes.teamId,
-          changes.active ?? current.active,
-        ],
-      );
-      return toSupportAddressView(row[0]!);
-    });
+          [
+            id,
+            tenantId,
+            changes.pqrClass ?? current.pqr_class,
+            changes.priority ?? current.priority,
+            changes.categoryId === undefined ? current.category_id : changes.categoryId,
+            changes.teamId === undefined ? current.team_id : changes.teamId,
+            changes.active ?? current.active,
+          ],
+        );
+        return toSupportAddressView(row[0]!);
+      }),
+    );
   }
 
   /** Removes the address and its log (tickets it opened stay). */
   async remove(tenantId: string, id: string): Promise<void> {
-    const [, affected] = await this.dataSource.query<[unknown[], number]>('DELETE FROM tickets.ticket_email_address WHERE id = $1 AND tenant_id = $2', [id, tenantId]);
+    const [, affected] = await this.forgetting(() => this.dataSource.query<[unknown[], number]>('DELETE FROM tickets.ticket_email_address WHERE id = $1 AND tenant_id = $2', [id, tenantId]));
     if (!affected) throw Problems.notFound('La dirección de soporte no existe.');
   }
 
   /** The active address mail was sent to, or null (the listener answers 550). */
   async activeByAddress(address: string): Promise<ActiveSupportAddress | null> {
-    const [row] = await this.dataSource.query<SupportAddressRow[]>('SELECT * FROM tickets.ticket_email_address WHERE address = $1 AND active', [address.trim().toLowerCase()]);
-    if (!row) return null;
-    return { id: row.id, tenantId: row.tenant_id, address: row.address, pqrClass: row.pqr_class, priority: row.priority, categoryId: row.category_id, teamId: row.team_id };
+    const key = address.trim().toLowerCase();
+    const cached = this.active.get(key);
+    if (cached !== undefined) return cached;
+    const token = this.active.token();
+    const [row] = await this.dataSource.query<SupportAddressRow[]>('SELECT * FROM tickets.ticket_email_address WHERE address = $1 AND active', [key]);
+    const found = row
+      ? { id: row.id, tenantId: row.tenant_id, address: row.address, pqrClass: row.pqr_class, priority: row.priority, categoryId: row.category_id, teamId: row.team_id }
+      : null;
+    this.active.set(key, found, token);
+    return found;
+  }
+
+  /** Runs an admin change, then forgets every cached address (a look-up that raced the change stores nothing). */
+  private async forgetting<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.active.invalidate();
+    }
   }
 
   private async find(em: EntityManager, tenantId: string, id: string, lock = false): Promise<SupportAddressRow> {
