@@ -54,12 +54,12 @@ export function composeMimeMessage(input: MimeMessageInput): Buffer {
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: base64',
     '',
-    base64Lines(Buffer.from(input.text, 'utf8')),
+    base64Lines(Buffer.from(canonicalLineBreaks(input.text), 'utf8')),
     `--${alternative}`,
     'Content-Type: text/html; charset=utf-8',
     'Content-Transfer-Encoding: base64',
     '',
-    base64Lines(Buffer.from(input.html, 'utf8')),
+    base64Lines(Buffer.from(canonicalLineBreaks(input.html), 'utf8')),
     `--${alternative}--`,
   ];
   const attachments = input.attachments ?? [];
@@ -165,4 +165,9 @@ function boundary(): string {
 /** `Mon, 07 Dec 2026 03:20:00 +0000` (RFC 5322 §3.3; the "GMT" of toUTCString is the obsolete form). */
 function rfc5322Date(date: Date): string {
   return date.toUTCString().replace(/GMT$/, '+0000');
+}
+
+/** Text parts travel in canonical form (RFC 2046 §4.1.1): every line break CRLF, whatever the template wrote. */
+function canonicalLineBreaks(text: string): string {
+  return text.replace(/\r?\n/g, CRLF);
 }

@@ -46,6 +46,12 @@ describe('composeMimeMessage', () => {
     expect([...raw].every((byte) => byte < 0x80)).toBe(true);
   });
 
+  it('sends text parts in canonical form: a template written with LF arrives with CRLF line breaks', () => {
+    const raw = composeMimeMessage({ ...base, text: 'Línea uno\nLínea dos\r\nLínea tres' }).toString('utf8');
+    const part = raw.split('Content-Transfer-Encoding: base64\r\n\r\n')[1]!.split('\r\n--')[0]!;
+    expect(Buffer.from(part.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('Línea uno\r\nLínea dos\r\nLínea tres');
+  });
+
   it('attaches files, with a non-ASCII file name, byte for byte', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3_000, 0xe2)]);
     const raw = composeMimeMessage({ ...base, attachments: [{ filename: 'Cotización nº 12.pdf', content: pdf, contentType: 'application/pdf' }] });
