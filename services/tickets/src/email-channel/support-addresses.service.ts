@@ -102,24 +102,16 @@ export class SupportAddressesService {
   /** The active address mail was sent to, or null (the listener answers 550). */
   async activeByAddress(address: string): Promise<ActiveSupportAddress | null> {
     const key = address.trim().toLowerCase();
-    const cached = this.active.get(key);
-    if (cached !== undefined) return cached;
-    const token = this.active.token();
-    const [row] = await this.dataSource.query<SupportAddressRow[]>('SELECT * FROM tickets.ticket_email_address WHERE address = $1 AND active', [key]);
-    const found = row
-      ? { id: row.id, tenantId: row.tenant_id, address: row.address, pqrClass: row.pqr_class, priority: row.priority, categoryId: row.category_id, teamId: row.team_id }
-      : null;
-    this.active.set(key, found, token);
-    return found;
+    const found = await this.active.getOrLoad(key, async () => {
+      const [row] = await this.dataSource.query<SupportAddressRow[]>('SELECT * FROM tickets.ticket_email_address WHERE address = $1 AND active', [key]);
+      return row ? { id: row.id, tenantId: row.tenant_id, address: row.address, pqrClass: row.pqr_class, priority: row.priority, categoryId: row.category_id, teamId: row.team_id } : null;
+    });
+    return found ?? null;
   }
 
   /** Runs an admin change, then forgets every cached address (a look-up that raced the change stores nothing). */
-  private async forgetting<T>(change: () => Promise<T>): Promise<T> {
-    try {
-      return await change();
-    } finally {
-      this.active.invalidate();
-    }
+  private forgetting<T>(change: () => Promise<T>): Promise<T> {
+    return this.active.invalidatingAfter(change);
   }
 
   private async find(em: EntityManager, tenantId: string, id: string, lock = false): Promise<SupportAddressRow> {

@@ -83,23 +83,17 @@ export class PqrPortalService {
 
   /** The tenant (and team) behind an active portal key; 404 for an unknown or closed one. */
   async activeByKey(em: EntityManager, portalKey: string): Promise<{ tenantId: string; teamId: string | null }> {
-    const cached = this.byKey.get(portalKey);
-    if (cached) return cached;
-    const token = this.byKey.token();
-    const [row] = await em.query<PortalRow[]>(`SELECT tenant_id, team_id FROM tickets.pqr_portal WHERE portal_key = $1 AND active`, [portalKey]);
-    if (!row) throw Problems.notFound('El portal de PQR no existe o está cerrado.');
-    const portal = { tenantId: row.tenant_id, teamId: row.team_id };
-    this.byKey.set(portalKey, portal, token);
+    const portal = await this.byKey.getOrLoad(portalKey, async () => {
+      const [row] = await em.query<PortalRow[]>(`SELECT tenant_id, team_id FROM tickets.pqr_portal WHERE portal_key = $1 AND active`, [portalKey]);
+      return row ? { tenantId: row.tenant_id, teamId: row.team_id } : undefined;
+    });
+    if (!portal) throw Problems.notFound('El portal de PQR no existe o está cerrado.');
     return portal;
   }
 
   /** A change of a portal (its own transaction); every cached key is forgotten once it committed or failed (keys are few, changes rare). */
-  private async forgettingKeys<T>(change: (em: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(change);
-    } finally {
-      this.byKey.invalidate();
-    }
+  private forgettingKeys<T>(change: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.byKey.invalidatingAfter(() => this.dataSource.transaction(change));
   }
 
   private async ensure(em: EntityManager, tenantId: string, lock = false): Promise<PortalRow> {

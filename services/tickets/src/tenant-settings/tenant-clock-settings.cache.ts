@@ -66,12 +66,7 @@ export class TenantClockSettingsCache {
   }
 
   async settings(em: EntityManager, tenantId: string): Promise<TenantClockSettings | null> {
-    const cached = this.cache.get(tenantId);
-    if (cached) return cached;
-    const token = this.cache.token();
-    const read = await this.read(em, tenantId);
-    if (read) this.cache.set(tenantId, read, token);
-    return read;
+    return (await this.cache.getOrLoad(tenantId, async () => (await this.read(em, tenantId)) ?? undefined)) ?? null;
   }
 
   /** Forgets the tenant's settings (a calendar, term or policy of it changed in this process). */
@@ -80,12 +75,8 @@ export class TenantClockSettingsCache {
   }
 
   /** Runs an admin change (its own transaction) and forgets the tenant's settings once it has committed or failed. */
-  async changing<T>(tenantId: string, change: () => Promise<T>): Promise<T> {
-    try {
-      return await change();
-    } finally {
-      this.invalidate(tenantId);
-    }
+  changing<T>(tenantId: string, change: () => Promise<T>): Promise<T> {
+    return this.cache.invalidatingAfter(change, tenantId);
   }
 
   private async read(em: EntityManager, tenantId: string): Promise<TenantClockSettings | null> {

@@ -40,4 +40,26 @@ export class TtlCache<V> {
     if (key === undefined) this.entries.clear();
     else this.entries.delete(key);
   }
+
+  /**
+   * The cached value, else what `load` reads, kept unless an invalidation happened meanwhile.
+   * `load` answering undefined (or throwing) keeps nothing.
+   */
+  async getOrLoad(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const token = this.token();
+    const value = await load();
+    if (value !== undefined) this.set(key, value, token);
+    return value;
+  }
+
+  /** Runs a change of what is cached (its own transaction), then forgets `key` (or everything) whether it committed or failed. */
+  async invalidatingAfter<T>(change: () => Promise<T>, key?: string): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.invalidate(key);
+    }
+  }
 }
