@@ -133,18 +133,18 @@ export class PqrRequesterLinker {
     caller: string,
     source: { id: string; active: boolean },
   ): Promise<RequesterLink | null> {
-    const guard: unknown[] = [email, PQR_SOURCE_NAME, source.id, source.active];
-    const creation = this.creation(tenantId, data, email, key, caller, source.active ? source.id : null, (first) => {
+    const creation = this.creation(tenantId, data, email, key, caller, source.active ? source.id : null, ({ first, callerAt, keyAt }) => {
+      const guard: unknown[] = [email, PQR_SOURCE_NAME, source.id, source.active];
       const [emailAt, nameAt, sourceAt, activeAt] = [first, first + 1, first + 2, first + 3];
       const claim = this.inbox.claimStatement(
         event,
         consumer,
         first + guard.length,
-        `NOT EXISTS (SELECT 1 FROM ${this.idempotencyTable} WHERE tenant_id = $2 AND caller = $${first + guard.length + 2} AND key = $${first + guard.length + 3})
+        `NOT EXISTS (SELECT 1 FROM ${this.idempotencyTable} WHERE tenant_id = $2 AND caller = $${callerAt} AND key = $${keyAt})
            AND NOT EXISTS (SELECT 1 FROM contacts.contact WHERE tenant_id = $2 AND lower(email) = $${emailAt} AND anonymized_at IS NULL)
            AND EXISTS (SELECT 1 FROM contacts.source WHERE tenant_id = $2 AND lower(name) = lower($${nameAt}) AND id = $${sourceAt} AND active = $${activeAt})`,
       );
-      return { claimSql: claim.sql, params: [...guard, ...claim.params, caller, key] };
+      return { claimSql: claim.sql, params: [...guard, ...claim.params] };
     });
     const [row] = (await this.dataSource.query(creation.sql, creation.params)) as { id: string }[];
     return row ? creation.link : null;
@@ -162,7 +162,8 @@ export class PqrRequesterLinker {
   /**
    * The new contact, its Idempotency-Key, its history entry and both events: one statement. With
    * `guarded`, the statement first claims the event under a condition (its SQL and parameters,
-   * numbered from the parameter it is given) and writes nothing unless that claim succeeded.
+   * numbered from `first`; it may use the caller and key at `callerAt` and `keyAt`) and writes
+   * nothing unless that claim succeeded.
    */
   private creation(
     tenantId: string,
@@ -171,7 +172,7 @@ export class PqrRequesterLinker {
     key: string,
     caller: string,
     sourceId: string | null,
-    guarded?: (firstParam: number) => { claimSql: string; params: unknown[] },
+    guarded?: (at: { first: number; callerAt: number; keyAt: number }) => { claimSql: string; params: unknown[] },
   ): { sql: string; params: unknown[]; link: RequesterLink } {
     const [firstName, ...rest] = data.requester.name.trim().split(/\s+/);
     const emails = normaliseChannels(undefined, email, [], 'email');
@@ -215,11 +216,10 @@ export class PqrRequesterLinker {
       params.length + 1,
       guarded ? { when: 'EXISTS (SELECT 1 FROM contact)' } : {},
     );
-    params.push(...events.params);
-    const guard = guarded?.(params.length + 1);
-    if (guard) params.push(...guard.params);
-    else params.push(caller, key);
+    params.push(...events.params, caller, key);
     const [callerAt, keyAt] = [params.length - 1, params.length];
+    const guard = guarded?.({ first: params.length + 1, callerAt, keyAt });
+    if (guard) params.push(...guard.params);
     // Typed: in `SELECT … FROM claim` PostgreSQL does not take the parameters' types from the columns.
     const values = `$1::uuid, $2::uuid, 1, $3::timestamptz, $3::timestamptz, 'person', 'contact', $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb, $10::jsonb,
                     $11::uuid, NULL, NULL, true, $12::uuid, $12::uuid`;
