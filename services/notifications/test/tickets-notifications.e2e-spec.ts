@@ -248,6 +248,8 @@ describe('notifications for PQR tickets', () => {
     await publish(overdue);
     await world.platform.smtp.waitForMessages((m) => m.to.includes(manager.email) && m.subject.includes(dueSoon.data.radicado), { timeoutMs: 15_000 });
     await waitFor(async () => (await deliveriesOf(overdue.id)).filter((d) => d.status === 'sent').length === 2, { description: 'overdue to two people' });
+    // The service handles a queue's events concurrently: the overdue one may be done before due soon.
+    await waitFor(async () => (await deliveriesOf(dueSoon.id)).filter((d) => d.status === 'sent').length === 1, { description: 'due soon to the assignee' });
     const toAgent = mailsTo(agent.email)
       .filter((m) => m.subject.includes(dueSoon.data.radicado))
       .map((m) => m.subject)
