@@ -278,6 +278,8 @@ describe('notifications for PQR tickets', () => {
     await publish(warning);
     await publish(breach);
     await waitFor(async () => (await deliveriesOf(breach.id)).filter((d) => d.status === 'sent').length === 2, { description: 'the breach e-mails' });
+    // Handled concurrently with the breach: its row may come after the breach's.
+    await waitFor(async () => (await deliveriesOf(warning.id)).length > 0, { description: 'the warning e-mail' });
     expect(await deliveriesOf(warning.id)).toMatchObject([{ toAddress: agent.email, template: 'ticket-sla-alert' }]);
     const toManager = mailsTo(manager.email)
       .filter((m) => m.subject.includes(warning.data.radicado))
