@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { CrmWorld, waitFor } from '@crm/testing';
+import { createOpportunity } from '../../services/opportunities/test/opportunities-test-kit.js';
 import { readPdf } from '../../services/opportunities/test/pdf-text.js';
 import { closeConsole, openConsole, screenshot, signIn, type Browser } from './browser.js';
 
@@ -234,14 +235,13 @@ describe('web console, admin and settings pages (Chromium, real platform)', () =
     // The issuer on a quote's PDF.
     const contact = await world.createContact(world.adminToken, { firstName: 'Paula', lastName: `Restrepo ${suffix}` });
     // Opportunities learns contacts from events: until this one arrives the API answers 400 naming contactId.
-    const opportunity = await waitFor(
-      async () => {
-        const body = { title: `Dotación ${suffix}`, contactId: contact.id, value: { amount: '100000', currency: 'COP' } };
-        const answer = await world.api.post('/api/v1/opportunities', body, world.adminToken, { 'idempotency-key': randomUUID() });
-        return answer.status === 201 ? answer : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 200, description: 'opportunities to know the contact' },
+    const opportunity = await createOpportunity(
+      world.api,
+      world.adminToken,
+      { title: `Dotación ${suffix}`, contactId: contact.id, value: { amount: '100000', currency: 'COP' } },
+      { 'idempotency-key': randomUUID() },
     );
+    expect(opportunity.status).toBe(201);
     const quote = await world.api.post(`/api/v1/opportunities/${opportunity.body.id}/quotes`, { lines: [{ description: 'Overol', quantity: '1', unitPrice: '100000' }] }, world.adminToken);
     expect(quote.status).toBe(201);
     const pdf = await fetch(`${base}/api/v1/quotes/${quote.body.id}/pdf`, { headers: { authorization: `Bearer ${world.adminToken}` } });

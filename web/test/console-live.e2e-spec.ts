@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { CrmWorld, waitFor } from '@crm/testing';
 import { closeConsole, openConsole, screenshot, type Browser } from './browser.js';
+import { createOpportunity } from '../../services/opportunities/test/opportunities-test-kit.js';
 
 /**
  * The console's newer pages in a real Chromium against the real platform: the quote line editor
@@ -34,10 +35,11 @@ describe('web console, live and reporting pages (Chromium, real platform)', () =
 
   it('builds a quote with two lines and shows the totals the API computed; send, revise, preview and accept it', async () => {
     const contact = await world.createContact(world.adminToken, { firstName: 'Marta', lastName: `Quintero ${suffix}`, email: `marta.${suffix}@example.co` });
-    const opportunity = await world.api.post(
-      '/api/v1/opportunities',
-      { title: `Uniformes planta ${suffix}`, contactId: contact.id, value: { amount: '1500000', currency: 'COP' } },
+    // Opportunities learns the contact from its event: the kit retries its 400 until then.
+    const opportunity = await createOpportunity(
+      world.api,
       world.adminToken,
+      { title: `Uniformes planta ${suffix}`, contactId: contact.id, value: { amount: '1500000', currency: 'COP' } },
       { 'idempotency-key': randomUUID() },
     );
     expect(opportunity.status).toBe(201);
